@@ -1,0 +1,32 @@
+import ArgumentParser
+import FerryData
+import Foundation
+
+/// Ferry's exit codes, after BSD's sysexits so scripts can tell the failures apart.
+enum FerryExitCode {
+    /// The input data was refused.
+    static let dataRefused = ExitCode(65)
+    /// An input file or folder was not found.
+    static let noInput = ExitCode(66)
+}
+
+/// Runs a command's body; prints a failure as `ferry: error: ...` on standard error and exits with its code.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        printError("ferry: error: \(error)")
+        switch error {
+        case is DataValidationError: throw FerryExitCode.dataRefused
+        case is EmbeddedDataError: throw FerryExitCode.noInput
+        default: throw ExitCode.failure
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,34 @@
+import FerryPipeline
+
+/// The human-readable form of a ``DemoReport``.
+enum DemoText {
+    static func render(_ report: DemoReport) -> String {
+        var lines = ["Ferry demo on the embedded real data (\(report.dataDirectory)/)", "", "1. Load and validate"]
+        for file in report.files {
+            let missing = file.missingValues > 0 ? ", \(file.missingValues) missing" : ""
+            lines.append(
+                "   \(pad(file.instrument, 10)) \(pad(file.kind, 7)) \(pad(String(file.rows), 5, left: true)) rows  \(file.first) .. \(file.last)  \(file.frequency?.rawValue ?? "")\(missing)")
+        }
+        let a = report.alignment
+        lines += [
+            "", "2. Join \(a.series) onto \(a.onto) dates (\(a.policy.gapPolicy.rawValue), past only, lag \(a.policy.availabilityLagDays) days, max age \(a.policy.maxAgeDays.map { "\($0) days" } ?? "none"))",
+            "   \(a.sameDay) same-day, \(a.forwardFilled) forward-filled, \(a.missing) missing",
+            "", "3. Chronological split of \(report.primary) (leakage guard passed)",
+        ]
+        for name in ["train", "validation", "test"] {
+            guard let set = report.split[name] else { continue }
+            lines.append("   \(pad(name, 11)) \(pad(String(set.rows), 5, left: true)) rows  \(set.first) .. \(set.last)")
+        }
+        lines += ["", "4. Walk-forward folds over train + validation (expanding window)"]
+        for fold in report.walkForward {
+            lines.append(
+                "   fold \(fold.number)  train \(pad(String(fold.train.rows), 5, left: true)) rows to \(fold.train.last)  test \(fold.test.rows) rows \(fold.test.first) .. \(fold.test.last)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return left ? fill + text : text + fill
+    }
+}

@@ -1,0 +1,31 @@
+/// The model plugins a build of Ferry knows, from an explicit list (no code is loaded at run time).
+public struct PluginRegistry: Sendable {
+    /// The registered plugin types, in the order given.
+    public let plugins: [any ModelPlugin.Type]
+
+    /// Makes a registry; throws ``PluginRegistryError`` if two plugins share an id.
+    public init(_ plugins: [any ModelPlugin.Type]) throws {
+        var seen = Set<String>()
+        for plugin in plugins where !seen.insert(plugin.id).inserted {
+            throw PluginRegistryError(message: "two plugins share the id '\(plugin.id)'")
+        }
+        self.plugins = plugins
+    }
+
+    /// The plugin with `id`; throws, listing the plugins this build has, when there is none.
+    public func plugin(id: String) throws -> any ModelPlugin.Type {
+        guard let plugin = plugins.first(where: { $0.id == id }) else {
+            let known = plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+            throw PluginRegistryError(message: "no plugin '\(id)' in this build; it has: \(known.isEmpty ? "none" : known)")
+        }
+        return plugin
+    }
+}
+
+/// A plugin was not found, or two share an id.
+public struct PluginRegistryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public let message: String
+
+    public var description: String { message }
+}

@@ -1,0 +1,103 @@
+import FerryCore
+import Logging
+
+/// A model type Ferry can train, export and load: the one protocol a plugin implements.
+///
+/// A plugin is a type with a stable ``id`` and a ``version``; its hyperparameters are a Codable
+/// value with defaults and validation. Bundles name the plugin id and version that reads them,
+/// and never carry code: a front end loads only the plugins it was built with.
+public protocol ModelPlugin: Sendable {
+    /// The plugin's hyperparameters, with a default for each.
+    associatedtype Hyperparameters: PluginHyperparameters
+
+    /// A stable, lowercase id such as `lasso`, written into every bundle the plugin makes.
+    static var id: String { get }
+
+    /// The plugin's version; a bundle is readable by the same major version, same or newer.
+    static var version: SemanticVersion { get }
+
+    /// One line saying what the model is, for `ferry plugins list` and model cards.
+    static var summary: String { get }
+
+    /// Trains a model; deterministic for a given `context.seed` and data.
+    static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws
+        -> any TrainedModel
+
+    /// Rebuilds a trained model from its tensors; throws ``TensorError`` for a tensor it does not expect.
+    static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
+        -> any TrainedModel
+}
+
+/// A plugin's hyperparameters: Codable, with defaults, and validated before use.
+public protocol PluginHyperparameters: Codable, Sendable, Equatable {
+    /// The defaults.
+    init()
+
+    /// Throws a ``HyperparameterError`` naming the field and its allowed range when a value is out of it.
+    func validate() throws
+}
+
+/// A hyperparameter value is out of its allowed range.
+public struct HyperparameterError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The field at fault.
+    public let field: String
+    /// The value given, as text.
+    public let value: String
+    /// What is allowed, such as `> 0` or `1...10000`.
+    public let allowed: String
+
+    /// Makes the error.
+    public init(field: String, value: String, allowed: String) {
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+    }
+
+    public var description: String { "hyperparameter '\(field)' = \(value) is out of range (allowed: \(allowed))" }
+}
+
+/// A trained model: predicts, and hands over its parameters as named tensors.
+public protocol TrainedModel: Sendable {
+    /// The features the model reads, in order.
+    var schema: FeatureSchema { get }
+
+    /// One prediction per row of `features`, whose columns follow ``schema``.
+    func predict(_ features: Frame) throws -> [Double]
+
+    /// Every parameter, by name, for `weights.safetensors`.
+    var tensors: [String: Tensor] { get }
+}
+
+/// What a plugin trains on: a feature frame and the target aligned with its rows.
+public struct TrainingData: Sendable {
+    /// The features, one column per schema feature.
+    public let features: Frame
+    /// The value to predict, one per row.
+    public let target: [Double]
+
+    /// Pairs features with a target; throws ``FrameError`` when their lengths differ.
+    public init(features: Frame, target: [Double]) throws {
+        guard target.count == features.rowCount else {
+            throw FrameError.lengthMismatch(column: "target", expected: features.rowCount, actual: target.count)
+        }
+        self.features = features
+        self.target = target
+    }
+}
+
+/// What a training run gives a plugin besides data: a seed, a logger and a place to report progress.
+public struct TrainingContext: Sendable {
+    /// The seed every random choice derives from.
+    public let seed: UInt64
+    /// Where the plugin logs.
+    public let logger: Logger
+    /// Called with the share of training done, from 0 to 1.
+    public let progress: @Sendable (Double) -> Void
+
+    /// Makes a context; progress is ignored unless a handler is given.
+    public init(seed: UInt64 = 42, logger: Logger = Logger(label: "ferry.train"), progress: @escaping @Sendable (Double) -> Void = { _ in }) {
+        self.seed = seed
+        self.logger = logger
+        self.progress = progress
+    }
+}

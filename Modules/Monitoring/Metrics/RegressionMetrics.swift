@@ -1,0 +1,35 @@
+import FerryCore
+
+/// The statistical metrics of forecasts against outcomes: MAE, RMSE, R² and directional accuracy.
+///
+/// - `mae`: mean of |y − ŷ|.
+/// - `rmse`: square root of the mean of (y − ŷ)².
+/// - `r2`: 1 − Σ(y − ŷ)² / Σ(y − ȳ)² (scikit-learn's `r2_score`; 0 when y is constant and the fit exact is undefined, reported as NaN).
+/// - `directional_accuracy`: share of rows where ŷ and y fall on the same side of ``benchmark``
+///   (both above, or both at or below).
+public struct RegressionMetrics: PerformanceMonitor {
+    /// The level that separates "up" from "down" for directional accuracy (0 for returns).
+    public var benchmark: Double
+
+    /// Makes the monitor; directional accuracy is measured around `benchmark`.
+    public init(benchmark: Double = 0) { self.benchmark = benchmark }
+
+    public func metrics(predictions: [Double], actuals: [Double]) throws -> MetricSet {
+        guard predictions.count == actuals.count else {
+            throw FrameError.lengthMismatch(column: "predictions", expected: actuals.count, actual: predictions.count)
+        }
+        guard !actuals.isEmpty else { throw FrameError.lengthMismatch(column: "actuals", expected: 1, actual: 0) }
+        let n = Double(actuals.count)
+        let errors = zip(actuals, predictions).map { $0 - $1 }
+        let squared = errors.reduce(0) { $0 + $1 * $1 }
+        let mean = actuals.reduce(0, +) / n
+        let total = actuals.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let sameSide = zip(actuals, predictions).filter { ($0 > benchmark) == ($1 > benchmark) }.count
+        return MetricSet([
+            "mae": errors.reduce(0) { $0 + abs($1) } / n,
+            "rmse": (squared / n).squareRoot(),
+            "r2": total > 0 ? 1 - squared / total : .nan,
+            "directional_accuracy": Double(sameSide) / n,
+        ])
+    }
+}

@@ -1,0 +1,73 @@
+import FerryCore
+import FerryData
+import Logging
+
+/// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate, align, split.
+///
+/// Each step logs what it read, what it produced and how long it took. Later stages (train,
+/// evaluate, export, verify, load, monitor) join this run as they are built.
+public struct LifecycleDemo: Sendable {
+    /// Where the embedded data lives.
+    public let dataDirectory: String
+    /// How the macro series is joined onto the primary instrument's dates.
+    public var alignment = CalendarAlignment()
+    /// Shares of the primary instrument's rows for training and validation; the rest is test.
+    public var trainFraction = 0.7, validationFraction = 0.15
+    /// The walk-forward plan over the training and validation rows.
+    public var walkForward = WalkForward(folds: 5)
+
+    /// Makes a demo over the data in `dataDirectory`.
+    public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
+
+    /// Runs every step; throws the first step's error.
+    public func run(logger: Logger) throws -> DemoReport {
+        let paths = EmbeddedDataSet.paths(in: dataDirectory)
+        let source = try logger.step(
+            "load", reading: ["files": .stringConvertible(paths.count), "dir": .string(dataDirectory)],
+            producing: { ["instruments": .string($0.instruments.map(\.rawValue).joined(separator: ",")), "macro": .string($0.macroSeriesIDs.map(\.rawValue).joined(separator: ","))] }
+        ) { try FileMarketDataSource(paths: paths) }
+
+        let primary = try source.priceSeries(for: EmbeddedDataSet.primaryID)
+        let macro = try source.macroSeries(for: EmbeddedDataSet.macroID)
+        let aligned = logger.step(
+            "align", reading: ["series": .string(macro.id.rawValue), "onto": .string(primary.instrument.rawValue)],
+            producing: { ["rows": .stringConvertible($0.values.count), "filled": .stringConvertible($0.forwardFilled), "missing": .stringConvertible($0.missing)] }
+        ) { alignment.align(macro, onto: primary.timestamps) }
+
+        let split = try logger.step(
+            "split", reading: ["rows": .stringConvertible(primary.count)],
+            producing: { ["train": .stringConvertible($0.train.count), "validation": .stringConvertible($0.validation.count), "test": .stringConvertible($0.test.count)] }
+        ) { try ChronologicalSplit.byFraction(primary.timestamps, train: trainFraction, validation: validationFraction) }
+
+        let development = Array(primary.timestamps[0..<split.validation.upperBound])
+        let folds = try logger.step(
+            "walk_forward", reading: ["rows": .stringConvertible(development.count)],
+            producing: { ["folds": .stringConvertible($0.count)] }
+        ) { try walkForward.folds(over: development) }
+
+        return DemoReport(
+            dataDirectory: dataDirectory,
+            files: source.files.map(Self.summary),
+            primary: primary.instrument.rawValue,
+            alignment: .init(
+                series: macro.id.rawValue, onto: primary.instrument.rawValue, policy: alignment,
+                sameDay: aligned.values.count - aligned.forwardFilled - aligned.missing,
+                forwardFilled: aligned.forwardFilled, missing: aligned.missing),
+            split: [
+                "train": .init(split.train, of: primary.timestamps),
+                "validation": .init(split.validation, of: primary.timestamps),
+                "test": .init(split.test, of: primary.timestamps),
+            ],
+            walkForward: folds.map {
+                .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))
+            })
+    }
+
+    private static func summary(_ file: MarketFile) -> DemoReport.LoadedFile {
+        let timestamps = file.data.timestamps
+        return .init(
+            file: file.path, instrument: file.data.id.rawValue, kind: file.data.kindName, rows: timestamps.count,
+            first: timestamps[0], last: timestamps[timestamps.count - 1], frequency: Frequency.infer(from: timestamps),
+            missingValues: file.data.missingValues)
+    }
+}

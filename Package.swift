@@ -1,0 +1,89 @@
+// swift-tools-version:6.0
+// Ferry: one root package. Read top to bottom: settings, products, dependencies, targets.
+import PackageDescription
+
+/// Compiler settings every Ferry target shares.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+/// The folder of a module under `Modules/`.
+func module(_ folder: String) -> String { "Modules/\(folder)" }
+
+/// The folder of a test target under `Tests/`.
+func tests(_ folder: String) -> String { "Tests/\(folder)" }
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "Ferry",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ferry", targets: ["FerryExecutable"]),
+        .library(name: "FerryCore", targets: ["FerryCore"]),
+        .library(name: "FerryData", targets: ["FerryData"]),
+        .library(name: "FerryFeatures", targets: ["FerryFeatures"]),
+        .library(name: "FerryModels", targets: ["FerryModels"]),
+        .library(name: "FerryMonitoring", targets: ["FerryMonitoring"]),
+        .library(name: "FerryRisk", targets: ["FerryRisk"]),
+        .library(name: "FerryBundle", targets: ["FerryBundle"]),
+        .library(name: "FerryPipeline", targets: ["FerryPipeline"]),
+        .library(name: "FerryCLI", targets: ["FerryCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Shared value types and the protocols the domain modules meet at.
+        .target(name: "FerryCore", dependencies: [logging], path: module("Core"), swiftSettings: swiftSettings),
+
+        // Domain modules: each imports Core and nothing of each other.
+        .target(name: "FerryData", dependencies: ["FerryCore"], path: module("Data"), swiftSettings: swiftSettings),
+        .target(name: "FerryFeatures", dependencies: ["FerryCore"], path: module("Features"), swiftSettings: swiftSettings),
+        .target(name: "FerryModels", dependencies: ["FerryCore", logging], path: module("Models"), swiftSettings: swiftSettings),
+        .target(name: "FerryMonitoring", dependencies: ["FerryCore"], path: module("Monitoring"), swiftSettings: swiftSettings),
+        .target(name: "FerryRisk", dependencies: ["FerryCore"], path: module("Risk"), swiftSettings: swiftSettings),
+
+        // The bundle format and its system libraries.
+        .systemLibrary(
+            name: "CArchive", path: module("CArchive"), pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: module("CZlib"), pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "FerryBundle", dependencies: ["FerryCore", "CArchive", "CZlib"], path: module("Bundle"),
+            swiftSettings: swiftSettings),
+
+        // Wiring and front ends.
+        .target(
+            name: "FerryPipeline",
+            dependencies: ["FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", logging],
+            path: module("Pipeline"), swiftSettings: swiftSettings),
+        .target(
+            name: "FerryCLI", dependencies: ["FerryPipeline", argumentParser, logging], path: module("CLI"),
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FerryExecutable", dependencies: ["FerryCLI"], path: module("Executable"),
+            swiftSettings: swiftSettings),
+
+        // Tests: one target per module, plus the house rules.
+        .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DataTests", dependencies: ["FerryData"], path: tests("DataTests"),
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "FeaturesTests", dependencies: ["FerryFeatures"], path: tests("FeaturesTests"), swiftSettings: swiftSettings),
+        .testTarget(name: "ModelsTests", dependencies: ["FerryModels"], path: tests("ModelsTests"), swiftSettings: swiftSettings),
+        .testTarget(name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), swiftSettings: swiftSettings),
+        .testTarget(name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), swiftSettings: swiftSettings),
+        .testTarget(name: "BundleTests", dependencies: ["FerryBundle"], path: tests("BundleTests"), swiftSettings: swiftSettings),
+        .testTarget(name: "PipelineTests", dependencies: ["FerryPipeline"], path: tests("PipelineTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),
+            swiftSettings: swiftSettings),
+        .testTarget(name: "ArchitectureTests", path: tests("ArchitectureTests"), swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@Suite struct DemoCommandTests {
+    @Test func summarisesTheEmbeddedDataAndItsSplits() throws {
+        let result = try FerryProcess.run(["demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for words in ["1. Load and validate", "SPX", "WTI", "forward-filled", "leakage guard passed", "train", "validation", "test", "fold 5"] {
+            #expect(result.stdout.contains(words), "missing '\(words)' in:\n\(result.stdout)")
+        }
+    }
+
+    @Test func logsEachStepWithWhatItReadProducedAndTook() throws {
+        let result = try FerryProcess.run(["demo", "--log-level", "info", "--json"])
+        #expect(result.status == 0)
+        for step in ["load", "align", "split", "walk_forward"] {
+            #expect(result.stderr.contains("] \(step)\n"), "no '\(step)' log line in:\n\(result.stderr)")
+        }
+        #expect(result.stderr.contains("in.rows=5031"))
+        #expect(result.stderr.contains("out.train=3521"))
+        #expect(result.stderr.contains("ms="))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["primary"] as? String == "SPX")
+    }
+
+    @Test func aMissingDataFolderExits66() throws {
+        let result = try FerryProcess.run(["demo", "--data-dir", "/nowhere"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("ferry: error: no embedded data"))
+    }
+
+    @Test func helpExplainsEveryCommand() throws {
+        let result = try FerryProcess.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("demo"))
+        #expect(result.stdout.contains("data"))
+        let inspect = try FerryProcess.run(["data", "inspect", "--help"])
+        #expect(inspect.stdout.contains("--lenient"))
+        #expect(inspect.stdout.contains("--log-level"))
+        let bad = try FerryProcess.run(["demo", "--no-such-flag"])
+        #expect(bad.status == 64)
+    }
+}

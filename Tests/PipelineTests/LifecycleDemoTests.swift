@@ -1,0 +1,32 @@
+import FerryCore
+import FerryData
+import FerryPipeline
+import Foundation
+import Logging
+import Testing
+
+@Suite struct LifecycleDemoTests {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("data").path
+
+    @Test func loadsAlignsAndSplitsTheEmbeddedData() throws {
+        let report = try LifecycleDemo(dataDirectory: directory).run(logger: Logger(label: "test"))
+        #expect(report.files.map(\.instrument) == ["SPX", "GOOG", "EURUSD-1h", "WTI"])
+        #expect(report.files.map(\.rows) == [5031, 2148, 5000, 8611])
+        #expect(report.split["train"]?.rows == 3521)
+        #expect(report.split["validation"]?.rows == 755)
+        #expect(report.split["test"]?.rows == 755)
+        #expect(report.split["train"]!.last < report.split["validation"]!.first)
+        #expect(report.alignment.sameDay + report.alignment.forwardFilled + report.alignment.missing == 5031)
+        #expect(report.alignment.missing == 0)
+        #expect(report.walkForward.count == 5)
+        #expect(report.walkForward.allSatisfy { $0.train.last < $0.test.first })
+    }
+
+    @Test func findsTheRepositoryDataWithoutBeingTold() throws {
+        let found = try EmbeddedDataSet.directory(environment: [:])
+        #expect(FileManager.default.fileExists(atPath: (found as NSString).appendingPathComponent("SPX.csv")))
+        let error = try #require(throws: EmbeddedDataError.self) { try EmbeddedDataSet.directory(explicit: "/nowhere") }
+        #expect(error.description.contains("/nowhere"))
+    }
+}
