@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(
             name: "DataTests", dependencies: ["FerryData"], path: tests("DataTests"),
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "FeaturesTests", dependencies: ["FerryFeatures"], path: tests("FeaturesTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FeaturesTests", dependencies: ["FerryFeatures", "FerryData"], path: tests("FeaturesTests"),
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["FerryModels"], path: tests("ModelsTests"), swiftSettings: swiftSettings),
         .testTarget(name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), swiftSettings: swiftSettings),
         .testTarget(name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), swiftSettings: swiftSettings),

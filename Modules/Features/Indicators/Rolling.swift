@@ -1,0 +1,72 @@
+/// Rolling-window statistics that the derived (non-TA-Lib) features share.
+///
+/// Each returns one value per row, `nan` until `period` values are in the window, and `nan`
+/// while the window holds a `nan` input; sums are kept running, so the cost is O(n) whatever the period.
+enum Rolling {
+    /// Sample standard deviation (ddof 1) of the last `period` values.
+    static func standardDeviation(_ values: [Double], period: Int) -> [Double] {
+        var output = Indicators.emptyColumn(values.count)
+        var sum = 0.0, squares = 0.0, missing = 0
+        let n = Double(period)
+        for i in 0..<values.count {
+            add(values[i], to: &sum, &squares, &missing)
+            if i >= period { remove(values[i - period], from: &sum, &squares, &missing) }
+            guard i >= period - 1, missing == 0 else { continue }
+            output[i] = max(0, (squares - sum * sum / n) / (n - 1)).squareRoot()
+        }
+        return output
+    }
+
+    /// Pearson correlation of the last `period` pairs; 0 when either side is flat over the window.
+    static func correlation(_ x: [Double], _ y: [Double], period: Int) -> [Double] {
+        var output = Indicators.emptyColumn(x.count)
+        var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0, missing = 0
+        let n = Double(period)
+        for i in 0..<x.count {
+            if x[i].isNaN || y[i].isNaN {
+                missing += 1
+            } else {
+                sx += x[i]; sy += y[i]; sxx += x[i] * x[i]; syy += y[i] * y[i]; sxy += x[i] * y[i]
+            }
+            if i >= period {
+                let (a, b) = (x[i - period], y[i - period])
+                if a.isNaN || b.isNaN {
+                    missing -= 1
+                } else {
+                    sx -= a; sy -= b; sxx -= a * a; syy -= b * b; sxy -= a * b
+                }
+            }
+            guard i >= period - 1, missing == 0 else { continue }
+            let varianceX = sxx - sx * sx / n
+            let varianceY = syy - sy * sy / n
+            let scale = (varianceX * varianceY).squareRoot()
+            output[i] = (varianceX <= 1e-300 || varianceY <= 1e-300) ? 0 : min(1, max(-1, (sxy - sx * sy / n) / scale))
+        }
+        return output
+    }
+
+    /// Σ(weight · value) / Σ weight over the last `period` rows; `fallback[i]` where the weights sum to 0.
+    static func weightedMean(_ values: [Double], weights: [Double], period: Int, fallback: [Double]) -> [Double] {
+        var output = Indicators.emptyColumn(values.count)
+        var weighted = 0.0, total = 0.0
+        for i in 0..<values.count {
+            weighted += values[i] * weights[i]
+            total += weights[i]
+            if i >= period {
+                weighted -= values[i - period] * weights[i - period]
+                total -= weights[i - period]
+            }
+            guard i >= period - 1 else { continue }
+            output[i] = total > 0 ? weighted / total : fallback[i]
+        }
+        return output
+    }
+
+    private static func add(_ value: Double, to sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
+        if value.isNaN { missing += 1 } else { sum += value; squares += value * value }
+    }
+
+    private static func remove(_ value: Double, from sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
+        if value.isNaN { missing -= 1 } else { sum -= value; squares -= value * value }
+    }
+}
