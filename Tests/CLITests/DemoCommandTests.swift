@@ -5,7 +5,7 @@ import Testing
     @Test func summarisesTheEmbeddedDataAndItsSplits() throws {
         let result = try FerryProcess.run(["demo"])
         #expect(result.status == 0, "\(result.stderr)")
-        for words in ["1. Load and validate", "SPX", "WTI", "forward-filled", "leakage guard passed", "train", "validation", "test", "fold 5"] {
+        for words in ["1. Load and validate", "SPX", "WTI", "forward-filled", "39 features", "leakage guard passed", "train", "validation", "test", "fold 5"] {
             #expect(result.stdout.contains(words), "missing '\(words)' in:\n\(result.stdout)")
         }
     }
@@ -13,11 +13,11 @@ import Testing
     @Test func logsEachStepWithWhatItReadProducedAndTook() throws {
         let result = try FerryProcess.run(["demo", "--log-level", "info", "--json"])
         #expect(result.status == 0)
-        for step in ["load", "align", "split", "walk_forward"] {
+        for step in ["load", "align", "features", "split", "walk_forward"] {
             #expect(result.stderr.contains("] \(step)\n"), "no '\(step)' log line in:\n\(result.stderr)")
         }
         #expect(result.stderr.contains("in.rows=5031"))
-        #expect(result.stderr.contains("out.train=3521"))
+        #expect(result.stderr.contains("out.train=3487"))
         #expect(result.stderr.contains("ms="))
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["primary"] as? String == "SPX")

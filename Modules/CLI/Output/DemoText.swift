@@ -13,13 +13,16 @@ enum DemoText {
         lines += [
             "", "2. Join \(a.series) onto \(a.onto) dates (\(a.policy.gapPolicy.rawValue), past only, lag \(a.policy.availabilityLagDays) days, max age \(a.policy.maxAgeDays.map { "\($0) days" } ?? "none"))",
             "   \(a.sameDay) same-day, \(a.forwardFilled) forward-filled, \(a.missing) missing",
-            "", "3. Chronological split of \(report.primary) (leakage guard passed)",
+            "", "3. Features of \(report.primary) with \(a.series) as the reference series",
+            "   \(report.features.names.count) features, \(report.features.targets.count) targets (\(report.features.targets.joined(separator: ", "))); \(report.features.rows) rows after \(report.features.droppedWarmUpRows) warm-up rows",
+            "   " + report.features.names.prefix(8).joined(separator: ", ") + ", ... (ferry features list)",
+            "", "4. Chronological split of the feature rows, \(report.splitGap) rows purged before each evaluation set (leakage guard passed)",
         ]
         for name in ["train", "validation", "test"] {
             guard let set = report.split[name] else { continue }
             lines.append("   \(pad(name, 11)) \(pad(String(set.rows), 5, left: true)) rows  \(set.first) .. \(set.last)")
         }
-        lines += ["", "4. Walk-forward folds over train + validation (expanding window)"]
+        lines += ["", "5. Walk-forward folds over train + validation (expanding window, gap \(report.splitGap))"]
         for fold in report.walkForward {
             lines.append(
                 "   fold \(fold.number)  train \(pad(String(fold.train.rows), 5, left: true)) rows to \(fold.train.last)  test \(fold.test.rows) rows \(fold.test.first) .. \(fold.test.last)")

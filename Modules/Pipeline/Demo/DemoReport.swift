@@ -39,6 +39,18 @@ public struct DemoReport: Codable, Sendable {
         public let missing: Int
     }
 
+    /// The feature table computed from the primary instrument.
+    public struct Features: Codable, Sendable {
+        /// Feature columns, in order.
+        public let names: [String]
+        /// Target columns.
+        public let targets: [String]
+        /// Rows kept after the warm-up.
+        public let rows: Int
+        /// Warm-up rows dropped.
+        public let droppedWarmUpRows: Int
+    }
+
     /// One set of rows of a split or fold.
     public struct RowSet: Codable, Sendable {
         /// How many rows.
@@ -73,7 +85,11 @@ public struct DemoReport: Codable, Sendable {
     public let primary: String
     /// The macro join.
     public let alignment: Alignment
-    /// The chronological split's sets, by name (`train`, `validation`, `test`).
+    /// The features computed on the primary instrument, with the macro series as reference.
+    public let features: Features
+    /// Rows purged before each evaluation set (the longest target horizon).
+    public let splitGap: Int
+    /// The chronological split's sets of feature rows, by name (`train`, `validation`, `test`).
     public let split: [String: RowSet]
     /// The walk-forward folds over the training and validation rows.
     public let walkForward: [Fold]

@@ -1,8 +1,10 @@
 import FerryCore
 import FerryData
+import FerryFeatures
 import Logging
 
-/// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate, align, split.
+/// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate,
+/// align, compute features, split.
 ///
 /// Each step logs what it read, what it produced and how long it took. Later stages (train,
 /// evaluate, export, verify, load, monitor) join this run as they are built.
@@ -13,8 +15,10 @@ public struct LifecycleDemo: Sendable {
     public var alignment = CalendarAlignment()
     /// Shares of the primary instrument's rows for training and validation; the rest is test.
     public var trainFraction = 0.7, validationFraction = 0.15
-    /// The walk-forward plan over the training and validation rows.
+    /// The walk-forward plan over the training and validation rows (its gap is set from the targets).
     public var walkForward = WalkForward(folds: 5)
+    /// The features and targets computed from the primary instrument and the macro series.
+    public var features = FeatureComputation()
 
     /// Makes a demo over the data in `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
@@ -34,16 +38,24 @@ public struct LifecycleDemo: Sendable {
             producing: { ["rows": .stringConvertible($0.values.count), "filled": .stringConvertible($0.forwardFilled), "missing": .stringConvertible($0.missing)] }
         ) { alignment.align(macro, onto: primary.timestamps) }
 
-        let split = try logger.step(
-            "split", reading: ["rows": .stringConvertible(primary.count)],
-            producing: { ["train": .stringConvertible($0.train.count), "validation": .stringConvertible($0.validation.count), "test": .stringConvertible($0.test.count)] }
-        ) { try ChronologicalSplit.byFraction(primary.timestamps, train: trainFraction, validation: validationFraction) }
+        let table = try features.table(
+            for: primary, reference: ReferenceSeries(id: macro.id, values: aligned.values), logger: logger)
 
-        let development = Array(primary.timestamps[0..<split.validation.upperBound])
+        // Targets look up to `gap` rows ahead: purge that many rows before each evaluation set.
+        let gap = (features.pipeline ?? FeaturePipeline.standard()).targets.map(\.horizon).max() ?? 0
+        let timestamps = table.frame.index
+        let split = try logger.step(
+            "split", reading: ["rows": .stringConvertible(timestamps.count), "gap": .stringConvertible(gap)],
+            producing: { ["train": .stringConvertible($0.train.count), "validation": .stringConvertible($0.validation.count), "test": .stringConvertible($0.test.count)] }
+        ) { try ChronologicalSplit.byFraction(timestamps, train: trainFraction, validation: validationFraction, gap: gap) }
+
+        var plan = walkForward
+        plan.gap = gap
+        let development = Array(timestamps[0..<split.validation.upperBound])
         let folds = try logger.step(
             "walk_forward", reading: ["rows": .stringConvertible(development.count)],
             producing: { ["folds": .stringConvertible($0.count)] }
-        ) { try walkForward.folds(over: development) }
+        ) { try plan.folds(over: development) }
 
         return DemoReport(
             dataDirectory: dataDirectory,
@@ -53,10 +65,14 @@ public struct LifecycleDemo: Sendable {
                 series: macro.id.rawValue, onto: primary.instrument.rawValue, policy: alignment,
                 sameDay: aligned.values.count - aligned.forwardFilled - aligned.missing,
                 forwardFilled: aligned.forwardFilled, missing: aligned.missing),
+            features: .init(
+                names: table.featureNames, targets: table.targetNames, rows: table.frame.rowCount,
+                droppedWarmUpRows: table.droppedWarmUpRows),
+            splitGap: gap,
             split: [
-                "train": .init(split.train, of: primary.timestamps),
-                "validation": .init(split.validation, of: primary.timestamps),
-                "test": .init(split.test, of: primary.timestamps),
+                "train": .init(split.train, of: timestamps),
+                "validation": .init(split.validation, of: timestamps),
+                "test": .init(split.test, of: timestamps),
             ],
             walkForward: folds.map {
                 .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))

@@ -1,0 +1,67 @@
+import ArgumentParser
+import FerryData
+import FerryFeatures
+import FerryPipeline
+
+/// `ferry features compute`: a feature table from raw bars, as CSV.
+struct FeaturesComputeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compute",
+        abstract: "Compute the feature set from a bar file and write it as CSV.",
+        discussion: """
+            Writes a Date column, then one column per feature, then the targets (next_return,
+            next_direction, forward_return_5); a missing value is an empty cell. Warm-up rows are
+            dropped. With --with, a second series (bars or a FRED series) is joined onto the data's
+            dates using past observations only, and corr_returns_20 is added.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The bar file (default: the embedded S&P 500).")
+    var data: String?
+
+    @Option(name: .customLong("with"), help: "A second series for cross-asset features (bars or Date,Value).")
+    var reference: String?
+
+    @Option(help: "Where to write the CSV.")
+    var out: String
+
+    @Option(help: "A feature pipeline description (JSON) instead of the standard set.")
+    var pipeline: String?
+
+    @Flag(help: "Drop faulty input rows and report each one instead of refusing the file.")
+    var lenient = false
+
+    @Flag(help: "Print a summary as JSON.")
+    var json = false
+
+    struct Summary: Encodable {
+        let out: String
+        let rows: Int
+        let features: [String]
+        let targets: [String]
+        let droppedWarmUpRows: Int
+        let first: String?
+        let last: String?
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let logger = global.logger(for: "features.compute")
+            let dataPath = try data ?? EmbeddedDataSet.paths(in: try EmbeddedDataSet.directory())[0]
+            var computation = FeatureComputation(mode: lenient ? .lenient : .strict)
+            computation.pipeline = try pipeline.map(PipelineFile.read)
+            let table = try computation.run(dataPath: dataPath, referencePath: reference, logger: logger)
+            try table.writeCSV(to: out)
+            let summary = Summary(
+                out: out, rows: table.frame.rowCount, features: table.featureNames, targets: table.targetNames,
+                droppedWarmUpRows: table.droppedWarmUpRows, first: table.frame.index.first?.iso8601,
+                last: table.frame.index.last?.iso8601)
+            if json {
+                try printJSON(summary)
+            } else {
+                print("wrote \(out): \(summary.rows) rows (\(summary.first ?? "") .. \(summary.last ?? "")), \(summary.features.count) features, \(summary.targets.count) targets; \(summary.droppedWarmUpRows) warm-up rows dropped")
+            }
+        }
+    }
+}

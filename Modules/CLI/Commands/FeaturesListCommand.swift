@@ -1,0 +1,52 @@
+import ArgumentParser
+import FerryFeatures
+
+/// `ferry features list`: every feature of the pipeline with its formula and warm-up.
+struct FeaturesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Show every feature with its formula and lookback (warm-up rows).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "A feature pipeline description (JSON) instead of the standard set.")
+    var pipeline: String?
+
+    @Flag(help: "Print the list as JSON.")
+    var json = false
+
+    struct Entry: Encodable {
+        let name: String
+        let kind: String
+        let periods: [Int]
+        let lookback: Int
+        let formula: String
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let chosen = try pipeline.map(PipelineFile.read) ?? FeaturePipeline.standard()
+            let entries = chosen.features.flatMap { spec in
+                spec.names.map { Entry(name: $0, kind: spec.kind.rawValue, periods: spec.periods, lookback: spec.lookback, formula: spec.formula) }
+            }
+            if json {
+                try printJSON(["features": entries.map { AnyEncodable($0) }, "targets": chosen.targets.map { AnyEncodable($0) }])
+                return
+            }
+            let width = (entries.map(\.name.count).max() ?? 0) + 2
+            print("\(pad("feature", width))lookback  formula")
+            for entry in entries { print("\(pad(entry.name, width))\(pad(String(entry.lookback), 10))\(entry.formula)") }
+            print("\n\(entries.count) features; warm-up \(chosen.warmUpRows) rows\(chosen.dropWarmUp ? " (dropped)" : "")")
+            print("targets: \(chosen.targetNames.joined(separator: ", "))")
+            if chosen.needsReference { print("corr_returns_* needs a second series: ferry features compute --with FILE") }
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+}
+
+/// Type-erases an `Encodable` so differently typed lists can share one JSON object.
+struct AnyEncodable: Encodable {
+    private let encodeValue: (any Encoder) throws -> Void
+    init(_ value: some Encodable) { encodeValue = value.encode }
+    func encode(to encoder: any Encoder) throws { try encodeValue(encoder) }
+}
