@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features
 
 bootstrap:
 	@scripts/bootstrap
@@ -22,3 +22,16 @@ test: bootstrap
 
 clean:
 	rm -rf .build
+
+# Benchmarks and peer fixtures (need Python 3; peers install into bench/.venv, ignored by git).
+BENCH_PY = bench/.venv/bin/python
+
+bench-env:
+	@test -x $(BENCH_PY) || python3 -m venv bench/.venv
+	$(BENCH_PY) -m pip install -q -r bench/requirements.txt
+
+bench-fixtures: bench-env
+	$(BENCH_PY) bench/ta_lib_fixtures.py
+
+bench-features: bench-env
+	$(BENCH_PY) bench/features_vs_talib.py

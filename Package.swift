@@ -69,6 +69,11 @@ let package = Package(
             name: "FerryExecutable", dependencies: ["FerryCLI"], path: module("Executable"),
             swiftSettings: swiftSettings),
 
+        // Benchmarks, run by bench/*.py against their peers (never by `make test`'s assertions).
+        .executableTarget(
+            name: "FeatureBenchmark", dependencies: ["FerryFeatures"], path: "bench/FeatureBenchmark",
+            swiftSettings: swiftSettings),
+
         // Tests: one target per module, plus the house rules.
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(

@@ -26,8 +26,7 @@ struct FeaturesComputeCommand: ParsableCommand {
     @Option(help: "Where to write the CSV.")
     var out: String
 
-    @Option(help: "A feature pipeline description (JSON) instead of the standard set.")
-    var pipeline: String?
+    @OptionGroup var pipeline: PipelineOption
 
     @Flag(help: "Drop faulty input rows and report each one instead of refusing the file.")
     var lenient = false
@@ -50,7 +49,7 @@ struct FeaturesComputeCommand: ParsableCommand {
             let logger = global.logger(for: "features.compute")
             let dataPath = try data ?? EmbeddedDataSet.paths(in: try EmbeddedDataSet.directory())[0]
             var computation = FeatureComputation(mode: lenient ? .lenient : .strict)
-            computation.pipeline = try pipeline.map(PipelineFile.read)
+            computation.pipeline = try pipeline.load()
             let table = try computation.run(dataPath: dataPath, referencePath: reference, logger: logger)
             try table.writeCSV(to: out)
             let summary = Summary(

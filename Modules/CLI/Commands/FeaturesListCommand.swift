@@ -8,8 +8,7 @@ struct FeaturesListCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "A feature pipeline description (JSON) instead of the standard set.")
-    var pipeline: String?
+    @OptionGroup var pipeline: PipelineOption
 
     @Flag(help: "Print the list as JSON.")
     var json = false
@@ -24,7 +23,7 @@ struct FeaturesListCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let chosen = try pipeline.map(PipelineFile.read) ?? FeaturePipeline.standard()
+            let chosen = try pipeline.load() ?? FeaturePipeline.standard()
             let entries = chosen.features.flatMap { spec in
                 spec.names.map { Entry(name: $0, kind: spec.kind.rawValue, periods: spec.periods, lookback: spec.lookback, formula: spec.formula) }
             }

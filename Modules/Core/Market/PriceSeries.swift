@@ -55,14 +55,6 @@ public struct PriceSeries: Sendable, Equatable {
             adjustedClose: Array(adjustedClose[range]), volume: Array(volume[range]))
     }
 
-    /// The series as a frame with columns `open`, `high`, `low`, `close`, `adj_close`, `volume`.
-    public var frame: Frame {
-        Frame(
-            unchecked: timestamps,
-            names: ["open", "high", "low", "close", "adj_close", "volume"],
-            columns: [open, high, low, close, adjustedClose, volume])
-    }
-
     private init(
         unchecked instrument: InstrumentID, timestamps: [Timestamp], open: [Double], high: [Double],
         low: [Double], close: [Double], adjustedClose: [Double], volume: [Double]

@@ -13,18 +13,6 @@ public enum Frequency: String, Codable, Sendable, CaseIterable {
     /// A step that matches none of the above.
     case irregular
 
-    /// The nominal step of this frequency in seconds (`nil` for ``irregular``).
-    public var nominalStep: Int64? {
-        switch self {
-        case .minute: return 60
-        case .hourly: return 3600
-        case .daily: return Timestamp.secondsPerDay
-        case .weekly: return 7 * Timestamp.secondsPerDay
-        case .monthly: return 30 * Timestamp.secondsPerDay
-        case .irregular: return nil
-        }
-    }
-
     /// The frequency whose step the median gap between timestamps is, or `nil` for fewer than two.
     ///
     /// The median ignores weekends and holidays in daily data and overnight breaks in intraday data.

@@ -1,6 +1,7 @@
 extension Indicators {
     /// Relative strength index (TA-Lib `RSI`, Wilder): the first average gain and loss are plain
-    /// means of the first `period` changes, then `avg = (avg * (period - 1) + change) / period`;
+    /// means of the first `period` changes, then `avg = (avg * (period - 1) + change) / period`
+    /// (computed as one fused step, within a few units in the last place of TA-Lib's);
     /// RSI = 100 · gain / (gain + loss), 0 when both are zero; warm-up `period`.
     public static func rsi(_ values: [Double], period: Int) -> [Double] {
         var output = emptyColumn(values.count)
@@ -13,16 +14,14 @@ extension Indicators {
                     if change < 0 { loss -= change } else { gain += change }
                 }
                 let n = Double(period)
+                let keep = (n - 1) / n, share = 1 / n
                 loss /= n
                 gain /= n
                 out[period] = isZero(gain + loss) ? 0 : 100 * (gain / (gain + loss))
                 for i in (period + 1)..<x.count {
                     let change = x[i] - x[i - 1]
-                    loss *= n - 1
-                    gain *= n - 1
-                    if change < 0 { loss -= change } else { gain += change }
-                    loss /= n
-                    gain /= n
+                    loss = loss * keep + max(-change, 0) * share
+                    gain = gain * keep + max(change, 0) * share
                     out[i] = isZero(gain + loss) ? 0 : 100 * (gain / (gain + loss))
                 }
             }
@@ -39,34 +38,45 @@ extension Indicators {
         let (fast, slow) = slow < fast ? (slow, fast) : (fast, slow)
         let start = slow - 1
         let warmUp = start + signal - 1
-        var line = emptyColumn(values.count)
-        var histogram = emptyColumn(values.count)
-        guard fast >= 2, signal >= 1, warmUp < values.count else { return (line, emptyColumn(values.count), histogram) }
-        let fastEMA = ema(values, period: fast, firstOutput: start)
-        let slowEMA = ema(values, period: slow, firstOutput: start)
-        for i in start..<values.count { line[i] = fastEMA[i] - slowEMA[i] }
+        guard fast >= 2, signal >= 1, warmUp < values.count else {
+            return (emptyColumn(values.count), emptyColumn(values.count), emptyColumn(values.count))
+        }
+        var line: [Double]
+        let histogram: [Double]
+        // Both EMAs in one pass, each seeded with the mean of its own last `period` values at `start`.
+        var fastEMA = 0.0, slowEMA = 0.0
+        for i in (start - fast + 1)...start { fastEMA += values[i] }
+        for i in (start - slow + 1)...start { slowEMA += values[i] }
+        fastEMA /= Double(fast)
+        slowEMA /= Double(slow)
+        let (kFast, kSlow) = (smoothing(fast), smoothing(slow))
+        line = column(values.count) { i in
+            if i < start { return .nan }
+            if i > start {
+                fastEMA = fastEMA * (1 - kFast) + values[i] * kFast
+                slowEMA = slowEMA * (1 - kSlow) + values[i] * kSlow
+            }
+            return fastEMA - slowEMA
+        }
         let signalLine = ema(line, period: signal, firstOutput: warmUp)
-        for i in 0..<warmUp { line[i] = .nan }
-        for i in warmUp..<values.count { histogram[i] = line[i] - signalLine[i] }
+        line.withUnsafeMutableBufferPointer { out in
+            for i in 0..<warmUp { out[i] = .nan }
+        }
+        histogram = column(values.count) { line[$0] - signalLine[$0] }
         return (line, signalLine, histogram)
     }
 
     /// Rate of change (TA-Lib `ROC`): `(x / x[t - period] - 1) · 100`, 0 when the earlier value is 0; warm-up `period`.
     public static func roc(_ values: [Double], period: Int) -> [Double] {
-        var output = emptyColumn(values.count)
-        guard period >= 1 else { return output }
-        for i in period..<max(period, values.count) {
+        column(values.count) { i in
+            guard i >= period else { return .nan }
             let earlier = values[i - period]
-            output[i] = earlier != 0 ? ((values[i] / earlier) - 1.0) * 100.0 : 0
+            return earlier != 0 ? ((values[i] / earlier) - 1.0) * 100.0 : 0
         }
-        return output
     }
 
     /// Momentum (TA-Lib `MOM`): `x - x[t - period]`; warm-up `period`.
     public static func momentum(_ values: [Double], period: Int) -> [Double] {
-        var output = emptyColumn(values.count)
-        guard period >= 1 else { return output }
-        for i in period..<max(period, values.count) { output[i] = values[i] - values[i - period] }
-        return output
+        column(values.count) { $0 >= period ? values[$0] - values[$0 - period] : .nan }
     }
 }

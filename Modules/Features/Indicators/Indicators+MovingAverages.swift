@@ -27,7 +27,8 @@ extension Indicators {
     }
 
     /// Exponential moving average (TA-Lib `EMA`): seeded with the SMA of the first `period` values,
-    /// then `ema += (x - ema) * 2 / (period + 1)`; warm-up `period - 1`.
+    /// then `ema += (x - ema) · k` with k = 2 / (period + 1), computed as `ema · (1 − k) + x · k` (one
+    /// fused step in the loop-carried chain, within a few units in the last place of TA-Lib's); warm-up `period - 1`.
     public static func ema(_ values: [Double], period: Int) -> [Double] {
         ema(values, period: period, firstOutput: period - 1)
     }
@@ -44,8 +45,9 @@ extension Indicators {
                 for i in (firstOutput - period + 1)...firstOutput { seed += x[i] }
                 var previous = seed / Double(period)
                 out[firstOutput] = previous
+                let keep = 1 - k
                 for i in (firstOutput + 1)..<x.count {
-                    previous = ((x[i] - previous) * k) + previous
+                    previous = previous * keep + x[i] * k
                     out[i] = previous
                 }
             }

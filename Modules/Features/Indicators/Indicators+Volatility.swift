@@ -10,48 +10,53 @@ extension Indicators {
         var lower = emptyColumn(values.count)
         guard period >= 2, period <= values.count else { return (upper, middle, lower) }
         let n = Double(period)
-        var squares = 0.0
-        for i in 0..<(period - 1) { squares += values[i] * values[i] }
-        for i in (period - 1)..<values.count {
-            squares += values[i] * values[i]
-            var variance = squares / n
-            let leaving = values[i - period + 1]
-            squares -= leaving * leaving
-            variance -= middle[i] * middle[i]
-            let deviation = (variance < 0.00000001) ? 0 : variance.squareRoot()
-            let width = deviation * deviations
-            upper[i] = middle[i] + width
-            lower[i] = middle[i] - width
+        values.withUnsafeBufferPointer { x in
+            middle.withUnsafeBufferPointer { mid in
+                upper.withUnsafeMutableBufferPointer { up in
+                    lower.withUnsafeMutableBufferPointer { down in
+                        var squares = 0.0
+                        for i in 0..<(period - 1) { squares += x[i] * x[i] }
+                        for i in (period - 1)..<x.count {
+                            squares += x[i] * x[i]
+                            var variance = squares / n
+                            let leaving = x[i - period + 1]
+                            squares -= leaving * leaving
+                            variance -= mid[i] * mid[i]
+                            let deviation = (variance < 0.00000001) ? 0 : variance.squareRoot()
+                            let width = deviation * deviations
+                            up[i] = mid[i] + width
+                            down[i] = mid[i] - width
+                        }
+                    }
+                }
+            }
         }
         return (upper, middle, lower)
     }
 
     /// TA-Lib's true range of bar `i`: the largest of H − L, |H − C[i−1]| and |L − C[i−1]|.
     @inline(__always) static func trueRange(_ high: Double, _ low: Double, _ previousClose: Double) -> Double {
-        var range = high - low
-        let up = abs(high - previousClose)
-        if up > range { range = up }
-        let down = abs(low - previousClose)
-        if down > range { range = down }
-        return range
+        max(high - low, max(abs(high - previousClose), abs(low - previousClose)))
     }
 
     /// Average true range (TA-Lib `ATR`, Wilder): the first value is the mean of the true ranges of
-    /// bars 1...period, then `atr = (atr · (period − 1) + tr) / period`; warm-up `period`.
+    /// bars 1...period, then `atr = (atr · (period − 1) + tr) / period` (computed as one fused step,
+    /// within a few units in the last place of TA-Lib's); warm-up `period`.
     public static func atr(high: [Double], low: [Double], close: [Double], period: Int = 14) -> [Double] {
-        var output = emptyColumn(close.count)
-        guard period >= 1, period < close.count else { return output }
-        var total = 0.0
-        for i in 1...period { total += trueRange(high[i], low[i], close[i - 1]) }
-        var average = total / Double(period)
-        output[period] = average
+        guard period >= 1, period < close.count else { return emptyColumn(close.count) }
         let n = Double(period)
-        for i in (period + 1)..<close.count {
-            average *= n - 1
-            average += trueRange(high[i], low[i], close[i - 1])
-            average /= n
-            output[i] = average
+        let keep = (n - 1) / n, share = 1 / n
+        var average = 0.0
+        return column(close.count) { i in
+            if i < period { return .nan }
+            if i == period {
+                var total = 0.0
+                for row in 1...period { total += trueRange(high[row], low[row], close[row - 1]) }
+                average = total / n
+            } else {
+                average = average * keep + trueRange(high[i], low[i], close[i - 1]) * share
+            }
+            return average
         }
-        return output
     }
 }

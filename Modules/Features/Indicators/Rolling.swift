@@ -45,19 +45,20 @@ enum Rolling {
         return output
     }
 
-    /// Σ(weight · value) / Σ weight over the last `period` rows; `fallback[i]` where the weights sum to 0.
-    static func weightedMean(_ values: [Double], weights: [Double], period: Int, fallback: [Double]) -> [Double] {
-        var output = Indicators.emptyColumn(values.count)
+    /// Rolling VWAP: Σ(TP · V) / Σ V over the last `period` rows, TP = (H + L + C) / 3; TP where the volumes sum to 0.
+    static func vwap(high: [Double], low: [Double], close: [Double], volume: [Double], period: Int) -> [Double] {
+        var output = Indicators.emptyColumn(close.count)
         var weighted = 0.0, total = 0.0
-        for i in 0..<values.count {
-            weighted += values[i] * weights[i]
-            total += weights[i]
+        @inline(__always) func typical(_ i: Int) -> Double { (high[i] + low[i] + close[i]) / 3 }
+        for i in 0..<close.count {
+            weighted += typical(i) * volume[i]
+            total += volume[i]
             if i >= period {
-                weighted -= values[i - period] * weights[i - period]
-                total -= weights[i - period]
+                weighted -= typical(i - period) * volume[i - period]
+                total -= volume[i - period]
             }
             guard i >= period - 1 else { continue }
-            output[i] = total > 0 ? weighted / total : fallback[i]
+            output[i] = total > 0 ? weighted / total : typical(i)
         }
         return output
     }

@@ -54,17 +54,53 @@ public struct FeaturePipeline: Codable, Sendable, Equatable {
         let series = input.series
         let first = dropWarmUp ? warmUpRows : 0
         guard series.count > first else { throw FeaturePipelineError.tooFewRows(rows: series.count, warmUp: first) }
-        var cache = IndicatorCache(input)
-        var columns: [(name: String, values: [Double])] = []
-        for feature in features {
-            columns += zip(feature.names, try cache.columns(for: feature)).map { ($0, $1) }
-        }
-        columns += targets.map { ($0.name, $0.values(close: series.close)) }
-        let kept = first..<series.count
-        let frame = try Frame(
-            index: Array(series.timestamps[kept]),
-            columns: columns.map { ($0.name, first == 0 ? $0.values : Array($0.values[kept])) })
+        let columns = try computeColumns(input, droppingFirst: first)
+        let frame = try Frame(index: Array(series.timestamps[first...]), columns: columns.map { ($0.name, $0.values) })
         return FeatureTable(frame: frame, featureNames: featureNames, targetNames: targetNames, droppedWarmUpRows: first)
+    }
+}
+
+extension FeaturePipeline {
+    /// Every feature then target column, computed on every core, without their first `first` rows.
+    ///
+    /// Shared series are computed first; then each feature (and target) is computed and its
+    /// warm-up dropped in place by one task, while the column is held by that task alone.
+    fileprivate func computeColumns(_ input: FeatureInput, droppingFirst first: Int) throws -> [OwnedColumn] {
+        let shared = SharedSeries(for: features, input: input)
+        let jobs = features.map(ColumnJob.feature) + targets.map(ColumnJob.target)
+        let computed = try jobs.parallelMap { job -> [OwnedColumn] in
+            let columns: [OwnedColumn]
+            switch job {
+            case let .feature(spec): columns = zip(spec.names, try shared.columns(for: spec)).map(OwnedColumn.init)
+            case let .target(target): columns = [OwnedColumn(target.name, target.values(close: input.series.close))]
+            }
+            return columns
+        }.flatMap { $0 }
+        // The shared series are gone now, so each column's storage has one owner: drop in place, in parallel.
+        _ = computed.parallelMap { $0.dropFirst(first) }
+        return computed
+    }
+}
+
+/// What one parallel task computes.
+private enum ColumnJob: Sendable {
+    case feature(FeatureSpec)
+    case target(TargetSpec)
+}
+
+/// A named column held by reference, so one task can shorten it in place without a copy.
+final class OwnedColumn: @unchecked Sendable {
+    let name: String
+    private(set) var values: [Double]
+
+    init(_ name: String, _ values: [Double]) {
+        self.name = name
+        self.values = values
+    }
+
+    /// Removes the first `count` rows in place (each column is touched by one task only).
+    func dropFirst(_ count: Int) {
+        if count > 0 { values.removeFirst(count) }
     }
 }
 

@@ -42,7 +42,6 @@ public struct FeatureSpec: Codable, Sendable, Equatable, FeatureTransform {
 
     public func columns(for input: FeatureInput) throws -> [[Double]] {
         try validate()
-        var cache = IndicatorCache(input)
-        return try cache.columns(for: self)
+        return try SharedSeries(for: [self], input: input).columns(for: self)
     }
 }

@@ -1,3 +1,5 @@
+import FerryCore
+
 /// A value to predict, computed from future closes (so never a feature).
 public struct TargetSpec: Codable, Sendable, Equatable {
     /// The kinds of target.
@@ -26,11 +28,10 @@ public struct TargetSpec: Codable, Sendable, Equatable {
 
     /// One value per close; `nan` on the last `horizon` rows, whose future is unknown.
     public func values(close: [Double]) -> [Double] {
-        var output = [Double](repeating: .nan, count: close.count)
-        for t in 0..<max(0, close.count - horizon) {
+        [Double].column(count: close.count) { t in
+            guard t + horizon < close.count else { return .nan }
             let forward = close[t + horizon] / close[t] - 1
-            output[t] = kind == .nextDirection ? (forward > 0 ? 1 : 0) : forward
+            return kind == .nextDirection ? (forward > 0 ? 1 : 0) : forward
         }
-        return output
     }
 }

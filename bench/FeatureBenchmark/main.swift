@@ -1,0 +1,58 @@
+// Times Ferry's feature computation on the bars in a binary file written by bench/features_vs_talib.py,
+// and prints one JSON line: rows, columns, the first run's seconds (cold), the best of the runs
+// (warm), and the process's peak memory.
+//
+//   FeatureBenchmark FILE RUNS whole    Ferry's whole feature set (39 features + 3 targets)
+//   FeatureBenchmark FILE RUNS talib21  only the 21 series TA-Lib is timed on, warm-up kept
+import FerryCore
+import FerryFeatures
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) * 1024
+}
+
+/// The 21 series bench/features_vs_talib.py times TA-Lib on.
+let talib21 = FeaturePipeline(
+    features: [
+        FeatureSpec(.sma, [5]), FeatureSpec(.sma, [20]), FeatureSpec(.volumeSMA, [10]), FeatureSpec(.ema, [12]),
+        FeatureSpec(.ema, [26]), FeatureSpec(.rsi, [14]), FeatureSpec(.macd), FeatureSpec(.bollinger, [20]),
+        FeatureSpec(.atr, [14]), FeatureSpec(.obv), FeatureSpec(.stochastic), FeatureSpec(.williamsR, [14]),
+        FeatureSpec(.cci, [14]), FeatureSpec(.adx, [14]), FeatureSpec(.roc, [10]), FeatureSpec(.momentum, [10]),
+    ], dropWarmUp: false)
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let data = FileManager.default.contents(atPath: arguments[1]), let runs = Int(arguments[2]),
+    ["whole", "talib21"].contains(arguments[3])
+else {
+    FileHandle.standardError.write(Data("usage: FeatureBenchmark FILE RUNS whole|talib21\n".utf8))
+    exit(64)
+}
+let columns = 6  // open, high, low, close, volume, reference
+let count = data.count / (columns * MemoryLayout<Double>.size)
+let values: [Double] = data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+func column(_ index: Int) -> [Double] { Array(values[(index * count)..<((index + 1) * count)]) }
+
+let series = try PriceSeries(
+    instrument: "SYNTH", timestamps: (0..<count).map { Timestamp(secondsSinceEpoch: Int64($0) * 86_400) },
+    open: column(0), high: column(1), low: column(2), close: column(3), adjustedClose: column(3), volume: column(4))
+let input = try FeatureInput(series: series, reference: ReferenceSeries(id: "REF", values: column(5)))
+let pipeline = arguments[3] == "whole" ? FeaturePipeline.standard(withReference: true) : talib21
+
+var timings: [Double] = []
+var produced = 0
+let clock = ContinuousClock()
+for _ in 0..<runs {
+    let start = clock.now
+    let table = try pipeline.compute(input)
+    let elapsed = clock.now - start
+    produced = table.frame.columnNames.count
+    timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+print(#"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(peakResidentBytes())}"#)
