@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "FerryBundle", targets: ["FerryBundle"]),
         .library(name: "FerryPipeline", targets: ["FerryPipeline"]),
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
+        .library(name: "FerryLinear", targets: ["FerryLinear"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,6 +70,11 @@ let package = Package(
             name: "FerryExecutable", dependencies: ["FerryCLI"], path: module("Executable"),
             swiftSettings: swiftSettings),
 
+        // Model plugins: each imports Core and Models only.
+        .target(
+            name: "FerryLinear", dependencies: ["FerryCore", "FerryModels"], path: "Plugins/Linear/Sources",
+            swiftSettings: swiftSettings),
+
         // Benchmarks, run by bench/*.py against their peers (never by `make test`'s assertions).
         .executableTarget(
             name: "FeatureBenchmark", dependencies: ["FerryFeatures"], path: "bench/FeatureBenchmark",
@@ -90,6 +96,9 @@ let package = Package(
         .testTarget(
             name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LinearTests", dependencies: ["FerryLinear"], path: "Plugins/Linear/Tests",
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "ArchitectureTests", path: tests("ArchitectureTests"), swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

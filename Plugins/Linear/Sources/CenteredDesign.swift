@@ -1,0 +1,61 @@
+import FerryCore
+import FerryModels
+
+/// A training frame laid out for the solver: columns centred on their means, the target centred too.
+///
+/// Linear models fit their intercept by centring, as scikit-learn does: the intercept is then
+/// `mean(y) − Σ mean(xⱼ)·wⱼ`.
+struct CenteredDesign {
+    /// Column-major centred features.
+    let x: [Double]
+    /// The centred target.
+    let y: [Double]
+    /// Each feature's mean.
+    let featureMeans: [Double]
+    /// The target's mean.
+    let targetMean: Double
+    let rows: Int
+    let features: Int
+
+    /// Lays out `data`; throws ``LinearModelError`` for a non-finite value, naming its row and column.
+    init(_ data: TrainingData) throws {
+        rows = data.features.rowCount
+        features = data.features.columnNames.count
+        guard rows > 0 else { throw LinearModelError("no training rows") }
+        var x = [Double]()
+        x.reserveCapacity(rows * features)
+        var means: [Double] = []
+        for name in data.features.columnNames {
+            let column = try data.features.values(of: name)
+            if let bad = column.firstIndex(where: { !$0.isFinite }) {
+                throw LinearModelError("feature '\(name)' at row \(bad) is \(column[bad]); drop or fill it before training")
+            }
+            let columnMean = column.reduce(0, +) / Double(rows)
+            means.append(columnMean)
+            x += column.map { $0 - columnMean }
+        }
+        if let bad = data.target.firstIndex(where: { !$0.isFinite }) {
+            throw LinearModelError("target at row \(bad) is \(data.target[bad]); drop the rows whose target is unknown")
+        }
+        let mean = data.target.reduce(0, +) / Double(rows)
+        targetMean = mean
+        self.x = x
+        y = data.target.map { $0 - mean }
+        featureMeans = means
+    }
+
+    var solver: ElasticNetSolver { ElasticNetSolver(x: x, rows: rows, features: features) }
+
+    /// The intercept that goes with centred-data coefficients `w`.
+    func intercept(for w: [Double]) -> Double { targetMean - zip(featureMeans, w).reduce(0) { $0 + $1.0 * $1.1 } }
+}
+
+/// Linear model training or loading failed.
+public struct LinearModelError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public let message: String
+
+    init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

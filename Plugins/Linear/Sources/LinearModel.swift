@@ -1,0 +1,48 @@
+import FerryCore
+import FerryModels
+
+/// A trained linear model: `ŷ = intercept + Σ coefᵢ · xᵢ` over the schema's features.
+public struct LinearModel: TrainedModel {
+    public let schema: FeatureSchema
+    /// One coefficient per schema feature, in order.
+    public let coefficients: [Double]
+    /// The intercept.
+    public let intercept: Double
+
+    /// Makes a model; throws ``LinearModelError`` when the sizes disagree or a value is not finite.
+    public init(schema: FeatureSchema, coefficients: [Double], intercept: Double) throws {
+        guard coefficients.count == schema.features.count else {
+            throw LinearModelError("\(coefficients.count) coefficients for \(schema.features.count) features")
+        }
+        guard coefficients.allSatisfy(\.isFinite), intercept.isFinite else {
+            throw LinearModelError("a coefficient or the intercept is NaN or infinite")
+        }
+        self.schema = schema
+        self.coefficients = coefficients
+        self.intercept = intercept
+    }
+
+    public func predict(_ features: Frame) throws -> [Double] {
+        let columns = try schema.featureNames.map { try features.values(of: $0) }
+        return (0..<features.rowCount).map { row in
+            zip(coefficients, columns).reduce(intercept) { $0 + $1.0 * $1.1[row] }
+        }
+    }
+
+    /// `coef` (float64, [p]) and `intercept` (float64, [1]), as scikit-learn names them.
+    public var tensors: [String: Tensor] { ["coef": .vector(coefficients), "intercept": .vector([intercept])] }
+
+    /// Rebuilds a model from `coef` and `intercept`, checking their names, shapes and values.
+    static func load(tensors: [String: Tensor], schema: FeatureSchema) throws -> LinearModel {
+        let p = schema.features.count
+        guard let coef = tensors["coef"], coef.shape == [p], coef.dtype == .float64 else {
+            throw TensorError(message: "expected tensor 'coef' of dtype F64 and shape [\(p)]")
+        }
+        guard let intercept = tensors["intercept"], intercept.shape == [1], intercept.dtype == .float64 else {
+            throw TensorError(message: "expected tensor 'intercept' of dtype F64 and shape [1]")
+        }
+        let extra = Set(tensors.keys).subtracting(["coef", "intercept"])
+        guard extra.isEmpty else { throw TensorError(message: "unexpected tensors: \(extra.sorted().joined(separator: ", "))") }
+        return try LinearModel(schema: schema, coefficients: coef.values, intercept: intercept.values[0])
+    }
+}
