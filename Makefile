@@ -33,6 +33,7 @@ bench-env:
 bench-fixtures: bench-env
 	$(BENCH_PY) bench/ta_lib_fixtures.py
 	$(BENCH_PY) bench/sklearn_fixtures.py
+	$(BENCH_PY) bench/safetensors_fixtures.py
 
 bench-features: bench-env
 	$(BENCH_PY) bench/features_vs_talib.py

@@ -88,7 +88,9 @@ let package = Package(
         .testTarget(
             name: "FeaturesTests", dependencies: ["FerryFeatures", "FerryData"], path: tests("FeaturesTests"),
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "ModelsTests", dependencies: ["FerryModels"], path: tests("ModelsTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ModelsTests", dependencies: ["FerryModels"], path: tests("ModelsTests"), resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), swiftSettings: swiftSettings),
         .testTarget(name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), swiftSettings: swiftSettings),
         .testTarget(name: "BundleTests", dependencies: ["FerryBundle"], path: tests("BundleTests"), swiftSettings: swiftSettings),
