@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "FerryPipeline", targets: ["FerryPipeline"]),
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
         .library(name: "FerryLinear", targets: ["FerryLinear"]),
+        .library(name: "FerryBaselines", targets: ["FerryBaselines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -74,6 +75,9 @@ let package = Package(
         .target(
             name: "FerryLinear", dependencies: ["FerryCore", "FerryModels"], path: "Plugins/Linear/Sources",
             swiftSettings: swiftSettings),
+        .target(
+            name: "FerryBaselines", dependencies: ["FerryCore", "FerryModels"], path: "Plugins/Baselines/Sources",
+            swiftSettings: swiftSettings),
 
         // Benchmarks, run by bench/*.py against their peers (never by `make test`'s assertions).
         .executableTarget(
@@ -101,6 +105,7 @@ let package = Package(
         .testTarget(
             name: "LinearTests", dependencies: ["FerryLinear"], path: "Plugins/Linear/Tests",
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BaselinesTests", dependencies: ["FerryBaselines"], path: "Plugins/Baselines/Tests", swiftSettings: swiftSettings),
         .testTarget(name: "ArchitectureTests", path: tests("ArchitectureTests"), swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

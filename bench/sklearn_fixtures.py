@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Writes scikit-learn Lasso reference fits for Ferry's parity tests.
+"""Writes scikit-learn linear-model reference fits for Ferry's parity tests.
 
     make bench-fixtures     (or: bench/.venv/bin/python bench/sklearn_fixtures.py)
 
-Two small designs, written with their data to Plugins/Linear/Tests/Fixtures/sklearn_lasso.json:
+Two small designs, written with their data to Plugins/Linear/Tests/Fixtures/sklearn_linear.json:
   - spx: 400 rows of the embedded S&P 500; features are the last five daily returns, the
     high-low range over the close and the log volume change; the target is the next return;
   - synthetic: 150 seeded rows of 12 correlated features with a sparse true coefficient vector.
 Each is fitted with sklearn.linear_model.Lasso (defaults: tol 1e-4, max_iter 1000, cyclic) at
-several alphas; the fixture keeps coef_, intercept_ and n_iter_.
+several alphas; the fixture keeps coef_, intercept_ and n_iter_. The synthetic design is also
+fitted with ElasticNet, Ridge, and LogisticRegression (C=1, on y > median, tol 1e-10 so the
+reference sits at the optimum): "others" in the fixture.
 """
 import csv
 import json
@@ -16,10 +18,10 @@ import os
 
 import numpy as np
 import sklearn
-from sklearn.linear_model import Lasso
+from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Plugins", "Linear", "Tests", "Fixtures", "sklearn_lasso.json")
+OUT = os.path.join(ROOT, "Plugins", "Linear", "Tests", "Fixtures", "sklearn_linear.json")
 
 
 def spx_design():
@@ -56,7 +58,21 @@ def main():
             model = Lasso(alpha=alpha).fit(X, y)
             fits.append({"alpha": alpha, "coef": model.coef_.tolist(), "intercept": float(model.intercept_),
                          "n_iter": int(model.n_iter_), "dual_gap": float(model.dual_gap_)})
-        datasets.append({"name": name, "X": X.tolist(), "y": y.tolist(), "fits": fits})
+        entry = {"name": name, "X": X.tolist(), "y": y.tolist(), "fits": fits}
+        if name == "synthetic":
+            direction = (y > np.median(y)).astype(float)
+            others = []
+            for label, model, params, target in [
+                ("elasticnet", ElasticNet(alpha=0.1, l1_ratio=0.5), {"alpha": 0.1, "l1_ratio": 0.5}, y),
+                ("ridge", Ridge(alpha=1.0), {"alpha": 1.0}, y),
+                ("ridge", Ridge(alpha=25.0), {"alpha": 25.0}, y),
+                ("logistic", LogisticRegression(C=1.0, tol=1e-10, max_iter=10000), {"C": 1.0}, direction),
+            ]:
+                model.fit(X, target)
+                others.append({"plugin": label, "params": params, "coef": np.ravel(model.coef_).tolist(),
+                               "intercept": float(np.ravel(model.intercept_)[0]), "target": target.tolist()})
+            entry["others"] = others
+        datasets.append(entry)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as handle:
         json.dump({"source": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}", "datasets": datasets}, handle)

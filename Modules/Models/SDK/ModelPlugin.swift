@@ -101,3 +101,14 @@ public struct TrainingContext: Sendable {
         self.progress = progress
     }
 }
+
+/// The training data does not suit a plugin (a column it needs is missing, a target is not 0/1, ...).
+public struct TrainingDataError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, naming the column or row.
+    public let message: String
+
+    /// Makes the error.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

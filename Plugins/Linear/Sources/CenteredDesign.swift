@@ -42,12 +42,31 @@ struct CenteredDesign {
         self.x = x
         y = data.target.map { $0 - mean }
         featureMeans = means
+        schema = FeatureSchema(features: data.features.columnNames.map { FeatureField(name: $0) })
     }
-
-    var solver: ElasticNetSolver { ElasticNetSolver(x: x, rows: rows, features: features) }
 
     /// The intercept that goes with centred-data coefficients `w`.
     func intercept(for w: [Double]) -> Double { targetMean - zip(featureMeans, w).reduce(0) { $0 + $1.0 * $1.1 } }
+
+    /// Fits `½‖y − Xw‖² + n·l1PerRow·‖w‖₁ + ½·n·l2PerRow·‖w‖²` (scikit-learn's scaling) and
+    /// returns the model; logs a warning when the duality gap did not reach its tolerance.
+    func fit(
+        l1PerRow: Double, l2PerRow: Double, maxIterations: Int, tolerance: Double, plugin: String, context: TrainingContext
+    ) throws -> LinearModel {
+        let n = Double(rows)
+        let solution = ElasticNetSolver(x: x, rows: rows, features: features).solve(
+            y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
+        context.progress(1)
+        if !solution.converged {
+            context.logger.warning(
+                "\(plugin) did not converge",
+                metadata: ["gap": "\(solution.gap)", "tolerance": "\(solution.gapTolerance)", "iterations": "\(solution.iterations)"])
+        }
+        return try LinearModel(schema: schema, coefficients: solution.coefficients, intercept: intercept(for: solution.coefficients))
+    }
+
+    /// The schema of a model trained on this design: its feature names, in order.
+    let schema: FeatureSchema
 }
 
 /// Linear model training or loading failed.

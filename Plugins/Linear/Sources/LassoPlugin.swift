@@ -22,11 +22,9 @@ public struct LassoPlugin: ModelPlugin {
         }
 
         public func validate() throws {
-            guard alpha.isFinite, alpha > 0 else { throw HyperparameterError(field: "alpha", value: "\(alpha)", allowed: "> 0") }
-            guard (1...1_000_000).contains(maxIter) else {
-                throw HyperparameterError(field: "max_iter", value: "\(maxIter)", allowed: "1...1000000")
-            }
-            guard tol.isFinite, tol > 0 else { throw HyperparameterError(field: "tol", value: "\(tol)", allowed: "> 0") }
+            try HyperparameterChecks.positive(alpha, "alpha")
+            try HyperparameterChecks.iterations(maxIter)
+            try HyperparameterChecks.positive(tol, "tol")
         }
     }
 
@@ -38,17 +36,9 @@ public struct LassoPlugin: ModelPlugin {
         -> any TrainedModel
     {
         try hyperparameters.validate()
-        let design = try CenteredDesign(data)
-        let solution = design.solver.solve(
-            y: design.y, l1: hyperparameters.alpha * Double(design.rows), l2: 0, maxIterations: hyperparameters.maxIter,
-            tolerance: hyperparameters.tol)
-        context.progress(1)
-        if !solution.converged {
-            context.logger.warning(
-                "lasso did not converge", metadata: ["gap": "\(solution.gap)", "tolerance": "\(solution.gapTolerance)", "iterations": "\(solution.iterations)"])
-        }
-        let schema = FeatureSchema(features: data.features.columnNames.map { FeatureField(name: $0) })
-        return try LinearModel(schema: schema, coefficients: solution.coefficients, intercept: design.intercept(for: solution.coefficients))
+        return try CenteredDesign(data).fit(
+            l1PerRow: hyperparameters.alpha, l2PerRow: 0, maxIterations: hyperparameters.maxIter,
+            tolerance: hyperparameters.tol, plugin: id, context: context)
     }
 
     public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws

@@ -1,16 +1,27 @@
 import FerryCore
 import FerryModels
+import Foundation
 
-/// A trained linear model: `ŷ = intercept + Σ coefᵢ · xᵢ` over the schema's features.
+/// A trained linear model: `ŷ = link(intercept + Σ coefᵢ · xᵢ)` over the schema's features.
 public struct LinearModel: TrainedModel {
+    /// What turns the linear score into a prediction.
+    public enum Link: String, Sendable {
+        /// The score itself (regression).
+        case identity
+        /// 1 / (1 + e^(−score)): the probability of the positive class.
+        case logistic
+    }
+
     public let schema: FeatureSchema
+    /// What turns the score into a prediction.
+    public let link: Link
     /// One coefficient per schema feature, in order.
     public let coefficients: [Double]
     /// The intercept.
     public let intercept: Double
 
     /// Makes a model; throws ``LinearModelError`` when the sizes disagree or a value is not finite.
-    public init(schema: FeatureSchema, coefficients: [Double], intercept: Double) throws {
+    public init(schema: FeatureSchema, coefficients: [Double], intercept: Double, link: Link = .identity) throws {
         guard coefficients.count == schema.features.count else {
             throw LinearModelError("\(coefficients.count) coefficients for \(schema.features.count) features")
         }
@@ -20,12 +31,14 @@ public struct LinearModel: TrainedModel {
         self.schema = schema
         self.coefficients = coefficients
         self.intercept = intercept
+        self.link = link
     }
 
     public func predict(_ features: Frame) throws -> [Double] {
         let columns = try schema.featureNames.map { try features.values(of: $0) }
         return (0..<features.rowCount).map { row in
-            zip(coefficients, columns).reduce(intercept) { $0 + $1.0 * $1.1[row] }
+            let score = zip(coefficients, columns).reduce(intercept) { $0 + $1.0 * $1.1[row] }
+            return link == .logistic ? Self.sigmoid(score) : score
         }
     }
 
@@ -33,7 +46,10 @@ public struct LinearModel: TrainedModel {
     public var tensors: [String: Tensor] { ["coef": .vector(coefficients), "intercept": .vector([intercept])] }
 
     /// Rebuilds a model from `coef` and `intercept`, checking their names, shapes and values.
-    static func load(tensors: [String: Tensor], schema: FeatureSchema) throws -> LinearModel {
+    /// 1 / (1 + e^(−x)), computed without overflow for large |x|.
+    static func sigmoid(_ x: Double) -> Double { x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)) }
+
+    static func load(tensors: [String: Tensor], schema: FeatureSchema, link: Link = .identity) throws -> LinearModel {
         let p = schema.features.count
         guard let coef = tensors["coef"], coef.shape == [p], coef.dtype == .float64 else {
             throw TensorError(message: "expected tensor 'coef' of dtype F64 and shape [\(p)]")
@@ -43,6 +59,6 @@ public struct LinearModel: TrainedModel {
         }
         let extra = Set(tensors.keys).subtracting(["coef", "intercept"])
         guard extra.isEmpty else { throw TensorError(message: "unexpected tensors: \(extra.sorted().joined(separator: ", "))") }
-        return try LinearModel(schema: schema, coefficients: coef.values, intercept: intercept.values[0])
+        return try LinearModel(schema: schema, coefficients: coef.values, intercept: intercept.values[0], link: link)
     }
 }

@@ -31,7 +31,7 @@ struct LassoFixture: Decodable {
     let datasets: [Dataset]
 
     static func load() throws -> LassoFixture {
-        guard let url = Bundle.module.url(forResource: "Fixtures/sklearn_lasso", withExtension: "json") else {
+        guard let url = Bundle.module.url(forResource: "Fixtures/sklearn_linear", withExtension: "json") else {
             throw LinearModelTestError.missingFixture
         }
         return try JSONDecoder().decode(LassoFixture.self, from: Data(contentsOf: url))

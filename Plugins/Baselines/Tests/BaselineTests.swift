@@ -1,0 +1,30 @@
+import FerryBaselines
+import FerryCore
+import FerryModels
+import Testing
+
+@Suite struct BaselineTests {
+    let data: TrainingData = {
+        let index = (0..<4).map { Timestamp(secondsSinceEpoch: Int64($0)) }
+        let frame = try! Frame(index: index, columns: [("return_1", [0.01, -0.02, 0.03, 0.0]), ("x", [1, 2, 3, 4])])
+        return try! TrainingData(features: frame, target: [0.02, -0.01, 0.03, 0.0])
+    }()
+
+    @Test func eachBaselinePredictsWhatItsNameSays() throws {
+        let context = TrainingContext()
+        #expect(try ZeroBaseline.train(on: data, hyperparameters: .init(), context: context).predict(data.features) == [0, 0, 0, 0])
+        #expect(try LastReturnBaseline.train(on: data, hyperparameters: .init(), context: context).predict(data.features) == [0.01, -0.02, 0.03, 0.0])
+        let mean = try MeanBaseline.train(on: data, hyperparameters: .init(), context: context)
+        #expect(try mean.predict(data.features) == Array(repeating: 0.01, count: 4))
+        let reloaded = try MeanBaseline.load(tensors: mean.tensors, hyperparameters: .init(), schema: mean.schema)
+        #expect(try reloaded.predict(data.features) == Array(repeating: 0.01, count: 4))
+        #expect(Baselines.plugins.map { $0.id } == ["baseline-zero", "baseline-last", "baseline-mean"])
+    }
+
+    @Test func lastReturnNeedsItsColumn() throws {
+        let frame = try Frame(index: [Timestamp(secondsSinceEpoch: 0)], columns: [("x", [1])])
+        #expect(throws: TrainingDataError.self) {
+            try LastReturnBaseline.train(on: try TrainingData(features: frame, target: [1]), hyperparameters: .init(), context: TrainingContext())
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import FerryCore
+import FerryModels
+
+/// Elastic net, as scikit-learn's `ElasticNet`: (1/(2n))·‖y − Xw‖² + α·ρ·‖w‖₁ + ½·α·(1 − ρ)·‖w‖²,
+/// on the same coordinate-descent solver as Lasso.
+public struct ElasticNetPlugin: ModelPlugin {
+    /// Elastic net's hyperparameters, named and defaulted as scikit-learn names them.
+    public struct Hyperparameters: PluginHyperparameters {
+        /// The overall penalty α.
+        public var alpha = 1.0
+        /// The L1 share ρ of the penalty (1 is the lasso, 0 ridge).
+        public var l1Ratio = 0.5
+        /// The most passes over the coordinates.
+        public var maxIter = 1000
+        /// The duality-gap tolerance, relative to ‖y‖².
+        public var tol = 1e-4
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case alpha
+            case l1Ratio = "l1_ratio"
+            case maxIter = "max_iter"
+            case tol
+        }
+
+        public func validate() throws {
+            try HyperparameterChecks.positive(alpha, "alpha")
+            try HyperparameterChecks.unitInterval(l1Ratio, "l1_ratio")
+            try HyperparameterChecks.iterations(maxIter)
+            try HyperparameterChecks.positive(tol, "tol")
+        }
+    }
+
+    public static let id = "elasticnet"
+    public static let version = SemanticVersion(1, 0, 0)
+    public static let summary = "Elastic net (L1 + L2), scikit-learn's objective, on Lasso's solver."
+
+    public static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws
+        -> any TrainedModel
+    {
+        try hyperparameters.validate()
+        let h = hyperparameters
+        return try CenteredDesign(data).fit(
+            l1PerRow: h.alpha * h.l1Ratio, l2PerRow: h.alpha * (1 - h.l1Ratio), maxIterations: h.maxIter, tolerance: h.tol,
+            plugin: id, context: context)
+    }
+
+    public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
+        -> any TrainedModel
+    {
+        try LinearModel.load(tensors: tensors, schema: schema)
+    }
+}
