@@ -15,6 +15,7 @@ func tests(_ folder: String) -> String { "Tests/\(folder)" }
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
     name: "Ferry",
@@ -36,6 +37,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Shared value types and the protocols the domain modules meet at.
@@ -62,10 +64,12 @@ let package = Package(
         // Wiring and front ends.
         .target(
             name: "FerryPipeline",
-            dependencies: ["FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", logging],
+            dependencies: [
+                "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", logging, crypto,
+            ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCLI", dependencies: ["FerryPipeline", argumentParser, logging], path: module("CLI"),
+            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines", argumentParser, logging], path: module("CLI"),
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "FerryExecutable", dependencies: ["FerryCLI"], path: module("Executable"),

@@ -19,6 +19,8 @@ import os
 import numpy as np
 import sklearn
 from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Plugins", "Linear", "Tests", "Fixtures", "sklearn_linear.json")
@@ -71,6 +73,17 @@ def main():
                 model.fit(X, target)
                 others.append({"plugin": label, "params": params, "coef": np.ravel(model.coef_).tolist(),
                                "intercept": float(np.ravel(model.intercept_)[0]), "target": target.tolist()})
+            # StandardScaler then the estimator, expressed in the features' own units.
+            for label, estimator, params, target in [
+                ("lasso-standardized", Lasso(alpha=0.1), {"alpha": 0.1}, y),
+                ("logistic-standardized", LogisticRegression(C=1.0, tol=1e-10, max_iter=10000), {"C": 1.0}, direction),
+            ]:
+                pipeline = make_pipeline(StandardScaler(), estimator).fit(X, target)
+                scaler = pipeline[0]
+                coef = np.ravel(estimator.coef_) / scaler.scale_
+                intercept = float(np.ravel(estimator.intercept_)[0] - np.dot(coef, scaler.mean_))
+                others.append({"plugin": label, "params": params, "coef": coef.tolist(), "intercept": intercept,
+                               "target": target.tolist()})
             entry["others"] = others
         datasets.append(entry)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)

@@ -10,7 +10,7 @@ public struct FerryCommand: ParsableCommand {
             Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found, 1 anything else.
             """,
         version: FerryVersion.current,
-        subcommands: [DataCommand.self, FeaturesCommand.self, DemoCommand.self])
+        subcommands: [DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, DemoCommand.self])
 
     public init() {}
 }

@@ -12,6 +12,9 @@ public struct PluginRegistry: Sendable {
         self.plugins = plugins
     }
 
+    /// The naive baselines among the plugins, in registration order.
+    public var baselines: [any ModelPlugin.Type] { plugins.filter { $0.isBaseline } }
+
     /// The plugin with `id`; throws, listing the plugins this build has, when there is none.
     public func plugin(id: String) throws -> any ModelPlugin.Type {
         guard let plugin = plugins.first(where: { $0.id == id }) else {

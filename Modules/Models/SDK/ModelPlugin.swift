@@ -19,6 +19,9 @@ public protocol ModelPlugin: Sendable {
     /// One line saying what the model is, for `ferry plugins list` and model cards.
     static var summary: String { get }
 
+    /// Whether the plugin is a naive baseline that evaluations report beside every model.
+    static var isBaseline: Bool { get }
+
     /// Trains a model; deterministic for a given `context.seed` and data.
     static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws
         -> any TrainedModel
@@ -26,6 +29,11 @@ public protocol ModelPlugin: Sendable {
     /// Rebuilds a trained model from its tensors; throws ``TensorError`` for a tensor it does not expect.
     static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
         -> any TrainedModel
+}
+
+extension ModelPlugin {
+    /// Whether the plugin is a naive baseline that evaluations report beside every model (false unless a plugin says so).
+    public static var isBaseline: Bool { false }
 }
 
 /// A plugin's hyperparameters: Codable, with defaults, and validated before use.

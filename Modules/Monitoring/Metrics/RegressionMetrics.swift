@@ -1,9 +1,12 @@
 import FerryCore
 
-/// The statistical metrics of forecasts against outcomes: MAE, RMSE, R² and directional accuracy.
+/// The statistical metrics of forecasts against outcomes: MAE, RMSE, MAPE, R² and directional accuracy.
 ///
 /// - `mae`: mean of |y − ŷ|.
 /// - `rmse`: square root of the mean of (y − ŷ)².
+/// - `mape`: mean of |y − ŷ| / max(|y|, ε) with ε the double epsilon (scikit-learn's
+///   `mean_absolute_percentage_error`): the guard keeps it finite where y = 0, but for returns,
+///   which sit near zero, it is large and best read beside MAE.
 /// - `r2`: 1 − Σ(y − ŷ)² / Σ(y − ȳ)² (scikit-learn's `r2_score`; 0 when y is constant and the fit exact is undefined, reported as NaN).
 /// - `directional_accuracy`: share of rows where ŷ and y fall on the same side of ``benchmark``
 ///   (both above, or both at or below).
@@ -28,6 +31,7 @@ public struct RegressionMetrics: PerformanceMonitor {
         return MetricSet([
             "mae": errors.reduce(0) { $0 + abs($1) } / n,
             "rmse": (squared / n).squareRoot(),
+            "mape": zip(actuals, errors).reduce(0) { $0 + abs($1.1) / max(abs($1.0), Double.ulpOfOne) } / n,
             "r2": total > 0 ? 1 - squared / total : .nan,
             "directional_accuracy": Double(sameSide) / n,
         ])

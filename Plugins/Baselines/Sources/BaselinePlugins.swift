@@ -32,6 +32,7 @@ public struct BaselineModel: TrainedModel {
 
 /// Predicts a zero return (for direction targets: always "down or flat").
 public struct ZeroBaseline: ModelPlugin {
+    public static let isBaseline = true
     public static let id = "baseline-zero"
     public static let version = SemanticVersion(1, 0, 0)
     public static let summary = "Naive baseline: predicts 0."
@@ -48,6 +49,7 @@ public struct ZeroBaseline: ModelPlugin {
 
 /// Predicts that the next return equals the last one (the `return_1` feature).
 public struct LastReturnBaseline: ModelPlugin {
+    public static let isBaseline = true
     /// The input column whose value is the forecast.
     public static let column = "return_1"
     public static let id = "baseline-last"
@@ -71,6 +73,7 @@ public struct LastReturnBaseline: ModelPlugin {
 
 /// Predicts the training target's historical mean.
 public struct MeanBaseline: ModelPlugin {
+    public static let isBaseline = true
     public static let id = "baseline-mean"
     public static let version = SemanticVersion(1, 0, 0)
     public static let summary = "Naive baseline: predicts the training target's mean."

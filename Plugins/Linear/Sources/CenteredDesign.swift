@@ -1,13 +1,18 @@
 import FerryCore
 import FerryModels
 
-/// A training frame laid out for the solver: columns centred on their means, the target centred too.
+/// A training frame laid out for the solver: columns centred on their means (and, when asked,
+/// scaled to unit variance), the target centred too.
 ///
 /// Linear models fit their intercept by centring, as scikit-learn does: the intercept is then
-/// `mean(y) − Σ mean(xⱼ)·wⱼ`.
+/// `mean(y) − Σ mean(xⱼ)·wⱼ`. With scaling, the fit is scikit-learn's `StandardScaler` then the
+/// estimator (population standard deviation; a constant column keeps scale 1), and the
+/// coefficients are returned in the features' own units, so the model needs no scaler.
 struct CenteredDesign {
-    /// Column-major centred features.
+    /// Column-major centred (and possibly scaled) features.
     let x: [Double]
+    /// Each feature's scale (its standard deviation when standardising, else 1).
+    let featureScales: [Double]
     /// The centred target.
     let y: [Double]
     /// Each feature's mean.
@@ -17,22 +22,27 @@ struct CenteredDesign {
     let rows: Int
     let features: Int
 
-    /// Lays out `data`; throws ``LinearModelError`` for a non-finite value, naming its row and column.
-    init(_ data: TrainingData) throws {
+    /// Lays out `data`, scaling each feature to unit variance when `standardize`; throws
+    /// ``LinearModelError`` for a non-finite value, naming its row and column.
+    init(_ data: TrainingData, standardize: Bool = false) throws {
         rows = data.features.rowCount
         features = data.features.columnNames.count
         guard rows > 0 else { throw LinearModelError("no training rows") }
         var x = [Double]()
         x.reserveCapacity(rows * features)
         var means: [Double] = []
+        var scales: [Double] = []
         for name in data.features.columnNames {
             let column = try data.features.values(of: name)
             if let bad = column.firstIndex(where: { !$0.isFinite }) {
                 throw LinearModelError("feature '\(name)' at row \(bad) is \(column[bad]); drop or fill it before training")
             }
             let columnMean = column.reduce(0, +) / Double(rows)
+            let deviation = (column.reduce(0) { $0 + ($1 - columnMean) * ($1 - columnMean) } / Double(rows)).squareRoot()
+            let scale = standardize && deviation > 0 ? deviation : 1
             means.append(columnMean)
-            x += column.map { $0 - columnMean }
+            scales.append(scale)
+            x += column.map { ($0 - columnMean) / scale }
         }
         if let bad = data.target.firstIndex(where: { !$0.isFinite }) {
             throw LinearModelError("target at row \(bad) is \(data.target[bad]); drop the rows whose target is unknown")
@@ -42,11 +52,17 @@ struct CenteredDesign {
         self.x = x
         y = data.target.map { $0 - mean }
         featureMeans = means
+        featureScales = scales
         schema = FeatureSchema(features: data.features.columnNames.map { FeatureField(name: $0) })
     }
 
-    /// The intercept that goes with centred-data coefficients `w`.
-    func intercept(for w: [Double]) -> Double { targetMean - zip(featureMeans, w).reduce(0) { $0 + $1.0 * $1.1 } }
+    /// Coefficients fitted on the laid-out features, in the features' own units.
+    func rawCoefficients(_ w: [Double]) -> [Double] { zip(w, featureScales).map { $0 / $1 } }
+
+    /// The intercept that goes with raw-unit coefficients `coefficients`.
+    func intercept(for coefficients: [Double]) -> Double {
+        targetMean - zip(featureMeans, coefficients).reduce(0) { $0 + $1.0 * $1.1 }
+    }
 
     /// Fits `½‖y − Xw‖² + n·l1PerRow·‖w‖₁ + ½·n·l2PerRow·‖w‖²` (scikit-learn's scaling) and
     /// returns the model; logs a warning when the duality gap did not reach its tolerance.
@@ -62,7 +78,8 @@ struct CenteredDesign {
                 "\(plugin) did not converge",
                 metadata: ["gap": "\(solution.gap)", "tolerance": "\(solution.gapTolerance)", "iterations": "\(solution.iterations)"])
         }
-        return try LinearModel(schema: schema, coefficients: solution.coefficients, intercept: intercept(for: solution.coefficients))
+        let coefficients = rawCoefficients(solution.coefficients)
+        return try LinearModel(schema: schema, coefficients: coefficients, intercept: intercept(for: coefficients))
     }
 
     /// The schema of a model trained on this design: its feature names, in order.

@@ -15,9 +15,14 @@ public struct ElasticNetPlugin: ModelPlugin {
         /// The duality-gap tolerance, relative to ‖y‖².
         public var tol = 1e-4
 
+        /// Fit on features scaled to unit variance (scikit-learn's StandardScaler, then the estimator);
+        /// coefficients are reported in the features' own units. `false` is scikit-learn's plain estimator.
+        public var standardize = true
+
         public init() {}
 
         enum CodingKeys: String, CodingKey {
+            case standardize
             case alpha
             case l1Ratio = "l1_ratio"
             case maxIter = "max_iter"
@@ -41,7 +46,7 @@ public struct ElasticNetPlugin: ModelPlugin {
     {
         try hyperparameters.validate()
         let h = hyperparameters
-        return try CenteredDesign(data).fit(
+        return try CenteredDesign(data, standardize: hyperparameters.standardize).fit(
             l1PerRow: h.alpha * h.l1Ratio, l2PerRow: h.alpha * (1 - h.l1Ratio), maxIterations: h.maxIter, tolerance: h.tol,
             plugin: id, context: context)
     }

@@ -13,9 +13,14 @@ public struct LassoPlugin: ModelPlugin {
         /// The duality-gap tolerance, relative to ‖y‖².
         public var tol = 1e-4
 
+        /// Fit on features scaled to unit variance (scikit-learn's StandardScaler, then the estimator);
+        /// coefficients are reported in the features' own units. `false` is scikit-learn's plain estimator.
+        public var standardize = true
+
         public init() {}
 
         enum CodingKeys: String, CodingKey {
+            case standardize
             case alpha
             case maxIter = "max_iter"
             case tol
@@ -36,7 +41,7 @@ public struct LassoPlugin: ModelPlugin {
         -> any TrainedModel
     {
         try hyperparameters.validate()
-        return try CenteredDesign(data).fit(
+        return try CenteredDesign(data, standardize: hyperparameters.standardize).fit(
             l1PerRow: hyperparameters.alpha, l2PerRow: 0, maxIterations: hyperparameters.maxIter,
             tolerance: hyperparameters.tol, plugin: id, context: context)
     }

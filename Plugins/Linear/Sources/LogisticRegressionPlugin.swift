@@ -15,10 +15,14 @@ public struct LogisticRegressionPlugin: ModelPlugin {
         public var maxIter = 100
         /// The largest gradient component allowed at the solution.
         public var tol = 1e-8
+        /// Fit on features scaled to unit variance (StandardScaler, then the estimator); coefficients
+        /// are reported in the features' own units. `false` is scikit-learn's plain estimator.
+        public var standardize = true
 
         public init() {}
 
         enum CodingKeys: String, CodingKey {
+            case standardize
             case c = "C"
             case maxIter = "max_iter"
             case tol
@@ -43,10 +47,8 @@ public struct LogisticRegressionPlugin: ModelPlugin {
             throw LinearModelError("logistic regression needs a 0/1 target (such as next_direction); row \(bad) is \(data.target[bad])")
         }
         let names = data.features.columnNames
-        let columns = try names.map { try data.features.values(of: $0) }
-        if let (name, row) = zip(names, columns).lazy.compactMap({ name, column in column.firstIndex { !$0.isFinite }.map { (name, $0) } }).first {
-            throw LinearModelError("feature '\(name)' at row \(row) is not finite; drop or fill it before training")
-        }
+        let design = try CenteredDesign(data, standardize: hyperparameters.standardize)
+        let columns = (0..<design.features).map { j in Array(design.x[(j * design.rows)..<((j + 1) * design.rows)]) }
         let problem = LogisticProblem(columns: columns, target: data.target, c: hyperparameters.c)
         var parameters = [Double](repeating: 0, count: names.count + 1)  // coefficients, then the intercept
         var converged = false
@@ -64,9 +66,11 @@ public struct LogisticRegressionPlugin: ModelPlugin {
         }
         if !converged { context.logger.warning("logistic did not converge", metadata: ["max_iter": "\(hyperparameters.maxIter)"]) }
         context.progress(1)
+        // The fit was on centred (and maybe scaled) columns: fold both back into raw-unit parameters.
+        let coefficients = design.rawCoefficients(Array(parameters.dropLast()))
+        let intercept = (parameters.last ?? 0) - zip(coefficients, design.featureMeans).reduce(0) { $0 + $1.0 * $1.1 }
         let schema = FeatureSchema(features: names.map { FeatureField(name: $0) })
-        return try LinearModel(
-            schema: schema, coefficients: Array(parameters.dropLast()), intercept: parameters.last ?? 0, link: .logistic)
+        return try LinearModel(schema: schema, coefficients: coefficients, intercept: intercept, link: .logistic)
     }
 
     public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws

@@ -14,9 +14,14 @@ public struct RidgePlugin: ModelPlugin {
         /// The duality-gap tolerance, relative to ‖y‖²; tight, since scikit-learn solves ridge exactly.
         public var tol = 1e-12
 
+        /// Fit on features scaled to unit variance (scikit-learn's StandardScaler, then the estimator);
+        /// coefficients are reported in the features' own units. `false` is scikit-learn's plain estimator.
+        public var standardize = true
+
         public init() {}
 
         enum CodingKeys: String, CodingKey {
+            case standardize
             case alpha
             case maxIter = "max_iter"
             case tol
@@ -37,7 +42,7 @@ public struct RidgePlugin: ModelPlugin {
         -> any TrainedModel
     {
         try hyperparameters.validate()
-        let design = try CenteredDesign(data)
+        let design = try CenteredDesign(data, standardize: hyperparameters.standardize)
         // ½‖y − Xw‖² + ½·α·‖w‖² has ridge's minimiser; the solver's L2 term is ½·n·l2PerRow·‖w‖².
         return try design.fit(
             l1PerRow: 0, l2PerRow: hyperparameters.alpha / Double(design.rows), maxIterations: hyperparameters.maxIter,

@@ -49,6 +49,7 @@ enum LinearModelTestError: Error { case missingFixture }
         let reference = dataset.fits[fitIndex]
         var parameters = LassoPlugin.Hyperparameters()
         parameters.alpha = reference.alpha
+        parameters.standardize = false
         let model = try #require(
             try LassoPlugin.train(on: dataset.trainingData(), hyperparameters: parameters, context: TrainingContext()) as? LinearModel)
         for (j, (ours, theirs)) in zip(model.coefficients, reference.coef).enumerated() {
@@ -85,7 +86,12 @@ enum LinearModelTestError: Error { case missingFixture }
         bad.alpha = -1
         let error = try #require(throws: HyperparameterError.self) { try bad.validate() }
         #expect(error.description == "hyperparameter 'alpha' = -1.0 is out of range (allowed: > 0)")
-        let decoded = try JSONDecoder().decode(LassoPlugin.Hyperparameters.self, from: Data(#"{"alpha":0.01,"max_iter":50,"tol":0.001}"#.utf8))
+        let decoded = try LassoPlugin.Hyperparameters(json: Data(#"{"alpha":0.01,"max_iter":50}"#.utf8))
         #expect(decoded.maxIter == 50)
+        #expect(decoded.tol == 1e-4, "a field left out keeps its default")
+        let unknown = try #require(throws: HyperparameterError.self) { try LassoPlugin.Hyperparameters(json: Data(#"{"alpah":1}"#.utf8)) }
+        #expect(unknown.description.contains("'alpah'"))
+        #expect(unknown.description.contains("one of alpha, max_iter, standardize, tol"))
+        #expect(throws: HyperparameterError.self) { try LassoPlugin.Hyperparameters(json: Data(#"{"max_iter":"many"}"#.utf8)) }
     }
 }

@@ -35,7 +35,7 @@ import Testing
         return try TrainingData(features: try Frame(index: index, columns: columns), target: target)
     }
 
-    @Test(arguments: 0..<4)
+    @Test(arguments: 0..<6)
     func matchesScikitLearn(_ position: Int) throws {
         let (dataset, others) = try Self.references()
         let reference = others[position]
@@ -46,14 +46,22 @@ import Testing
             var h = ElasticNetPlugin.Hyperparameters()
             h.alpha = reference.params["alpha"] ?? 0
             h.l1Ratio = reference.params["l1_ratio"] ?? 0
+            h.standardize = false
             model = try ElasticNetPlugin.train(on: data, hyperparameters: h, context: TrainingContext())
         case "ridge":
             var h = RidgePlugin.Hyperparameters()
             h.alpha = reference.params["alpha"] ?? 0
+            h.standardize = false
             model = try RidgePlugin.train(on: data, hyperparameters: h, context: TrainingContext())
+        case "lasso-standardized":
+            var h = LassoPlugin.Hyperparameters()
+            h.alpha = reference.params["alpha"] ?? 0
+            h.standardize = true
+            model = try LassoPlugin.train(on: data, hyperparameters: h, context: TrainingContext())
         default:
             var h = LogisticRegressionPlugin.Hyperparameters()
             h.c = reference.params["C"] ?? 0
+            h.standardize = reference.plugin == "logistic-standardized"
             model = try LogisticRegressionPlugin.train(on: data, hyperparameters: h, context: TrainingContext())
         }
         let linear = try #require(model as? LinearModel)

@@ -1,0 +1,50 @@
+import FerryCore
+import FerryPipeline
+
+/// The human-readable form of a training run's evaluation.
+enum EvaluationText {
+    static let metrics = ["mae", "rmse", "mape", "r2", "directional_accuracy"]
+
+    static func render(_ record: RunRecord, runsDir: String) -> String {
+        let split = record.split
+        var lines = [
+            "trained \(record.plugin.id) \(record.plugin.version) to predict \(record.target): run \(record.id) (\(runsDir)/\(record.id))",
+            "  data      \(record.data.files.map(\.name).joined(separator: ", ")) (fingerprint \(record.data.sha256.prefix(12)))",
+            "  split     train \(describe(split.train)); validation \(describe(split.validation)); test \(describe(split.test)); gap \(split.gap)",
+            "  features  \(record.schema.features.count)",
+        ]
+        for (name, set) in [("validation", record.evaluation.validation), ("test", record.evaluation.test)] {
+            lines.append("")
+            lines.append(pad(name, 16) + metrics.map { pad($0 == "directional_accuracy" ? "dir_acc" : $0, 12) }.joined())
+            let order = ["model"] + set.keys.filter { $0 != "model" }.sorted()
+            for contender in order {
+                guard let values = set[contender] else { continue }
+                lines.append(pad(contender, 16) + metrics.map { pad(format(values[$0]), 12) }.joined())
+            }
+            if let model = set["model"]?["mae"] {
+                let better = set.filter { $0.key != "model" && ($0.value["mae"] ?? .infinity) < model }.keys.sorted()
+                if !better.isEmpty { lines.append("  warning: on \(name) MAE the model loses to \(better.joined(separator: ", "))") }
+            }
+        }
+        for (baseline, reason) in record.evaluation.skippedBaselines.sorted(by: { $0.key < $1.key }) {
+            lines.append("  (\(baseline) skipped: \(reason))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func describe(_ set: RunRecord.RowSet) -> String {
+        "\(set.rows) rows \(set.first.map(\.description) ?? "") .. \(set.last.map(\.description) ?? "")"
+    }
+
+    private static func format(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        if value.isNaN { return "nan" }
+        let magnitude = abs(value)
+        if magnitude != 0, magnitude < 1e-3 || magnitude >= 1e6 {
+            return String(format: "%.3e", value)
+        }
+        return String(format: "%.5f", value)
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+}

@@ -1,0 +1,37 @@
+import FerryCore
+import FerryModels
+import FerryMonitoring
+
+/// Metrics of a model, and of every naive baseline, on the validation and test rows.
+public struct Evaluation: Codable, Sendable, Equatable {
+    /// The level that separates up from down (0 for returns, 0.5 for a 0/1 direction target).
+    public let benchmark: Double
+    /// Validation metrics by model: `model`, then each baseline's id.
+    public let validation: [String: MetricSet]
+    /// Test metrics, likewise.
+    public let test: [String: MetricSet]
+    /// Baselines that could not be evaluated, with why (the last-return baseline needs `return_1`).
+    public let skippedBaselines: [String: String]
+
+    static func compare(
+        _ model: any TrainedModel, design: TrainingDesign, sets: SplitSets, training: TrainingData, registry: PluginRegistry
+    ) throws -> Evaluation {
+        let isDirection = training.target.allSatisfy { $0 == 0 || $0 == 1 }
+        let monitor = RegressionMetrics(benchmark: isDirection ? 0.5 : 0)
+        var contenders: [String: any TrainedModel] = ["model": model]
+        var skipped: [String: String] = [:]
+        for baseline in registry.baselines {
+            do {
+                contenders[baseline.id] = try registry.train(id: baseline.id, on: training, context: TrainingContext()).model
+            } catch {
+                skipped[baseline.id] = "\(error)"
+            }
+        }
+        func score(_ rows: Frame) throws -> [String: MetricSet] {
+            let data = try design.trainingData(rows)
+            return try contenders.mapValues { try monitor.metrics(predictions: $0.predict(data.features), actuals: data.target) }
+        }
+        return Evaluation(
+            benchmark: monitor.benchmark, validation: try score(sets.validation), test: try score(sets.test), skippedBaselines: skipped)
+    }
+}

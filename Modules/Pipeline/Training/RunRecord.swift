@@ -1,0 +1,75 @@
+import FerryCore
+import FerryFeatures
+import FerryModels
+import Foundation
+
+/// What `runs/<id>/run.json` keeps about a training run, so `ferry export` can package it later.
+public struct RunRecord: Codable, Sendable, Equatable {
+    /// The plugin that trained the model.
+    public struct PluginReference: Codable, Sendable, Equatable {
+        /// Its id.
+        public let id: String
+        /// Its version.
+        public let version: SemanticVersion
+    }
+
+    /// One set of a split.
+    public struct RowSet: Codable, Sendable, Equatable {
+        /// How many rows.
+        public let rows: Int
+        /// The first row's date.
+        public let first: Timestamp?
+        /// The last row's date.
+        public let last: Timestamp?
+
+        init(_ frame: Frame) {
+            rows = frame.rowCount
+            first = frame.index.min()
+            last = frame.index.max()
+        }
+    }
+
+    /// How the rows were split.
+    public struct SplitSummary: Codable, Sendable, Equatable {
+        /// Training rows.
+        public let train: RowSet
+        /// Validation rows.
+        public let validation: RowSet
+        /// Test rows.
+        public let test: RowSet
+        /// Rows purged before each evaluation set.
+        public let gap: Int
+
+        init(sets: SplitSets, gap: Int) {
+            train = RowSet(sets.train)
+            validation = RowSet(sets.validation)
+            test = RowSet(sets.test)
+            self.gap = gap
+        }
+    }
+
+    /// The run's id (also its folder's name).
+    public let id: String
+    /// When the run was made (the clock; runs are local records, bundles take their time from the data).
+    public let created: String
+    /// The plugin.
+    public let plugin: PluginReference
+    /// The hyperparameters used, every field present.
+    public let hyperparameters: JSONValue
+    /// The seed.
+    public let seed: UInt64
+    /// The predicted column.
+    public let target: String
+    /// The input files.
+    public let data: DataFingerprint
+    /// The feature pipeline (`nil` for a plain table).
+    public let features: FeaturePipeline?
+    /// The model's schema, with training ranges.
+    public let schema: FeatureSchema
+    /// The split.
+    public let split: SplitSummary
+    /// Metrics of the model and the baselines.
+    public let evaluation: Evaluation
+    /// The weights file in the run folder.
+    public let weights: String
+}
