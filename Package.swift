@@ -102,7 +102,9 @@ let package = Package(
         .testTarget(name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), swiftSettings: swiftSettings),
         .testTarget(name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), swiftSettings: swiftSettings),
         .testTarget(name: "BundleTests", dependencies: ["FerryBundle"], path: tests("BundleTests"), swiftSettings: swiftSettings),
-        .testTarget(name: "PipelineTests", dependencies: ["FerryPipeline"], path: tests("PipelineTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines"], path: tests("PipelineTests"),
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),
             swiftSettings: swiftSettings),

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite struct TrainCommandTests {
+    static func runsDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ferry-cli-runs-\(UUID().uuidString)").path
+    }
+
+    @Test func pluginsListShowsIdsVersionsAndDefaults() throws {
+        let result = try FerryProcess.run(["plugins", "list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("lasso 1.0.0"))
+        #expect(result.stdout.contains("alpha=1  max_iter=1000  standardize=true  tol=0.0001"))
+        #expect(result.stdout.contains("baseline-mean 1.0.0  (baseline)"))
+        let json = try FerryProcess.run(["plugins", "list", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["id"] as? String }.contains("ridge"))
+    }
+
+    @Test func trainsOnTheEmbeddedDataAndKeepsTheRun() throws {
+        let runs = Self.runsDirectory()
+        defer { try? FileManager.default.removeItem(atPath: runs) }
+        let result = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha=0.0001", "--runs-dir", runs])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("trained lasso 1.0.0 to predict next_return"))
+        for row in ["model", "baseline-zero", "baseline-last", "baseline-mean"] { #expect(result.stdout.contains("\n\(row) ")) }
+        let ids = try FileManager.default.contentsOfDirectory(atPath: runs)
+        #expect(ids.count == 1)
+        #expect(FileManager.default.fileExists(atPath: "\(runs)/\(ids[0])/weights.safetensors"))
+    }
+
+    @Test func trainsOnATableAndPrintsJSON() throws {
+        let runs = Self.runsDirectory()
+        defer { try? FileManager.default.removeItem(atPath: runs) }
+        let table = FerryProcess.fixture("table_good.csv")
+        let result = try FerryProcess.run(["train", "--plugin", "ridge", "--table", table, "--target", "y", "--json", "--runs-dir", runs])
+        #expect(result.status == 0, "\(result.stderr)")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((record["plugin"] as? [String: Any])?["id"] as? String == "ridge")
+        #expect(record["target"] as? String == "y")
+    }
+
+    @Test func explainsWhatIsWrong() throws {
+        let unknown = try FerryProcess.run(["train", "--plugin", "lstm"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no plugin 'lstm' in this build; it has: lasso 1.0.0"))
+        let parameter = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha"])
+        #expect(parameter.status == 64)
+        #expect(parameter.stderr.contains("--param 'alpha' is not NAME=VALUE"))
+        let value = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha=-1", "--runs-dir", Self.runsDirectory()])
+        #expect(value.stderr.contains("hyperparameter 'alpha' = -1.0 is out of range (allowed: > 0)"))
+        let both = try FerryProcess.run(["train", "--plugin", "lasso", "--table", "x.csv", "--data", "y.csv"])
+        #expect(both.status == 64)
+    }
+}
