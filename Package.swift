@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
         .library(name: "FerryLinear", targets: ["FerryLinear"]),
         .library(name: "FerryBaselines", targets: ["FerryBaselines"]),
+        .library(name: "FerryEnsemble", targets: ["FerryEnsemble"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,7 +70,8 @@ let package = Package(
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines", argumentParser, logging], path: module("CLI"),
+            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines", "FerryEnsemble", argumentParser, logging],
+            path: module("CLI"),
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "FerryExecutable", dependencies: ["FerryCLI"], path: module("Executable"),
@@ -81,6 +83,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "FerryBaselines", dependencies: ["FerryCore", "FerryModels"], path: "Plugins/Baselines/Sources",
+            swiftSettings: swiftSettings),
+        .target(
+            name: "FerryEnsemble", dependencies: ["FerryCore", "FerryModels"], path: "Plugins/Ensemble/Sources",
             swiftSettings: swiftSettings),
 
         // Benchmarks, run by bench/*.py against their peers (never by `make test`'s assertions).
@@ -111,6 +116,9 @@ let package = Package(
         .testTarget(
             name: "LinearTests", dependencies: ["FerryLinear"], path: "Plugins/Linear/Tests",
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EnsembleTests", dependencies: ["FerryEnsemble", "FerryLinear", "FerryBaselines"], path: "Plugins/Ensemble/Tests",
+            swiftSettings: swiftSettings),
         .testTarget(name: "BaselinesTests", dependencies: ["FerryBaselines"], path: "Plugins/Baselines/Tests", swiftSettings: swiftSettings),
         .testTarget(name: "ArchitectureTests", path: tests("ArchitectureTests"), swiftSettings: swiftSettings),
     ],

@@ -1,4 +1,5 @@
 import FerryBaselines
+import FerryEnsemble
 import FerryLinear
 import FerryModels
 import Foundation
@@ -14,7 +15,8 @@ import Foundation
 public enum FerryCLI {
     /// The plugins every build of Ferry has.
     public static let builtInPlugins: [any ModelPlugin.Type] =
-        [LassoPlugin.self, ElasticNetPlugin.self, RidgePlugin.self, LogisticRegressionPlugin.self] + Baselines.plugins
+        [LassoPlugin.self, ElasticNetPlugin.self, RidgePlugin.self, LogisticRegressionPlugin.self, EnsemblePlugin.self]
+        + Baselines.plugins
 
     /// Parses the command line and runs it, with `plugins` registered beside the built-in ones.
     public static func main(plugins: [any ModelPlugin.Type] = [], arguments: [String]? = nil) {

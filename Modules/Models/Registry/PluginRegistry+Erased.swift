@@ -40,6 +40,8 @@ extension PluginRegistry {
     ) throws -> TrainedPlugin {
         let hyperparameters: P.Hyperparameters = try HyperparameterJSON.applying(overrides, to: P.Hyperparameters())
         try hyperparameters.validate()
+        var context = context
+        if context.plugins == nil { context.plugins = self }
         let model = try P.train(on: data, hyperparameters: hyperparameters, context: context)
         return TrainedPlugin(id: P.id, version: P.version, model: model, hyperparameters: try HyperparameterJSON.encode(hyperparameters))
     }
@@ -49,7 +51,16 @@ extension PluginRegistry {
     {
         let decoded = try P.Hyperparameters(json: hyperparameters)
         try decoded.validate()
+        if let composite = plugin as? any CompositeModelPlugin.Type {
+            return try loadComposite(composite, tensors: tensors, hyperparameters: hyperparameters, schema: schema)
+        }
         return try P.load(tensors: tensors, hyperparameters: decoded, schema: schema)
+    }
+
+    private func loadComposite<P: CompositeModelPlugin>(_ plugin: P.Type, tensors: [String: Tensor], hyperparameters: Data, schema: FeatureSchema)
+        throws -> any TrainedModel
+    {
+        try P.load(tensors: tensors, hyperparameters: P.Hyperparameters(json: hyperparameters), schema: schema, registry: self)
     }
 }
 

@@ -101,12 +101,18 @@ public struct TrainingContext: Sendable {
     public let logger: Logger
     /// Called with the share of training done, from 0 to 1.
     public let progress: @Sendable (Double) -> Void
+    /// The plugins of this build, for plugins made of other plugins (an ensemble trains its members by id).
+    public var plugins: PluginRegistry?
 
     /// Makes a context; progress is ignored unless a handler is given.
-    public init(seed: UInt64 = 42, logger: Logger = Logger(label: "ferry.train"), progress: @escaping @Sendable (Double) -> Void = { _ in }) {
+    public init(
+        seed: UInt64 = 42, logger: Logger = Logger(label: "ferry.train"), progress: @escaping @Sendable (Double) -> Void = { _ in },
+        plugins: PluginRegistry? = nil
+    ) {
         self.seed = seed
         self.logger = logger
         self.progress = progress
+        self.plugins = plugins
     }
 }
 
@@ -119,4 +125,14 @@ public struct TrainingDataError: Error, Sendable, Equatable, CustomStringConvert
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }
+}
+
+/// A plugin whose models are built from other plugins' models (an ensemble).
+///
+/// ``PluginRegistry/load(id:tensors:hyperparameters:schema:)`` calls the registry-aware `load`
+/// below, so members are rebuilt through the same registry; the plain `load` is never enough.
+public protocol CompositeModelPlugin: ModelPlugin {
+    /// Rebuilds a model and its members from its tensors, through `registry`.
+    static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema, registry: PluginRegistry) throws
+        -> any TrainedModel
 }

@@ -64,10 +64,10 @@ public struct LastReturnBaseline: ModelPlugin {
     }
 
     public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel {
-        guard tensors.isEmpty, schema.featureNames == [column] else {
-            throw TensorError(message: "the last-return baseline has no tensors and reads only '\(column)'")
+        guard tensors.isEmpty, schema.featureNames.contains(column) else {
+            throw TensorError(message: "the last-return baseline has no tensors and needs a '\(column)' feature")
         }
-        return BaselineModel(schema: schema, constant: nil, column: column)
+        return BaselineModel(schema: FeatureSchema(features: [FeatureField(name: column)]), constant: nil, column: column)
     }
 }
 
