@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso
 
 bootstrap:
 	@scripts/bootstrap
@@ -19,6 +19,7 @@ demo: build
 test: bootstrap
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/test-team-plugin
 
 clean:
 	rm -rf .build
@@ -37,3 +38,6 @@ bench-fixtures: bench-env
 
 bench-features: bench-env
 	$(BENCH_PY) bench/features_vs_talib.py
+
+bench-lasso: bench-env
+	$(BENCH_PY) bench/lasso_vs_sklearn.py

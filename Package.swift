@@ -92,6 +92,8 @@ let package = Package(
         .executableTarget(
             name: "FeatureBenchmark", dependencies: ["FerryFeatures"], path: "bench/FeatureBenchmark",
             swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "LassoBenchmark", dependencies: ["FerryLinear"], path: "bench/LassoBenchmark", swiftSettings: swiftSettings),
 
         // Tests: one target per module, plus the house rules.
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),

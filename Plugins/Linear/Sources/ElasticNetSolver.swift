@@ -120,41 +120,23 @@ struct ElasticNetSolver {
     static func sign(_ value: Double) -> Double { value == 0 ? 0 : (value > 0 ? 1 : -1) }
 
     private func dot(_ a: [Double], _ b: [Double]) -> Double {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                var sum = 0.0
-                for i in 0..<a.count { sum += a[i] * b[i] }
-                return sum
-            }
-        }
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in VectorKernels.dot(a.baseAddress, b.baseAddress, a.count) } }
     }
 
     private func dot(column j: Int, _ v: [Double]) -> Double {
         x.withUnsafeBufferPointer { x in
-            v.withUnsafeBufferPointer { v in
-                var sum = 0.0
-                let base = j * rows
-                for i in 0..<rows { sum += x[base + i] * v[i] }
-                return sum
-            }
+            v.withUnsafeBufferPointer { v in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, v.baseAddress, rows) }
         }
     }
 
     private func dot(column j: Int, column k: Int) -> Double {
-        x.withUnsafeBufferPointer { x in
-            var sum = 0.0
-            for i in 0..<rows { sum += x[j * rows + i] * x[k * rows + i] }
-            return sum
-        }
+        x.withUnsafeBufferPointer { x in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, x.baseAddress.map { $0 + k * rows }, rows) }
     }
 
     /// `v += factor · X[:, j]`.
     private func addColumn(_ j: Int, times factor: Double, to v: inout [Double]) {
         x.withUnsafeBufferPointer { x in
-            v.withUnsafeMutableBufferPointer { v in
-                let base = j * rows
-                for i in 0..<rows { v[i] += factor * x[base + i] }
-            }
+            v.withUnsafeMutableBufferPointer { v in VectorKernels.axpy(factor, x.baseAddress.map { $0 + j * rows }, v.baseAddress, rows) }
         }
     }
 }
