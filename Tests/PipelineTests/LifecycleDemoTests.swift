@@ -1,4 +1,7 @@
+import FerryBaselines
 import FerryCore
+import FerryLinear
+import FerryModels
 import FerryData
 import FerryPipeline
 import Foundation
@@ -10,7 +13,12 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("data").path
 
     @Test func loadsAlignsAndSplitsTheEmbeddedData() throws {
-        let report = try LifecycleDemo(dataDirectory: directory).run(logger: Logger(label: "test"))
+        let runs = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: runs) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let registry = try PluginRegistry([LassoPlugin.self] + Baselines.plugins)
+        let report = try LifecycleDemo(dataDirectory: directory).run(logger: logger, registry: registry, runs: RunStore(directory: runs))
         #expect(report.files.map(\.instrument) == ["SPX", "GOOG", "EURUSD-1h", "WTI"])
         #expect(report.files.map(\.rows) == [5031, 2148, 5000, 8611])
         #expect(report.features.names.count == 39)
@@ -26,6 +34,10 @@ import Testing
         #expect(report.alignment.missing == 0)
         #expect(report.walkForward.count == 5)
         #expect(report.walkForward.allSatisfy { $0.train.last < $0.test.first })
+        #expect(report.run.plugin.id == "lasso")
+        #expect(report.run.schema.featureNames.count == 39)
+        #expect(Set(report.run.evaluation.test.keys) == ["model", "baseline-zero", "baseline-last", "baseline-mean"])
+        #expect(try RunStore(directory: runs).latest().id == report.run.id)
     }
 
     @Test func findsTheRepositoryDataWithoutBeingTold() throws {

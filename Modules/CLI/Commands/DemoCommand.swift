@@ -9,14 +9,19 @@ struct DemoCommand: ParsableCommand {
         abstract: "Run the model lifecycle on the embedded real market data.",
         discussion: """
             Loads and validates the embedded S&P 500, GOOG, EUR/USD and WTI files, joins WTI onto the
-            S&P 500 calendar without look-ahead, splits the S&P 500 chronologically (70/15/15) under
-            the leakage guard, and plans walk-forward folds. Use --log-level info to see each step.
+            S&P 500 calendar without look-ahead, computes the feature set, splits it chronologically
+            (70/15/15) under the leakage guard, plans walk-forward folds, then trains Lasso and
+            evaluates it against the naive baselines, keeping the run in --runs-dir.
+            Use --log-level info to see each step.
             """)
 
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "The embedded data folder (default: $FERRY_DATA, ./data, or the repository's data/).")
     var dataDir: String?
+
+    @Option(help: "Where the demo keeps its training run.")
+    var runsDir = "runs"
 
     @Flag(help: "Print the report as JSON.")
     var json = false
@@ -25,8 +30,8 @@ struct DemoCommand: ParsableCommand {
         try reportingFailures {
             let logger = global.logger(for: "demo")
             let demo = LifecycleDemo(dataDirectory: try EmbeddedDataSet.directory(explicit: dataDir))
-            let report = try demo.run(logger: logger)
-            if json { try printJSON(report) } else { print(DemoText.render(report)) }
+            let report = try demo.run(logger: logger, registry: try PluginCatalog.shared.registry(), runs: RunStore(directory: runsDir))
+            if json { try printJSON(report) } else { print(DemoText.render(report, runsDir: runsDir)) }
         }
     }
 }

@@ -2,7 +2,7 @@ import FerryPipeline
 
 /// The human-readable form of a ``DemoReport``.
 enum DemoText {
-    static func render(_ report: DemoReport) -> String {
+    static func render(_ report: DemoReport, runsDir: String) -> String {
         var lines = ["Ferry demo on the embedded real data (\(report.dataDirectory)/)", "", "1. Load and validate"]
         for file in report.files {
             let missing = file.missingValues > 0 ? ", \(file.missingValues) missing" : ""
@@ -16,7 +16,7 @@ enum DemoText {
             "", "3. Features of \(report.primary) with \(a.series) as the reference series",
             "   \(report.features.names.count) features, \(report.features.targets.count) targets (\(report.features.targets.joined(separator: ", "))); \(report.features.rows) rows after \(report.features.droppedWarmUpRows) warm-up rows",
             "   " + report.features.names.prefix(8).joined(separator: ", ") + ", ... (ferry features list)",
-            "", "4. Chronological split of the feature rows, \(report.splitGap) rows purged before each evaluation set (leakage guard passed)",
+            "", "4. Chronological split of the feature rows, \(report.splitGap) rows purged before each evaluation set for the longest target (leakage guard passed)",
         ]
         for name in ["train", "validation", "test"] {
             guard let set = report.split[name] else { continue }
@@ -27,6 +27,10 @@ enum DemoText {
             lines.append(
                 "   fold \(fold.number)  train \(pad(String(fold.train.rows), 5, left: true)) rows to \(fold.train.last)  test \(fold.test.rows) rows \(fold.test.first) .. \(fold.test.last)")
         }
+        lines += [
+            "", "6. Train and evaluate against the naive baselines (the split purges \(report.run.split.gap) row for \(report.run.target))",
+            EvaluationText.render(report.run, runsDir: runsDir),
+        ]
         return lines.joined(separator: "\n")
     }
 

@@ -93,4 +93,6 @@ public struct DemoReport: Codable, Sendable {
     public let split: [String: RowSet]
     /// The walk-forward folds over the training and validation rows.
     public let walkForward: [Fold]
+    /// The training run: the model, its evaluation against the baselines, where it is kept.
+    public let run: RunRecord
 }

@@ -1,10 +1,11 @@
 import FerryCore
 import FerryData
 import FerryFeatures
+import FerryModels
 import Logging
 
 /// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate,
-/// align, compute features, split.
+/// align, compute features, split, train and evaluate against the baselines, keep the run.
 ///
 /// Each step logs what it read, what it produced and how long it took. Later stages (train,
 /// evaluate, export, verify, load, monitor) join this run as they are built.
@@ -19,12 +20,14 @@ public struct LifecycleDemo: Sendable {
     public var walkForward = WalkForward(folds: 5)
     /// The features and targets computed from the primary instrument and the macro series.
     public var features = FeatureComputation()
+    /// The plugin the demo trains, and its hyperparameter overrides.
+    public var plugin = "lasso", overrides = ["alpha": "0.0001"]
 
     /// Makes a demo over the data in `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
 
-    /// Runs every step; throws the first step's error.
-    public func run(logger: Logger) throws -> DemoReport {
+    /// Runs every step, keeping the trained run in `runs`; throws the first step's error.
+    public func run(logger: Logger, registry: PluginRegistry, runs: RunStore) throws -> DemoReport {
         let paths = EmbeddedDataSet.paths(in: dataDirectory)
         let source = try logger.step(
             "load", reading: ["files": .stringConvertible(paths.count), "dir": .string(dataDirectory)],
@@ -57,6 +60,12 @@ public struct LifecycleDemo: Sendable {
             producing: { ["folds": .stringConvertible($0.count)] }
         ) { try plan.folds(over: development) }
 
+        var job = TrainingJob(
+            input: .market(dataPaths: [paths[0]], reference: paths[paths.count - 1]), pluginID: plugin)
+        job.overrides = overrides
+        job.split = .fractions(train: trainFraction, validation: validationFraction)
+        let record = try runs.save(try job.run(registry: registry, logger: logger))
+
         return DemoReport(
             dataDirectory: dataDirectory,
             files: source.files.map(Self.summary),
@@ -76,7 +85,8 @@ public struct LifecycleDemo: Sendable {
             ],
             walkForward: folds.map {
                 .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))
-            })
+            },
+            run: record)
     }
 
     private static func summary(_ file: MarketFile) -> DemoReport.LoadedFile {
