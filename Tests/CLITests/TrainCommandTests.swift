@@ -53,3 +53,34 @@ import Testing
         #expect(both.status == 64)
     }
 }
+
+/// Every built-in plugin trains from the CLI on the embedded data and on a plain table.
+@Suite struct EveryPluginTrainsTests {
+    static let plugins = ["lasso", "elasticnet", "ridge", "logistic", "ensemble", "baseline-zero", "baseline-last", "baseline-mean"]
+
+    @Test(arguments: plugins)
+    func trainsOnTheEmbeddedData(_ plugin: String) throws {
+        let runs = TrainCommandTests.runsDirectory()
+        defer { try? FileManager.default.removeItem(atPath: runs) }
+        let target = plugin == "logistic" ? "next_direction" : "next_return"
+        let result = try FerryProcess.run(["train", "--plugin", plugin, "--target", target, "--runs-dir", runs])
+        #expect(result.status == 0, "\(plugin): \(result.stderr)")
+        #expect(result.stdout.contains("trained \(plugin) "))
+    }
+
+    @Test(arguments: plugins.filter { $0 != "baseline-last" })
+    func trainsOnATable(_ plugin: String) throws {
+        let runs = TrainCommandTests.runsDirectory()
+        defer { try? FileManager.default.removeItem(atPath: runs) }
+        let (table, target) = plugin == "logistic" ? ("table_direction.csv", "up") : ("table_good.csv", "y")
+        let result = try FerryProcess.run(["train", "--plugin", plugin, "--table", FerryProcess.fixture(table), "--target", target, "--runs-dir", runs])
+        #expect(result.status == 0, "\(plugin): \(result.stderr)")
+        #expect(result.stdout.contains("trained \(plugin) "))
+    }
+
+    @Test func theLastReturnBaselineExplainsWhatATableLacks() throws {
+        let result = try FerryProcess.run(["train", "--plugin", "baseline-last", "--table", FerryProcess.fixture("table_good.csv"), "--target", "y", "--runs-dir", TrainCommandTests.runsDirectory()])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("needs a 'return_1' feature column"))
+    }
+}

@@ -66,6 +66,18 @@ struct CenteredDesign {
         schema = FeatureSchema(features: data.features.columnNames.map { FeatureField(name: $0) })
     }
 
+    /// Σᵢ X[i, j]·v[i] over the laid-out column `j`.
+    func columnDot(_ j: Int, _ v: [Double]) -> Double {
+        x.withUnsafeBufferPointer { x in
+            v.withUnsafeBufferPointer { v in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, v.baseAddress, rows) }
+        }
+    }
+
+    /// Σᵢ X[i, j]·X[i, k] over two laid-out columns.
+    func columnDot(_ j: Int, _ k: Int) -> Double {
+        x.withUnsafeBufferPointer { x in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, x.baseAddress.map { $0 + k * rows }, rows) }
+    }
+
     /// Coefficients fitted on the laid-out features, in the features' own units.
     func rawCoefficients(_ w: [Double]) -> [Double] { zip(w, featureScales).map { $0 / $1 } }
 

@@ -2,51 +2,55 @@ import FerryCore
 import FerryModels
 
 /// Ridge regression, as scikit-learn's `Ridge`: ‖y − Xw‖² + α·‖w‖², intercept by centring, solved
-/// by the same coordinate descent as Lasso with no L1 term and a tight default tolerance, so the
-/// result agrees with scikit-learn's closed-form solution.
+/// exactly from the normal equations (XᵀX + αI)·w = Xᵀy by Cholesky factorisation, as
+/// scikit-learn's dense solver does.
+///
+/// Coordinate descent (Lasso's solver) reaches ridge's optimum only slowly when features are
+/// nearly collinear, as the moving averages of one price are; the closed form is exact and takes
+/// one pass over the data.
 public struct RidgePlugin: ModelPlugin {
     /// Ridge's hyperparameters.
     public struct Hyperparameters: PluginHyperparameters {
         /// The L2 penalty α (scikit-learn's default 1.0).
         public var alpha = 1.0
-        /// The most passes over the coordinates.
-        public var maxIter = 100_000
-        /// The duality-gap tolerance, relative to ‖y‖²; tight, since scikit-learn solves ridge exactly.
-        public var tol = 1e-12
-
-        /// Fit on features scaled to unit variance (scikit-learn's StandardScaler, then the estimator);
-        /// coefficients are reported in the features' own units. `false` is scikit-learn's plain estimator.
+        /// Fit on features scaled to unit variance (StandardScaler, then Ridge); coefficients are
+        /// reported in the features' own units. `false` is scikit-learn's plain `Ridge`.
         public var standardize = true
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case standardize
-            case alpha
-            case maxIter = "max_iter"
-            case tol
-        }
-
         public func validate() throws {
             try HyperparameterChecks.positive(alpha, "alpha")
-            try HyperparameterChecks.iterations(maxIter)
-            try HyperparameterChecks.positive(tol, "tol")
         }
     }
 
     public static let id = "ridge"
     public static let version = SemanticVersion(1, 0, 0)
-    public static let summary = "Ridge regression (L2), scikit-learn's objective, on Lasso's solver."
+    public static let summary = "Ridge regression (L2), scikit-learn's objective, exact closed form."
 
     public static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws
         -> any TrainedModel
     {
         try hyperparameters.validate()
         let design = try CenteredDesign(data, standardize: hyperparameters.standardize)
-        // ½‖y − Xw‖² + ½·α·‖w‖² has ridge's minimiser; the solver's L2 term is ½·n·l2PerRow·‖w‖².
-        return try design.fit(
-            l1PerRow: 0, l2PerRow: hyperparameters.alpha / Double(design.rows), maxIterations: hyperparameters.maxIter,
-            tolerance: hyperparameters.tol, plugin: id, context: context)
+        let p = design.features
+        var gram = [Double](repeating: 0, count: p * p)
+        var moments = [Double](repeating: 0, count: p)
+        for j in 0..<p {
+            moments[j] = design.columnDot(j, design.y)
+            for k in 0...j {
+                let value = design.columnDot(j, k)
+                gram[j * p + k] = value
+                gram[k * p + j] = value
+            }
+            gram[j * p + j] += hyperparameters.alpha
+            context.progress(Double(j + 1) / Double(p))
+        }
+        guard let w = CholeskySolver.solve(gram, moments, size: p) else {
+            throw LinearModelError("ridge: XᵀX + αI is not positive definite (alpha \(hyperparameters.alpha) is too small for these features)")
+        }
+        let coefficients = design.rawCoefficients(w)
+        return try LinearModel(schema: design.schema, coefficients: coefficients, intercept: design.intercept(for: coefficients))
     }
 
     public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
