@@ -59,7 +59,7 @@ let package = Package(
             name: "CZlib", path: module("CZlib"), pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(
-            name: "FerryBundle", dependencies: ["FerryCore", "CArchive", "CZlib"], path: module("Bundle"),
+            name: "FerryBundle", dependencies: ["FerryCore", "FerryModels", "CArchive", "CZlib", crypto], path: module("Bundle"),
             swiftSettings: swiftSettings),
 
         // Wiring and front ends.
@@ -70,7 +70,7 @@ let package = Package(
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines", "FerryEnsemble", argumentParser, logging],
+            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryLinear", "FerryBaselines", "FerryEnsemble", argumentParser, logging, crypto],
             path: module("CLI"),
             swiftSettings: swiftSettings),
         .executableTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FerryCore
 
 /// The `ferry` command: data to a model bundle a colleague can trust on another machine.
 public struct FerryCommand: ParsableCommand {
@@ -7,16 +8,14 @@ public struct FerryCommand: ParsableCommand {
         abstract: "Train financial forecasting models and hand them off as verifiable bundles.",
         discussion: """
             Every command reads the embedded real market data (data/) unless given files.
-            Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found, 1 anything else.
+            Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found,
+            10-13 bundle verification failures (see ferry verify --help), 1 anything else.
             """,
         version: FerryVersion.current,
-        subcommands: [DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, DemoCommand.self])
+        subcommands: [
+            DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, ExportCommand.self, VerifyCommand.self,
+            InspectCommand.self, KeygenCommand.self, DemoCommand.self,
+        ])
 
     public init() {}
-}
-
-/// This build's version.
-public enum FerryVersion {
-    /// The version written into bundles and shown by `ferry --version`.
-    public static let current = "0.1.0"
 }

@@ -72,4 +72,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public let evaluation: Evaluation
     /// The weights file in the run folder.
     public let weights: String
+    /// A few test rows and the model's outputs for them, for bundles' behaviour checks.
+    public let golden: GoldenSet
 }
+

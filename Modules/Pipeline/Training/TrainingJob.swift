@@ -69,9 +69,11 @@ public struct TrainingJob: Sendable {
         }
         var schema = design.schema(trainingRows: sets.train)
         schema.target = target
+        let golden = try GoldenSet(model: trained.model, frame: sets.test, featureNames: design.featureNames)
         return TrainingOutcome(
             plugin: trained, schema: schema, pipeline: design.pipeline, data: design.fingerprint,
-            split: RunRecord.SplitSummary(sets: sets, gap: design.gap), evaluation: evaluation, target: target, seed: seed)
+            split: RunRecord.SplitSummary(sets: sets, gap: design.gap), evaluation: evaluation, target: target, seed: seed,
+            golden: golden)
     }
 }
 
@@ -93,4 +95,6 @@ public struct TrainingOutcome: Sendable {
     public let target: String
     /// The seed.
     public let seed: UInt64
+    /// The first test rows and the model's outputs for them.
+    public let golden: GoldenSet
 }

@@ -1,0 +1,87 @@
+import CArchive
+import Foundation
+
+/// Streams the entries of an untrusted gzip-compressed tar, refusing anything that is not a plain
+/// file at a safe path, within size limits.
+///
+/// Nothing is extracted to disk: each entry's bytes are handed to the caller as they are inflated.
+/// Refused: absolute paths, `..`, links, devices, FIFOs and other non-regular entries, duplicate
+/// names, entries or totals beyond the limits, compression ratios beyond the limit (decompression
+/// bombs), and truncated or corrupt gzip or tar data.
+struct TarGzReader {
+    /// Limits on what an archive may hold.
+    struct Limits: Sendable {
+        /// The most entries.
+        var entries = 64
+        /// The largest single entry, in bytes.
+        var entryBytes: Int64 = 8 << 30
+        /// The most bytes all entries may inflate to.
+        var totalBytes: Int64 = 16 << 30
+        /// The most inflated bytes per compressed byte, checked once more than `ratioFloor` bytes are inflated.
+        var compressionRatio: Int64 = 200
+        /// Below this many inflated bytes the ratio is not checked (small JSON compresses well).
+        var ratioFloor: Int64 = 1 << 20
+    }
+
+    var limits = Limits()
+
+    /// Calls `visit` for each entry with its path, and `consume` with each chunk of its bytes.
+    func read(
+        _ path: String, visit: (_ name: String, _ size: Int64) throws -> Void, consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let compressed = attributes[.size] as? Int64 else {
+            throw BundleError.unreadable(path)
+        }
+        guard let archive = archive_read_new() else { throw BundleError.archive("libarchive could not start a reader") }
+        defer { archive_read_free(archive) }
+        archive_read_support_filter_gzip(archive)
+        archive_read_support_format_tar(archive)
+        guard archive_read_open_filename(archive, path, 1 << 16) == ARCHIVE_OK else {
+            throw BundleError.corrupt("\(path): \(TarGzWriter.message(archive))")
+        }
+        var seen = Set<String>()
+        var total: Int64 = 0
+        var entry: OpaquePointer?
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let status = archive_read_next_header(archive, &entry)
+            if status == ARCHIVE_EOF { break }
+            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
+                throw BundleError.corrupt("\(path): \(TarGzWriter.message(archive))")
+            }
+            let name = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            try Self.checkPath(name)
+            guard archive_entry_filetype(entry) == ferry_archive_regular_file_type(), archive_entry_hardlink(entry) == nil,
+                archive_entry_symlink(entry) == nil
+            else { throw BundleError.notRegularFile(name) }
+            guard seen.insert(name).inserted else { throw BundleError.duplicateEntry(name) }
+            guard seen.count <= limits.entries else { throw BundleError.tooLarge("more than \(limits.entries) entries") }
+            let size = archive_entry_size(entry)
+            guard size >= 0, size <= limits.entryBytes else { throw BundleError.tooLarge("\(name) declares \(size) bytes (limit \(limits.entryBytes))") }
+            try visit(name, size)
+            var entryTotal: Int64 = 0
+            while true {
+                let count = archive_read_data(archive, buffer.baseAddress, buffer.count)
+                if count == 0 { break }
+                guard count > 0 else { throw BundleError.corrupt("\(name): \(TarGzWriter.message(archive))") }
+                entryTotal += Int64(count)
+                total += Int64(count)
+                guard entryTotal <= limits.entryBytes, total <= limits.totalBytes else {
+                    throw BundleError.tooLarge("\(name) inflates past the limit (\(limits.entryBytes) per entry, \(limits.totalBytes) in all)")
+                }
+                if total > limits.ratioFloor, total > limits.compressionRatio * max(compressed, 1) {
+                    throw BundleError.tooLarge("compression ratio above \(limits.compressionRatio):1 (a decompression bomb?)")
+                }
+                try consume(name, UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+    }
+
+    /// Refuses absolute paths, `..` and empty or odd components.
+    static func checkPath(_ name: String) throws {
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"), !name.contains("\0") else { throw BundleError.unsafePath(name) }
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { throw BundleError.unsafePath(name) }
+    }
+}

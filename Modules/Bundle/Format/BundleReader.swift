@@ -1,0 +1,99 @@
+import Crypto
+import FerryCore
+import FerryModels
+import Foundation
+
+/// Reads an untrusted bundle and checks its integrity: one top-level folder holding only the known
+/// files, every file listed in `checksums.sha256` with a matching SHA-256 (hashed while inflating),
+/// and well-formed JSON and safetensors. Nothing is written to disk.
+public struct BundleReader: Sendable {
+    /// Limits on sizes and compression ratio.
+    var limits = TarGzReader.Limits()
+
+    /// Makes a reader.
+    public init() {}
+
+    /// The bundle at `path`, integrity checked; throws a ``BundleError`` of class `integrity` otherwise.
+    public func read(_ path: String) throws -> OpenedBundle {
+        var folder: String?
+        var data: [String: Data] = [:]
+        var hashers: [String: SHA256] = [:]
+        try TarGzReader(limits: limits).read(
+            path,
+            visit: { name, size in
+                let parts = name.split(separator: "/")
+                guard parts.count == 2 else {
+                    throw BundleError.structure("'\(name)' is not a file directly inside the bundle's one folder")
+                }
+                let (top, file) = (String(parts[0]), String(parts[1]))
+                if let folder, folder != top { throw BundleError.structure("two top-level folders: \(folder) and \(top)") }
+                folder = top
+                guard BundleLayout.allFiles.contains(file) else { throw BundleError.structure("unexpected file '\(file)'") }
+                data[file] = Data(capacity: Int(Swift.min(size, 64 << 20)))
+                hashers[file] = SHA256()
+            },
+            consume: { name, chunk in
+                let file = String(name.split(separator: "/")[1])
+                data[file]?.append(contentsOf: chunk)
+                hashers[file]?.update(bufferPointer: chunk)
+            })
+        guard let folder else { throw BundleError.structure("the archive is empty") }
+        for file in BundleLayout.checkedFiles + [BundleLayout.checksums] where data[file] == nil {
+            throw BundleError.structure("\(file) is missing")
+        }
+        let listed = try Checksums.parse(data[BundleLayout.checksums] ?? Data())
+        for file in data.keys.sorted() where file != BundleLayout.checksums && file != BundleLayout.signature {
+            guard let expected = listed[file] else { throw BundleError.checksum("\(file) is not listed in checksums.sha256") }
+            let actual = hashers[file].map { Checksums.hex($0.finalize()) } ?? ""
+            guard actual == expected else { throw BundleError.checksum("\(file): SHA-256 \(actual) does not match the listed \(expected)") }
+        }
+        for file in listed.keys.sorted() where data[file] == nil {
+            throw BundleError.checksum("\(file) is listed in checksums.sha256 but not in the archive")
+        }
+        return try OpenedBundle(folder: folder, files: data)
+    }
+}
+
+/// A bundle whose integrity has been checked, its files parsed.
+public struct OpenedBundle: Sendable {
+    /// The top-level folder's name.
+    public let folder: String
+    /// The parsed contents.
+    public let contents: BundleContents
+    /// The signature, when the bundle is signed.
+    let signature: BundleSignature?
+
+    /// The signer's key id, when the bundle is signed.
+    public var signer: String? { signature?.keyID }
+    /// The exact bytes of `checksums.sha256`, which the signature covers.
+    let checksums: Data
+
+    init(folder: String, files: [String: Data]) throws {
+        func file(_ name: String) -> Data { files[name] ?? Data() }
+        let manifest = try BundleJSON.decode(BundleManifest.self, file(BundleLayout.manifest), file: BundleLayout.manifest)
+        guard manifest.folder == folder else {
+            throw BundleError.structure("the folder is \(folder) but the manifest names \(manifest.folder)")
+        }
+        let schema = try BundleJSON.decode(FeatureSchema.self, file(BundleLayout.schema), file: BundleLayout.schema)
+        guard case let .object(schemaFields) = try BundleJSON.decode(JSONValue.self, file(BundleLayout.schema), file: BundleLayout.schema) else {
+            throw BundleError.malformed(BundleLayout.schema, "not a JSON object")
+        }
+        let tensors: [String: Tensor]
+        do {
+            tensors = try Safetensors.decode(Array(file(BundleLayout.weights))).tensors
+        } catch {
+            throw BundleError.malformed(BundleLayout.weights, "\(error)")
+        }
+        guard let card = String(data: file(BundleLayout.modelCard), encoding: .utf8) else {
+            throw BundleError.malformed(BundleLayout.modelCard, "not UTF-8 text")
+        }
+        contents = BundleContents(
+            manifest: manifest, schema: schema, pipeline: schemaFields["pipeline"].flatMap { $0 == .null ? nil : $0 }, tensors: tensors,
+            environment: try BundleJSON.decode(EnvironmentManifest.self, file(BundleLayout.environment), file: BundleLayout.environment),
+            metrics: try BundleJSON.decode(JSONValue.self, file(BundleLayout.metrics), file: BundleLayout.metrics),
+            golden: try BundleJSON.decode(GoldenSet.self, file(BundleLayout.golden), file: BundleLayout.golden), modelCard: card)
+        signature = try files[BundleLayout.signature].map { try BundleJSON.decode(BundleSignature.self, $0, file: BundleLayout.signature) }
+        checksums = file(BundleLayout.checksums)
+        self.folder = folder
+    }
+}

@@ -1,0 +1,192 @@
+import Crypto
+import FerryCore
+import FerryModels
+import Foundation
+
+/// Checks a bundle in four classes, in order: integrity (structure, checksums), authenticity
+/// (signature against trusted keys), compatibility (format version, plugin, environment) and
+/// behaviour (loads, reproduces the golden outputs). A class that cannot run because an earlier
+/// one failed is reported as not checked.
+public struct BundleVerifier: Sendable {
+    /// The plugins this build has.
+    public let registry: PluginRegistry
+    /// Public keys the user trusts (raw Ed25519 bytes, as ``SigningKeys/trustedKeys(in:)`` reads them), by key id;
+    /// `nil` when no trusted keys were given.
+    public var trustedKeys: [String: Data]?
+    /// Refuse unsigned bundles.
+    public var requireSignature = false
+    /// The environment to compare against.
+    public var environment: EnvironmentManifest
+
+    /// Makes a verifier for this build's plugins and environment.
+    public init(registry: PluginRegistry, environment: EnvironmentManifest) {
+        self.registry = registry
+        self.environment = environment
+    }
+
+    /// The report on the bundle at `path`; with it, on success, the opened bundle and its loaded model.
+    public func verify(_ path: String) -> (report: VerificationReport, bundle: OpenedBundle?, model: (any TrainedModel)?) {
+        var checks: [VerificationReport.Check] = []
+        let opened: OpenedBundle
+        do {
+            opened = try BundleReader().read(path)
+            checks.append(.init(.integrity, passed: true, detail: "structure and every SHA-256 in checksums.sha256 match"))
+        } catch {
+            checks.append(.init(error))
+            return (VerificationReport(bundle: path, checks: checks + Self.notChecked(after: .integrity), signer: nil), nil, nil)
+        }
+        let contents = opened.contents
+        let signer = opened.signature?.keyID
+        if let failure = authenticity(opened, into: &checks) {
+            return (VerificationReport(bundle: path, checks: checks + Self.notChecked(after: failure), signer: signer), opened, nil)
+        }
+        do {
+            try checkCompatibility(contents, into: &checks)
+        } catch {
+            checks.append(.init(error))
+            return (VerificationReport(bundle: path, checks: checks + Self.notChecked(after: .compatibility), signer: signer), opened, nil)
+        }
+        do {
+            let model = try loadAndReproduce(contents)
+            checks.append(.init(.behaviour, passed: true, detail: "loaded; \(contents.golden.outputs.count) golden outputs reproduced within \(contents.golden.tolerance)"))
+            return (VerificationReport(bundle: path, checks: checks, signer: signer), opened, model)
+        } catch {
+            checks.append(.init(error))
+            return (VerificationReport(bundle: path, checks: checks, signer: signer), opened, nil)
+        }
+    }
+
+    private func authenticity(_ opened: OpenedBundle, into checks: inout [VerificationReport.Check]) -> BundleError.Class? {
+        guard let signature = opened.signature else {
+            checks.append(.init(.authenticity, passed: !requireSignature, detail: requireSignature ? "unsigned, and a signature is required" : "unsigned"))
+            return requireSignature ? .authenticity : nil
+        }
+        guard signature.algorithm == "ed25519", let raw = Data(base64Encoded: signature.signature) else {
+            checks.append(.init(.authenticity, passed: false, detail: "signature.ed25519 is not an Ed25519 signature"))
+            return .authenticity
+        }
+        guard let trustedKeys else {
+            checks.append(.init(.authenticity, passed: !requireSignature, detail: "signed by key \(signature.keyID); no trusted keys given (--trusted-keys DIR), so not verified"))
+            return requireSignature ? .authenticity : nil
+        }
+        guard let rawKey = trustedKeys[signature.keyID], let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawKey) else {
+            checks.append(.init(.authenticity, passed: false, detail: "signed by key \(signature.keyID), which is not among the \(trustedKeys.count) trusted keys"))
+            return .authenticity
+        }
+        guard key.isValidSignature(raw, for: opened.checksums) else {
+            checks.append(.init(.authenticity, passed: false, detail: "the signature by key \(signature.keyID) does not match checksums.sha256"))
+            return .authenticity
+        }
+        checks.append(.init(.authenticity, passed: true, detail: "signed by trusted key \(signature.keyID)"))
+        return nil
+    }
+
+    private func checkCompatibility(_ contents: BundleContents, into checks: inout [VerificationReport.Check]) throws {
+        let manifest = contents.manifest
+        guard manifest.formatVersion == BundleLayout.formatVersion else {
+            throw BundleError.compatibility("format version \(manifest.formatVersion); this build reads version \(BundleLayout.formatVersion)")
+        }
+        let plugin: any ModelPlugin.Type
+        do {
+            plugin = try registry.plugin(id: manifest.plugin.id)
+        } catch {
+            throw BundleError.compatibility("\(error)")
+        }
+        guard manifest.plugin.version.isReadable(by: plugin.version) else {
+            throw BundleError.compatibility("written by \(plugin.id) \(manifest.plugin.version); this build has \(plugin.version), which cannot read it")
+        }
+        let differences = environment.differences(from: contents.environment)
+        let detail = "format \(manifest.formatVersion), plugin \(plugin.id) \(plugin.version) reads \(manifest.plugin.version)"
+        checks.append(.init(.compatibility, passed: true, detail: differences.isEmpty ? "\(detail); same environment" : "\(detail); differs: \(differences.joined(separator: "; "))"))
+    }
+
+    private func loadAndReproduce(_ contents: BundleContents) throws -> any TrainedModel {
+        let model: any TrainedModel
+        do {
+            model = try registry.load(
+                id: contents.manifest.plugin.id, tensors: contents.tensors, hyperparameters: JSONEncoder().encode(contents.manifest.hyperparameters),
+                schema: contents.schema)
+        } catch {
+            throw BundleError.behaviour("the model does not load: \(error)")
+        }
+        let golden = contents.golden
+        guard golden.inputs.count == golden.outputs.count, golden.inputs.allSatisfy({ $0.count == golden.features.count }) else {
+            throw BundleError.behaviour("golden.json's inputs and outputs do not line up")
+        }
+        let outputs = try model.predict(golden.frame())
+        for (row, (ours, theirs)) in zip(outputs, golden.outputs).enumerated() where !(abs(ours - theirs) <= golden.tolerance) {
+            throw BundleError.behaviour("golden row \(row): the model gives \(ours), the bundle recorded \(theirs) (tolerance \(golden.tolerance))")
+        }
+        return model
+    }
+
+    private static func notChecked(after failing: BundleError.Class) -> [VerificationReport.Check] {
+        let all = BundleError.Class.allCases
+        guard let position = all.firstIndex(of: failing) else { return [] }
+        return all[(position + 1)...].map { .init($0, passed: false, detail: "not checked (\(failing.rawValue) failed)", checked: false) }
+    }
+}
+
+/// What `ferry verify` reports: one pass/fail line per class, with the reason.
+public struct VerificationReport: Codable, Sendable {
+    /// One class's result.
+    public struct Check: Codable, Sendable {
+        /// Which class.
+        public let check: BundleError.Class
+        /// Whether it passed.
+        public let passed: Bool
+        /// Why, in words.
+        public let detail: String
+        /// Whether it ran at all.
+        public let checked: Bool
+
+        init(_ check: BundleError.Class, passed: Bool, detail: String, checked: Bool = true) {
+            self.check = check
+            self.passed = passed
+            self.detail = detail
+            self.checked = checked
+        }
+
+        init(_ error: any Error) {
+            let bundleError = error as? BundleError
+            self.init(bundleError?.failing ?? .integrity, passed: false, detail: "\(error)")
+        }
+    }
+
+    /// The bundle's path.
+    public let bundle: String
+    /// The four checks, in order.
+    public let checks: [Check]
+    /// The signer's key id, when signed.
+    public let signer: String?
+
+    /// Whether every class passed.
+    public var passed: Bool { checks.allSatisfy(\.passed) }
+
+    /// The first failing class, if any.
+    public var firstFailure: BundleError.Class? { checks.first { !$0.passed }?.check }
+
+    /// `ferry verify`'s exit code: 0 when all pass, else 10 integrity, 11 authenticity, 12 compatibility, 13 behaviour.
+    public var exitCode: Int32 {
+        switch firstFailure {
+        case nil: return 0
+        case .integrity?: return 10
+        case .authenticity?: return 11
+        case .compatibility?: return 12
+        case .behaviour?: return 13
+        }
+    }
+}
+
+/// The one call every front end loads a bundle with: verify everything, then hand over the model.
+public enum BundleLoader {
+    /// The verified bundle at `path` and its ready model; throws the first failing check as a ``BundleError``.
+    public static func load(_ path: String, verifier: BundleVerifier) throws -> (bundle: OpenedBundle, model: any TrainedModel) {
+        let (report, bundle, model) = verifier.verify(path)
+        guard report.passed, let bundle, let model else {
+            let failure = report.checks.first { !$0.passed }
+            throw BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
+        }
+        return (bundle, model)
+    }
+}
