@@ -108,7 +108,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), swiftSettings: swiftSettings),
         .testTarget(name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), swiftSettings: swiftSettings),
-        .testTarget(name: "BundleTests", dependencies: ["FerryBundle"], path: tests("BundleTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryLinear", "FerryBaselines", "CArchive", crypto],
+            path: tests("BundleTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines"], path: tests("PipelineTests"),
             swiftSettings: swiftSettings),

@@ -50,7 +50,11 @@ struct TarGzReader {
             guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
                 throw BundleError.corrupt("\(path): \(TarGzWriter.message(archive))")
             }
-            let name = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            guard archive_filter_code(archive, 0) == ARCHIVE_FILTER_GZIP else {
+                throw BundleError.corrupt("\(path) is not gzip-compressed (a bundle is a .tar.gz)")
+            }
+            var name = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            if name.hasSuffix("/") { name.removeLast() }  // a directory entry's name; its type is refused below
             try Self.checkPath(name)
             guard archive_entry_filetype(entry) == ferry_archive_regular_file_type(), archive_entry_hardlink(entry) == nil,
                 archive_entry_symlink(entry) == nil
