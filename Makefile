@@ -19,6 +19,7 @@ demo: build
 test: bootstrap
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/test-python-reader
 	scripts/test-team-plugin
 
 clean:

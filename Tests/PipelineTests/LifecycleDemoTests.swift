@@ -18,7 +18,10 @@ import Testing
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let registry = try PluginRegistry([LassoPlugin.self] + Baselines.plugins)
-        let report = try LifecycleDemo(dataDirectory: directory).run(logger: logger, registry: registry, runs: RunStore(directory: runs))
+        let report = try LifecycleDemo(dataDirectory: directory).run(
+            logger: logger, registry: registry, runs: RunStore(directory: runs), bundles: runs + "/bundles")
+        #expect(report.verification.passed, "\(report.verification.checks.map(\.detail))")
+        #expect(report.bundle.hasSuffix("bundles/SPX-lasso-1.0.0.tar.gz"))
         #expect(report.files.map(\.instrument) == ["SPX", "GOOG", "EURUSD-1h", "WTI"])
         #expect(report.files.map(\.rows) == [5031, 2148, 5000, 8611])
         #expect(report.features.names.count == 39)

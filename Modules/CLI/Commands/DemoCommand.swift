@@ -11,7 +11,9 @@ struct DemoCommand: ParsableCommand {
             Loads and validates the embedded S&P 500, GOOG, EUR/USD and WTI files, joins WTI onto the
             S&P 500 calendar without look-ahead, computes the feature set, splits it chronologically
             (70/15/15) under the leakage guard, plans walk-forward folds, then trains Lasso and
-            evaluates it against the naive baselines, keeping the run in --runs-dir.
+            evaluates it against the naive baselines, keeping the run in --runs-dir, then exports the
+            run as a bundle into --bundles-dir and verifies it (integrity, authenticity,
+            compatibility, behaviour).
             Use --log-level info to see each step.
             """)
 
@@ -23,6 +25,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Where the demo keeps its training run.")
     var runsDir = "runs"
 
+    @Option(help: "Where the demo writes its bundle.")
+    var bundlesDir = "bundles"
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -30,8 +35,10 @@ struct DemoCommand: ParsableCommand {
         try reportingFailures {
             let logger = global.logger(for: "demo")
             let demo = LifecycleDemo(dataDirectory: try EmbeddedDataSet.directory(explicit: dataDir))
-            let report = try demo.run(logger: logger, registry: try PluginCatalog.shared.registry(), runs: RunStore(directory: runsDir))
+            let report = try demo.run(
+                logger: logger, registry: try PluginCatalog.shared.registry(), runs: RunStore(directory: runsDir), bundles: bundlesDir)
             if json { try printJSON(report) } else { print(DemoText.render(report, runsDir: runsDir)) }
+            if !report.verification.passed { throw ExitCode(report.verification.exitCode) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import FerryBundle
 import FerryPipeline
 
 /// The human-readable form of a ``DemoReport``.
@@ -30,6 +31,12 @@ enum DemoText {
         lines += [
             "", "6. Train and evaluate against the naive baselines (the split purges \(report.run.split.gap) row for \(report.run.target))",
             EvaluationText.render(report.run, runsDir: runsDir),
+            "", "7. Export the run as a bundle and verify it: \(report.bundle)",
+        ]
+        lines += report.verification.checks.map { "   \($0.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.passed ? "pass" : "FAIL")  \($0.detail)" }
+        lines += [
+            "", "Check it without Ferry:  mkdir -p /tmp/check && tar -xzf \(report.bundle) -C /tmp/check && (cd /tmp/check/* && sha256sum -c checksums.sha256)",
+            "Load it from Python:     python3 clients/python/ferry_bundle.py \(report.bundle)",
         ]
         return lines.joined(separator: "\n")
     }

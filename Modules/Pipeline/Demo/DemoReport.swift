@@ -1,3 +1,4 @@
+import FerryBundle
 import FerryCore
 import FerryData
 
@@ -95,4 +96,8 @@ public struct DemoReport: Codable, Sendable {
     public let walkForward: [Fold]
     /// The training run: the model, its evaluation against the baselines, where it is kept.
     public let run: RunRecord
+    /// The exported bundle's path.
+    public let bundle: String
+    /// The bundle's verification.
+    public let verification: VerificationReport
 }

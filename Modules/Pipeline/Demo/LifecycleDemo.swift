@@ -1,11 +1,14 @@
+import FerryBundle
 import FerryCore
+import Foundation
 import FerryData
 import FerryFeatures
 import FerryModels
 import Logging
 
 /// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate,
-/// align, compute features, split, train and evaluate against the baselines, keep the run.
+/// align, compute features, split, train and evaluate against the baselines, keep the run, export
+/// it as a bundle and verify the bundle.
 ///
 /// Each step logs what it read, what it produced and how long it took. Later stages (train,
 /// evaluate, export, verify, load, monitor) join this run as they are built.
@@ -26,8 +29,8 @@ public struct LifecycleDemo: Sendable {
     /// Makes a demo over the data in `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
 
-    /// Runs every step, keeping the trained run in `runs`; throws the first step's error.
-    public func run(logger: Logger, registry: PluginRegistry, runs: RunStore) throws -> DemoReport {
+    /// Runs every step, keeping the trained run in `runs` and its bundle in `bundles`; throws the first step's error.
+    public func run(logger: Logger, registry: PluginRegistry, runs: RunStore, bundles: String) throws -> DemoReport {
         let paths = EmbeddedDataSet.paths(in: dataDirectory)
         let source = try logger.step(
             "load", reading: ["files": .stringConvertible(paths.count), "dir": .string(dataDirectory)],
@@ -66,6 +69,19 @@ public struct LifecycleDemo: Sendable {
         job.split = .fractions(train: trainFraction, validation: validationFraction)
         let record = try runs.save(try job.run(registry: registry, logger: logger))
 
+        let environment = EnvironmentManifest.current(
+            ferryVersion: FerryVersion.current, plugins: Dictionary(uniqueKeysWithValues: registry.plugins.map { ($0.id, $0.version.description) }))
+        let bundle = try logger.step("export", reading: ["run": .string(record.id)], producing: { ["bundle": .string($0)] }) { () throws -> String in
+            let contents = try BundleExport().contents(of: record, store: runs, registry: registry)
+            try FileManager.default.createDirectory(atPath: bundles, withIntermediateDirectories: true)
+            let path = (bundles as NSString).appendingPathComponent("\(contents.manifest.folder).tar.gz")
+            try BundleWriter().write(contents, to: path)
+            return path
+        }
+        let verification = logger.step("verify", reading: ["bundle": .string(bundle)], producing: { ["passed": .stringConvertible($0.passed)] }) {
+            BundleVerifier(registry: registry, environment: environment).verify(bundle).report
+        }
+
         return DemoReport(
             dataDirectory: dataDirectory,
             files: source.files.map(Self.summary),
@@ -86,7 +102,7 @@ public struct LifecycleDemo: Sendable {
             walkForward: folds.map {
                 .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))
             },
-            run: record)
+            run: record, bundle: bundle, verification: verification)
     }
 
     private static func summary(_ file: MarketFile) -> DemoReport.LoadedFile {

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Read a Ferry model bundle with the Python standard library only.
+
+    python3 ferry_bundle.py BUNDLE.tar.gz        # verify, then print what it holds
+
+As a library:
+
+    import ferry_bundle
+    bundle = ferry_bundle.load("SPX-lasso-1.0.0.tar.gz")   # verifies first; raises BundleError
+    bundle.manifest, bundle.schema, bundle.tensors["coef"].values
+
+Verification: the archive holds one folder of regular files with safe names, every file is
+listed in checksums.sha256 with a matching SHA-256, the JSON parses and the safetensors header
+is in bounds. Signatures are not checked here (that needs an Ed25519 library); use `ferry verify
+--trusted-keys`. Nothing is extracted to disk.
+"""
+import hashlib
+import json
+import math
+import struct
+import sys
+import tarfile
+
+KNOWN_FILES = {"manifest.json", "weights.safetensors", "schema.json", "environment.json", "metrics.json",
+               "golden.json", "MODEL_CARD.md", "checksums.sha256", "signature.ed25519"}
+MAX_MEMBER_BYTES = 8 << 30
+MAX_HEADER_BYTES = 100 << 20
+
+
+class BundleError(Exception):
+    """The bundle is malformed or was tampered with."""
+
+
+class Tensor:
+    """One tensor: its dtype, shape and values (row-major floats)."""
+
+    def __init__(self, dtype, shape, values):
+        self.dtype, self.shape, self.values = dtype, shape, values
+
+
+class Bundle:
+    """A verified bundle's contents."""
+
+    def __init__(self, folder, files):
+        self.folder = folder
+        self.manifest = json.loads(files["manifest.json"])
+        self.schema = json.loads(files["schema.json"])
+        self.environment = json.loads(files["environment.json"])
+        self.metrics = json.loads(files["metrics.json"])
+        self.golden = json.loads(files["golden.json"])
+        self.model_card = files["MODEL_CARD.md"].decode("utf-8")
+        self.tensors = read_safetensors(files["weights.safetensors"])
+
+    @property
+    def feature_names(self):
+        return [feature["name"] for feature in self.schema["features"]]
+
+
+def read_files(path):
+    """The bundle's files by name, after the structural and checksum checks."""
+    files, folder = {}, None
+    with tarfile.open(path, mode="r:gz") as archive:
+        for member in archive:
+            if not member.isreg():
+                raise BundleError(f"'{member.name}' is not a regular file")
+            parts = member.name.split("/")
+            if member.name.startswith("/") or ".." in parts or len(parts) != 2 or not all(parts):
+                raise BundleError(f"unsafe or unexpected path '{member.name}'")
+            if folder is not None and parts[0] != folder:
+                raise BundleError(f"two top-level folders: {folder} and {parts[0]}")
+            folder = parts[0]
+            if parts[1] not in KNOWN_FILES:
+                raise BundleError(f"unexpected file '{parts[1]}'")
+            if parts[1] in files:
+                raise BundleError(f"'{parts[1]}' appears twice")
+            if member.size > MAX_MEMBER_BYTES:
+                raise BundleError(f"'{parts[1]}' is larger than {MAX_MEMBER_BYTES} bytes")
+            files[parts[1]] = archive.extractfile(member).read()
+    if folder is None:
+        raise BundleError("the archive is empty")
+    listed = {}
+    for number, line in enumerate(files.get("checksums.sha256", b"").decode("utf-8").splitlines(), 1):
+        digest, separator, name = line.partition("  ")
+        if not separator or len(digest) != 64:
+            raise BundleError(f"checksums.sha256 line {number} is not '<sha256>  <file>'")
+        listed[name] = digest
+    for name, data in files.items():
+        if name in ("checksums.sha256", "signature.ed25519"):
+            continue
+        if name not in listed:
+            raise BundleError(f"{name} is not listed in checksums.sha256")
+        if hashlib.sha256(data).hexdigest() != listed[name]:
+            raise BundleError(f"{name}: SHA-256 does not match checksums.sha256")
+    for name in listed:
+        if name not in files:
+            raise BundleError(f"{name} is listed in checksums.sha256 but missing")
+    return folder, files
+
+
+def read_safetensors(data):
+    """Tensors by name from safetensors bytes, with bounds checks."""
+    if len(data) < 8:
+        raise BundleError("weights.safetensors is too short")
+    (length,) = struct.unpack("<Q", data[:8])
+    if length > MAX_HEADER_BYTES or 8 + length > len(data):
+        raise BundleError("weights.safetensors header is too large or runs past the end")
+    header = json.loads(data[8:8 + length])
+    body = data[8 + length:]
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        start, end = info["data_offsets"]
+        fmt, width = {"F64": ("d", 8), "F32": ("f", 4)}.get(info["dtype"], (None, 0))
+        count = math.prod(info["shape"])
+        if fmt is None or not 0 <= start <= end <= len(body) or end - start != count * width:
+            raise BundleError(f"tensor '{name}' has an unsupported dtype or an out-of-bounds range")
+        tensors[name] = Tensor(info["dtype"], info["shape"], list(struct.unpack(f"<{count}{fmt}", body[start:end])))
+    return tensors
+
+
+def load(path):
+    """The verified bundle at `path`."""
+    folder, files = read_files(path)
+    bundle = Bundle(folder, files)
+    if bundle.folder != f"{bundle.manifest['name']}-{bundle.manifest['version']}":
+        raise BundleError("the folder does not match the manifest's name and version")
+    return bundle
+
+
+def reproduce_golden(bundle):
+    """For linear plugins: the golden outputs recomputed from coef and intercept, and the largest difference."""
+    plugin = bundle.manifest["plugin"]["id"]
+    if plugin not in ("lasso", "ridge", "elasticnet", "logistic"):
+        return None
+    coef, intercept = bundle.tensors["coef"].values, bundle.tensors["intercept"].values[0]
+    outputs = []
+    for row in bundle.golden["inputs"]:
+        score = intercept + sum(c * x for c, x in zip(coef, row))
+        outputs.append(1 / (1 + math.exp(-score)) if plugin == "logistic" else score)
+    return max(abs(a - b) for a, b in zip(outputs, bundle.golden["outputs"]))
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+        return 64
+    try:
+        bundle = load(argv[1])
+    except (BundleError, tarfile.TarError, EOFError, OSError, ValueError, KeyError) as error:
+        print(f"{argv[1]}: refused: {error}", file=sys.stderr)
+        return 1
+    manifest = bundle.manifest
+    print(f"{bundle.folder}: checksums verified")
+    print(f"  plugin    {manifest['plugin']['id']} {manifest['plugin']['version']}, target {manifest.get('target')}")
+    print(f"  features  {len(bundle.feature_names)}: {', '.join(bundle.feature_names[:6])}{', ...' if len(bundle.feature_names) > 6 else ''}")
+    print(f"  tensors   {', '.join(f'{name} {tensor.shape}' for name, tensor in sorted(bundle.tensors.items()))}")
+    difference = reproduce_golden(bundle)
+    if difference is not None:
+        tolerance = bundle.golden["tolerance"]
+        print(f"  golden    reproduced in Python, largest difference {difference:.3e} (tolerance {tolerance})")
+        if difference > tolerance:
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
