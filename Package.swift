@@ -95,6 +95,11 @@ let package = Package(
         .executableTarget(
             name: "LassoBenchmark", dependencies: ["FerryLinear"], path: "bench/LassoBenchmark", swiftSettings: swiftSettings),
 
+        // The bundle reader's fuzz target (scripts/fuzz-bundle-reader); a corpus replayer in a normal build.
+        .executableTarget(
+            name: "BundleReaderFuzzer", dependencies: ["FerryBundle"], path: "fuzz/BundleReaderFuzzer",
+            swiftSettings: swiftSettings),
+
         // Tests: one target per module, plus the house rules.
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(

@@ -25,18 +25,38 @@ struct TarGzReader {
 
     var limits = Limits()
 
-    /// Calls `visit` for each entry with its path, and `consume` with each chunk of its bytes.
+    /// Calls `visit` for each entry of the file at `path` with its name, and `consume` with each chunk of its bytes.
     func read(
         _ path: String, visit: (_ name: String, _ size: Int64) throws -> Void, consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
     ) throws {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let compressed = attributes[.size] as? Int64 else {
             throw BundleError.unreadable(path)
         }
+        try read(label: path, compressedBytes: compressed, visit: visit, consume: consume) { archive in
+            archive_read_open_filename(archive, path, 1 << 16)
+        }
+    }
+
+    /// The same, over an archive held in memory.
+    func read(
+        bytes: Data, visit: (_ name: String, _ size: Int64) throws -> Void, consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try bytes.withUnsafeBytes { raw in
+            try read(label: "bundle", compressedBytes: Int64(bytes.count), visit: visit, consume: consume) { archive in
+                archive_read_open_memory(archive, raw.baseAddress, raw.count)
+            }
+        }
+    }
+
+    private func read(
+        label path: String, compressedBytes compressed: Int64, visit: (_ name: String, _ size: Int64) throws -> Void,
+        consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void, open: (OpaquePointer) -> Int32
+    ) throws {
         guard let archive = archive_read_new() else { throw BundleError.archive("libarchive could not start a reader") }
         defer { archive_read_free(archive) }
         archive_read_support_filter_gzip(archive)
         archive_read_support_format_tar(archive)
-        guard archive_read_open_filename(archive, path, 1 << 16) == ARCHIVE_OK else {
+        guard open(archive) == ARCHIVE_OK else {
             throw BundleError.corrupt("\(path): \(TarGzWriter.message(archive))")
         }
         var seen = Set<String>()

@@ -15,12 +15,22 @@ public struct BundleReader: Sendable {
 
     /// The bundle at `path`, integrity checked; throws a ``BundleError`` of class `integrity` otherwise.
     public func read(_ path: String) throws -> OpenedBundle {
+        try read { try TarGzReader(limits: limits).read(path, visit: $0, consume: $1) }
+    }
+
+    /// A bundle held in memory (an upload, a fuzzer's input), integrity checked.
+    public func read(bytes: Data) throws -> OpenedBundle {
+        try read { try TarGzReader(limits: limits).read(bytes: bytes, visit: $0, consume: $1) }
+    }
+
+    private func read(
+        _ stream: (_ visit: (String, Int64) throws -> Void, _ consume: (String, UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws -> OpenedBundle {
         var folder: String?
         var data: [String: Data] = [:]
         var hashers: [String: SHA256] = [:]
-        try TarGzReader(limits: limits).read(
-            path,
-            visit: { name, size in
+        try stream(
+            { name, size in
                 let parts = name.split(separator: "/")
                 guard parts.count == 2 else {
                     throw BundleError.structure("'\(name)' is not a file directly inside the bundle's one folder")
@@ -32,7 +42,7 @@ public struct BundleReader: Sendable {
                 data[file] = Data(capacity: Int(Swift.min(size, 64 << 20)))
                 hashers[file] = SHA256()
             },
-            consume: { name, chunk in
+            { name, chunk in
                 let file = String(name.split(separator: "/")[1])
                 data[file]?.append(contentsOf: chunk)
                 hashers[file]?.update(bufferPointer: chunk)
