@@ -1,6 +1,7 @@
 import FerryBundle
 import FerryCore
 import FerryModels
+import FerryModels
 import FerryPipeline
 import Foundation
 import Testing
@@ -46,5 +47,32 @@ import Testing
         try process.run()
         process.waitUntilExit()
         return process.terminationStatus
+    }
+}
+
+/// Large weights are hashed while streaming and read only when the model loads.
+@Suite struct DeferredWeightsTests {
+    @Test func aBundleWhoseWeightsAreDeferredStillVerifiesAndLoads() throws {
+        let f = try BundleFixture()
+        defer { f.remove() }
+        var verifier = f.verifier
+        verifier.reader.weightsInMemoryLimit = 0
+        let (report, bundle, model) = verifier.verify(f.path)
+        #expect(report.passed, "\(report.checks.map(\.detail))")
+        #expect(bundle?.contents.tensors.isEmpty == true, "the values stay in the archive until the model loads")
+        #expect(try model?.predict(bundle!.contents.golden.frame()) == bundle?.contents.golden.outputs)
+    }
+
+    @Test func deferredNaNWeightsFailWhenTheModelLoads() throws {
+        let f = try BundleFixture()
+        defer { f.remove() }
+        let nan = Safetensors.encode(["coef": .vector([.nan, 2]), "intercept": .vector([0])])
+        var verifier = f.verifier
+        verifier.reader.weightsInMemoryLimit = 0
+        let check = verifier.verify(f.replacing("weights.safetensors", with: Data(nan), as: "nan")).report.checks.first { !$0.passed }
+        #expect(check?.check == .behaviour)
+        #expect(check?.detail.contains("weights must be finite") == true, "\(check?.detail ?? "")")
+        let overlap = f.replacing("weights.safetensors", with: Data([1, 0, 0, 0, 0, 0, 0, 0, 0x7b]), as: "badheader")
+        #expect(verifier.verify(overlap).report.firstFailure == .integrity, "a bad header is still an integrity failure")
     }
 }

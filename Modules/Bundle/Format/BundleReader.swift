@@ -9,26 +9,32 @@ import Foundation
 public struct BundleReader: Sendable {
     /// Limits on sizes and compression ratio.
     var limits = TarGzReader.Limits()
+    /// Weights larger than this are hashed as they stream past and their safetensors header
+    /// checked, but their values are read only when a model is loaded (a second pass), so
+    /// verifying a large bundle holds little memory.
+    public var weightsInMemoryLimit: Int64 = 256 << 20
 
     /// Makes a reader.
     public init() {}
 
     /// The bundle at `path`, integrity checked; throws a ``BundleError`` of class `integrity` otherwise.
     public func read(_ path: String) throws -> OpenedBundle {
-        try read { try TarGzReader(limits: limits).read(path, visit: $0, consume: $1) }
+        try read(source: .file(path)) { try TarGzReader(limits: limits).read(path, visit: $0, consume: $1) }
     }
 
     /// A bundle held in memory (an upload, a fuzzer's input), integrity checked.
     public func read(bytes: Data) throws -> OpenedBundle {
-        try read { try TarGzReader(limits: limits).read(bytes: bytes, visit: $0, consume: $1) }
+        try read(source: .memory(bytes)) { try TarGzReader(limits: limits).read(bytes: bytes, visit: $0, consume: $1) }
     }
 
     private func read(
+        source: OpenedBundle.Source,
         _ stream: (_ visit: (String, Int64) throws -> Void, _ consume: (String, UnsafeRawBufferPointer) throws -> Void) throws -> Void
     ) throws -> OpenedBundle {
         var folder: String?
         var data: [String: Data] = [:]
         var hashers: [String: SHA256] = [:]
+        var deferredWeights: Int64?
         try stream(
             { name, size in
                 let parts = name.split(separator: "/")
@@ -39,13 +45,28 @@ public struct BundleReader: Sendable {
                 if let folder, folder != top { throw BundleError.structure("two top-level folders: \(folder) and \(top)") }
                 folder = top
                 guard BundleLayout.allFiles.contains(file) else { throw BundleError.structure("unexpected file '\(file)'") }
+                if file == BundleLayout.weights, size > weightsInMemoryLimit { deferredWeights = size }
                 data[file] = Data(capacity: Int(Swift.min(size, 64 << 20)))
                 hashers[file] = SHA256()
             },
             { name, chunk in
                 let file = String(name.split(separator: "/")[1])
-                data[file]?.append(contentsOf: chunk)
                 hashers[file]?.update(bufferPointer: chunk)
+                if file == BundleLayout.weights, deferredWeights != nil {
+                    // Keep only what the safetensors header needs: its length, then the header itself
+                    // (both may arrive in one chunk, so take the length first, then look again).
+                    var offset = 0
+                    while offset < chunk.count {
+                        let held = data[file]?.count ?? 0
+                        let wanted = held < 8 ? 8 : Self.headerPrefixLength(data[file] ?? Data())
+                        guard held < wanted else { break }
+                        let take = Swift.min(wanted - held, chunk.count - offset)
+                        data[file]?.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[offset..<(offset + take)]))
+                        offset += take
+                    }
+                    return
+                }
+                data[file]?.append(contentsOf: chunk)
             })
         guard let folder else { throw BundleError.structure("the archive is empty") }
         for file in BundleLayout.checkedFiles + [BundleLayout.checksums] where data[file] == nil {
@@ -60,12 +81,25 @@ public struct BundleReader: Sendable {
         for file in listed.keys.sorted() where data[file] == nil {
             throw BundleError.checksum("\(file) is listed in checksums.sha256 but not in the archive")
         }
-        return try OpenedBundle(folder: folder, files: data)
+        return try OpenedBundle(folder: folder, files: data, source: source, deferredWeightsSize: deferredWeights)
+    }
+
+    /// How many leading bytes hold a safetensors header, from its first 8 (capped at the header limit).
+    static func headerPrefixLength(_ prefix: Data) -> Int {
+        guard prefix.count >= 8 else { return 8 }
+        let declared = prefix.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        return 8 + Int(Swift.min(declared, UInt64(Safetensors.maximumHeaderBytes) + 1))
     }
 }
 
 /// A bundle whose integrity has been checked, its files parsed.
 public struct OpenedBundle: Sendable {
+    /// Where the bundle's bytes are, for reading large weights on demand.
+    enum Source: Sendable {
+        case file(String)
+        case memory(Data)
+    }
+
     /// The top-level folder's name.
     public let folder: String
     /// The parsed contents.
@@ -77,8 +111,32 @@ public struct OpenedBundle: Sendable {
     public var signer: String? { signature?.keyID }
     /// The exact bytes of `checksums.sha256`, which the signature covers.
     let checksums: Data
+    /// Where the bundle came from.
+    let source: Source
+    /// The size of weights left in the archive (too large to hold while verifying), or `nil`.
+    let deferredWeightsSize: Int64?
 
-    init(folder: String, files: [String: Data]) throws {
+    /// The model's tensors: those read with the bundle, or, for large weights, read now in a
+    /// second pass over the archive (whose checksum was already verified).
+    public func tensors() throws -> [String: Tensor] {
+        guard deferredWeightsSize != nil else { return contents.tensors }
+        var weights = Data()
+        let reader = TarGzReader()
+        let keep: (String, UnsafeRawBufferPointer) throws -> Void = { name, chunk in
+            if name == "\(folder)/\(BundleLayout.weights)" { weights.append(contentsOf: chunk) }
+        }
+        switch source {
+        case let .file(path): try reader.read(path, visit: { _, _ in }, consume: keep)
+        case let .memory(bytes): try reader.read(bytes: bytes, visit: { _, _ in }, consume: keep)
+        }
+        do {
+            return try Safetensors.decode(Array(weights)).tensors
+        } catch {
+            throw BundleError.malformed(BundleLayout.weights, "\(error)")
+        }
+    }
+
+    init(folder: String, files: [String: Data], source: Source, deferredWeightsSize: Int64?) throws {
         func file(_ name: String) -> Data { files[name] ?? Data() }
         let manifest = try BundleJSON.decode(BundleManifest.self, file(BundleLayout.manifest), file: BundleLayout.manifest)
         guard manifest.folder == folder else {
@@ -88,9 +146,13 @@ public struct OpenedBundle: Sendable {
         guard case let .object(schemaFields) = try BundleJSON.decode(JSONValue.self, file(BundleLayout.schema), file: BundleLayout.schema) else {
             throw BundleError.malformed(BundleLayout.schema, "not a JSON object")
         }
-        let tensors: [String: Tensor]
+        var tensors: [String: Tensor] = [:]
         do {
-            tensors = try Safetensors.decode(Array(file(BundleLayout.weights))).tensors
+            if let size = deferredWeightsSize {
+                _ = try Safetensors.readHeader(file(BundleLayout.weights), fileSize: Int(size))
+            } else {
+                tensors = try Safetensors.decode(Array(file(BundleLayout.weights))).tensors
+            }
         } catch {
             throw BundleError.malformed(BundleLayout.weights, "\(error)")
         }
@@ -105,5 +167,7 @@ public struct OpenedBundle: Sendable {
         signature = try files[BundleLayout.signature].map { try BundleJSON.decode(BundleSignature.self, $0, file: BundleLayout.signature) }
         checksums = file(BundleLayout.checksums)
         self.folder = folder
+        self.source = source
+        self.deferredWeightsSize = deferredWeightsSize
     }
 }

@@ -17,6 +17,8 @@ public struct BundleVerifier: Sendable {
     public var requireSignature = false
     /// The environment to compare against.
     public var environment: EnvironmentManifest
+    /// How the archive is read (its weights-in-memory limit, for instance).
+    public var reader = BundleReader()
 
     /// Makes a verifier for this build's plugins and environment.
     public init(registry: PluginRegistry, environment: EnvironmentManifest) {
@@ -29,7 +31,7 @@ public struct BundleVerifier: Sendable {
         var checks: [VerificationReport.Check] = []
         let opened: OpenedBundle
         do {
-            opened = try BundleReader().read(path)
+            opened = try reader.read(path)
             checks.append(.init(.integrity, passed: true, detail: "structure and every SHA-256 in checksums.sha256 match"))
         } catch {
             checks.append(.init(error))
@@ -47,7 +49,7 @@ public struct BundleVerifier: Sendable {
             return (VerificationReport(bundle: path, checks: checks + Self.notChecked(after: .compatibility), signer: signer), opened, nil)
         }
         do {
-            let model = try loadAndReproduce(contents)
+            let model = try loadAndReproduce(opened)
             checks.append(.init(.behaviour, passed: true, detail: "loaded; \(contents.golden.outputs.count) golden outputs reproduced within \(contents.golden.tolerance)"))
             return (VerificationReport(bundle: path, checks: checks, signer: signer), opened, model)
         } catch {
@@ -100,11 +102,12 @@ public struct BundleVerifier: Sendable {
         checks.append(.init(.compatibility, passed: true, detail: differences.isEmpty ? "\(detail); same environment" : "\(detail); differs: \(differences.joined(separator: "; "))"))
     }
 
-    private func loadAndReproduce(_ contents: BundleContents) throws -> any TrainedModel {
+    private func loadAndReproduce(_ opened: OpenedBundle) throws -> any TrainedModel {
+        let contents = opened.contents
         let model: any TrainedModel
         do {
             model = try registry.load(
-                id: contents.manifest.plugin.id, tensors: contents.tensors, hyperparameters: JSONEncoder().encode(contents.manifest.hyperparameters),
+                id: contents.manifest.plugin.id, tensors: opened.tensors(), hyperparameters: JSONEncoder().encode(contents.manifest.hyperparameters),
                 schema: contents.schema)
         } catch {
             throw BundleError.behaviour("the model does not load: \(error)")

@@ -51,24 +51,64 @@ public enum Safetensors {
     /// is too large or not JSON, an unknown dtype, a shape or byte range that does not fit, ranges
     /// that overlap or leave gaps, and (unless allowed) NaN or infinite values.
     public static func decode(_ bytes: [UInt8], allowNonFinite: Bool = false) throws -> (tensors: [String: Tensor], metadata: [String: String]) {
-        guard bytes.count >= 8 else { throw SafetensorsError("file is \(bytes.count) bytes; the header length alone takes 8") }
+        let layout = try readHeader(bytes.prefix(8 + Swift.min(bytes.count, maximumHeaderBytes + 8)), fileSize: bytes.count)
+        var tensors: [String: Tensor] = [:]
+        for entry in layout.entries {
+            let values = readValues(bytes, from: layout.dataStart + entry.start, count: entry.count, dtype: entry.dtype)
+            if !allowNonFinite, let bad = values.firstIndex(where: { !$0.isFinite }) {
+                throw SafetensorsError("tensor '\(entry.name)': element \(bad) is \(values[bad]); weights must be finite")
+            }
+            tensors[entry.name] = try Tensor(shape: entry.shape, dtype: entry.dtype, values: values)
+        }
+        return (tensors, layout.metadata)
+    }
+
+    /// Where each tensor of a safetensors file lies, from its header alone.
+    public struct Layout: Sendable {
+        /// One tensor's place.
+        public struct Entry: Sendable {
+            /// Its name.
+            public let name: String
+            /// Its element type.
+            public let dtype: DType
+            /// Its shape.
+            public let shape: [Int]
+            /// Its element count.
+            public let count: Int
+            /// Its first byte, relative to the data section.
+            public let start: Int
+        }
+
+        /// The tensors, in name order.
+        public let entries: [Entry]
+        /// `__metadata__`.
+        public let metadata: [String: String]
+        /// Where the data section starts in the file.
+        public let dataStart: Int
+    }
+
+    /// Validates a safetensors header from the file's first bytes (`prefix`, at least the 8-byte
+    /// length and the header) and its total size: everything ``decode(_:allowNonFinite:)`` checks
+    /// except the values themselves, so a large file can be checked while it streams past.
+    public static func readHeader(_ prefix: some Collection<UInt8>, fileSize: Int) throws -> Layout {
+        let bytes = Array(prefix)
+        guard bytes.count >= 8, fileSize >= 8 else { throw SafetensorsError("file is \(fileSize) bytes; the header length alone takes 8") }
         let declared = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard declared <= UInt64(maximumHeaderBytes) else {
             throw SafetensorsError("header of \(declared) bytes is larger than the \(maximumHeaderBytes)-byte limit")
         }
         let headerLength = Int(declared)
-        guard 8 + headerLength <= bytes.count else {
-            throw SafetensorsError("header of \(headerLength) bytes runs past the end of the \(bytes.count)-byte file")
+        guard 8 + headerLength <= fileSize, 8 + headerLength <= bytes.count else {
+            throw SafetensorsError("header of \(headerLength) bytes runs past the end of the \(fileSize)-byte file")
         }
-        let headerBytes = Data(bytes[8..<(8 + headerLength)])
-        guard let header = try? JSONSerialization.jsonObject(with: headerBytes) as? [String: Any] else {
+        guard let header = try? JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as? [String: Any] else {
             throw SafetensorsError("header is not a JSON object")
         }
         let dataStart = 8 + headerLength
-        let dataLength = bytes.count - dataStart
+        let dataLength = fileSize - dataStart
         var metadata: [String: String] = [:]
+        var entries: [Layout.Entry] = []
         var ranges: [(name: String, start: Int, end: Int)] = []
-        var tensors: [String: Tensor] = [:]
         for (name, entry) in header {
             if name == "__metadata__" {
                 guard let values = entry as? [String: String] else { throw SafetensorsError("__metadata__ must map strings to strings") }
@@ -83,11 +123,7 @@ public enum Safetensors {
             guard end <= dataLength else {
                 throw SafetensorsError("tensor '\(name)': bytes \(start)..<\(end) lie beyond the \(dataLength) bytes of data")
             }
-            let values = readValues(bytes, from: dataStart + start, count: count, dtype: dtype)
-            if !allowNonFinite, let bad = values.firstIndex(where: { !$0.isFinite }) {
-                throw SafetensorsError("tensor '\(name)': element \(bad) is \(values[bad]); weights must be finite")
-            }
-            tensors[name] = try Tensor(shape: shape, dtype: dtype, values: values)
+            entries.append(.init(name: name, dtype: dtype, shape: shape, count: count, start: start))
             ranges.append((name, start, end))
         }
         var expected = 0
@@ -101,7 +137,7 @@ public enum Safetensors {
             expected = range.end
         }
         guard expected == dataLength else { throw SafetensorsError("\(dataLength - expected) bytes after the last tensor belong to none") }
-        return (tensors, metadata)
+        return Layout(entries: entries.sorted { $0.name < $1.name }, metadata: metadata, dataStart: dataStart)
     }
 
     private static func parse(_ entry: Any, name: String) throws -> (DType, [Int], Int, Int) {
