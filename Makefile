@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle
 
 bootstrap:
 	@scripts/bootstrap
@@ -42,3 +42,6 @@ bench-features: bench-env
 
 bench-lasso: bench-env
 	$(BENCH_PY) bench/lasso_vs_sklearn.py
+
+bench-bundle:
+	bench/bundle_vs_tar.sh

@@ -95,6 +95,9 @@ let package = Package(
         .executableTarget(
             name: "LassoBenchmark", dependencies: ["FerryLinear"], path: "bench/LassoBenchmark", swiftSettings: swiftSettings),
 
+        .executableTarget(
+            name: "BundleBenchmark", dependencies: ["FerryBundle"], path: "bench/BundleBenchmark", swiftSettings: swiftSettings),
+
         // The bundle reader's fuzz target (scripts/fuzz-bundle-reader); a corpus replayer in a normal build.
         .executableTarget(
             name: "BundleReaderFuzzer", dependencies: ["FerryBundle"], path: "fuzz/BundleReaderFuzzer",

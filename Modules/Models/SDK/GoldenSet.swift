@@ -24,6 +24,17 @@ public struct GoldenSet: Codable, Sendable, Equatable {
         self.tolerance = tolerance
     }
 
+    /// A golden set from rows and outputs already known.
+    public init(inputs: [[Double]], outputs: [Double], features: [String], tolerance: Double = 1e-9) throws {
+        guard inputs.count == outputs.count, inputs.allSatisfy({ $0.count == features.count }) else {
+            throw TensorError(message: "golden inputs, outputs and features do not line up")
+        }
+        self.features = features
+        self.inputs = inputs
+        self.outputs = outputs
+        self.tolerance = tolerance
+    }
+
     /// The inputs as a frame, for a model to predict on.
     public func frame() throws -> Frame {
         try Frame(

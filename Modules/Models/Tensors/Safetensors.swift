@@ -39,9 +39,14 @@ public enum Safetensors {
         bytes += header
         for name in names {
             guard let tensor = tensors[name] else { continue }
+            // One bulk copy per tensor, in little-endian order.
             switch tensor.dtype {
-            case .float64: for value in tensor.values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
-            case .float32: for value in tensor.values { withUnsafeBytes(of: Float(value).bitPattern.littleEndian) { bytes += $0 } }
+            case .float64:
+                let words = tensor.values.map { $0.bitPattern.littleEndian }
+                words.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            case .float32:
+                let words = tensor.values.map { Float($0).bitPattern.littleEndian }
+                words.withUnsafeBytes { bytes.append(contentsOf: $0) }
             }
         }
         return bytes
