@@ -13,8 +13,8 @@ struct TarGzWriter {
 
     /// Writes `files` (archive path → bytes) to `path`, each stamped with `modificationTime` (seconds since 1970).
     func write(_ files: [String: Data], to path: String, modificationTime: Int64) throws {
-        let temporary = (path as NSString).deletingLastPathComponent.isEmpty
-            ? ".\(UUID().uuidString).partial" : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).partial")
+        let folder = (path as NSString).deletingLastPathComponent as NSString
+        let temporary = folder.appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).partial")
         do {
             try writeArchive(files, to: temporary, modificationTime: modificationTime)
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import FerryBundle
+import Foundation
+
+/// `ferry verify`: integrity, authenticity, compatibility and behaviour of a bundle.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a bundle: integrity, authenticity, compatibility, behaviour.",
+        discussion: """
+            Exit codes: 0 all pass, 10 integrity (structure, checksums, unsafe or oversized entries),
+            11 authenticity (signature), 12 compatibility (format version, plugin), 13 behaviour
+            (loading, golden outputs). An unsigned bundle passes unless --require-signature.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The bundle (.tar.gz).")
+    var bundle: String
+
+    @Option(help: "A folder of trusted public keys (*.pub).")
+    var trustedKeys: String?
+
+    @Flag(help: "Refuse unsigned bundles.")
+    var requireSignature = false
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures {
+            var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
+            verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
+            verifier.requireSignature = requireSignature
+            let report = verifier.verify(bundle).report
+            if json {
+                try printJSON(report)
+            } else {
+                print(bundle)
+                for check in report.checks {
+                    print("  \(check.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(check.checked ? (check.passed ? "pass" : "FAIL") : "----")  \(check.detail)")
+                }
+            }
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        }
+    }
+}
