@@ -10,12 +10,18 @@ import FerryCore
 /// - `r2`: 1 − Σ(y − ŷ)² / Σ(y − ȳ)² (scikit-learn's `r2_score`; 0 when y is constant and the fit exact is undefined, reported as NaN).
 /// - `directional_accuracy`: share of rows where ŷ and y fall on the same side of ``benchmark``
 ///   (both above, or both at or below).
+/// - `large_error_share`: share of rows where |y − ŷ| exceeds ``largeErrorTolerance``.
 public struct RegressionMetrics: PerformanceMonitor {
     /// The level that separates "up" from "down" for directional accuracy (0 for returns).
     public var benchmark: Double
+    /// An absolute error above this is a large error (0.05: five percentage points of return).
+    public var largeErrorTolerance: Double
 
     /// Makes the monitor; directional accuracy is measured around `benchmark`.
-    public init(benchmark: Double = 0) { self.benchmark = benchmark }
+    public init(benchmark: Double = 0, largeErrorTolerance: Double = 0.05) {
+        self.benchmark = benchmark
+        self.largeErrorTolerance = largeErrorTolerance
+    }
 
     public func metrics(predictions: [Double], actuals: [Double]) throws -> MetricSet {
         guard predictions.count == actuals.count else {
@@ -34,6 +40,7 @@ public struct RegressionMetrics: PerformanceMonitor {
             "mape": zip(actuals, errors).reduce(0) { $0 + abs($1.1) / max(abs($1.0), Double.ulpOfOne) } / n,
             "r2": total > 0 ? 1 - squared / total : .nan,
             "directional_accuracy": Double(sameSide) / n,
+            "large_error_share": Double(errors.filter { abs($0) > largeErrorTolerance }.count) / n,
         ])
     }
 }
