@@ -7,7 +7,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: runs) }
         let result = try FerryProcess.run(["demo", "--runs-dir", runs, "--bundles-dir", runs + "/bundles"])
         #expect(result.status == 0, "\(result.stderr)")
-        for words in ["7. Export the run as a bundle", "behaviour      pass", "6. Train and evaluate", "trained lasso 1.0.0", "baseline-mean", "1. Load and validate", "SPX", "WTI", "forward-filled", "39 features", "leakage guard passed", "train", "validation", "test", "fold 5"] {
+        for words in ["8. Monitor the bundled model on the test split", "directional_accuracy", "7. Export the run as a bundle", "behaviour      pass", "6. Train and evaluate", "trained lasso 1.0.0", "baseline-mean", "1. Load and validate", "SPX", "WTI", "forward-filled", "39 features", "leakage guard passed", "train", "validation", "test", "fold 5"] {
             #expect(result.stdout.contains(words), "missing '\(words)' in:\n\(result.stdout)")
         }
     }

@@ -22,6 +22,8 @@ import Testing
             logger: logger, registry: registry, runs: RunStore(directory: runs), bundles: runs + "/bundles")
         #expect(report.verification.passed, "\(report.verification.checks.map(\.detail))")
         #expect(report.bundle.hasSuffix("bundles/SPX-lasso-1.0.0.tar.gz"))
+        #expect(report.monitoring.rows == report.run.split.test.rows)
+        #expect(report.monitoring.status.grades.count == 5)
         #expect(report.files.map(\.instrument) == ["SPX", "GOOG", "EURUSD-1h", "WTI"])
         #expect(report.files.map(\.rows) == [5031, 2148, 5000, 8611])
         #expect(report.features.names.count == 39)

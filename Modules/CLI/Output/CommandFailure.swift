@@ -8,6 +8,8 @@ enum FerryExitCode {
     static let dataRefused = ExitCode(65)
     /// An input file or folder was not found.
     static let noInput = ExitCode(66)
+    /// Monitoring graded the model red.
+    static let red = ExitCode(20)
 }
 
 /// Runs a command's body; prints a failure as `ferry: error: ...` on standard error and exits with its code.

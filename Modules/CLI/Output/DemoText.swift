@@ -34,6 +34,7 @@ enum DemoText {
             "", "7. Export the run as a bundle and verify it: \(report.bundle)",
         ]
         lines += report.verification.checks.map { "   \($0.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.passed ? "pass" : "FAIL")  \($0.detail)" }
+        lines += ["", "8. Monitor the bundled model on the test split", MonitorText.render(report.monitoring)]
         lines += [
             "", "Check it without Ferry:  mkdir -p /tmp/check && tar -xzf \(report.bundle) -C /tmp/check && (cd /tmp/check/* && sha256sum -c checksums.sha256)",
             "Load it from Python:     python3 clients/python/ferry_bundle.py \(report.bundle)",

@@ -14,4 +14,15 @@ public struct MetricSet: Codable, Sendable, Equatable {
 
     /// Metric names in alphabetical order, for stable reports.
     public var names: [String] { values.keys.sorted() }
+
+    /// Reads a flat JSON object of metric names to numbers.
+    public init(from decoder: any Decoder) throws {
+        values = try decoder.singleValueContainer().decode([String: Double].self)
+    }
+
+    /// Writes a flat JSON object of metric names to numbers.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(values)
+    }
 }

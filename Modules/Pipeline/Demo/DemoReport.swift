@@ -100,4 +100,6 @@ public struct DemoReport: Codable, Sendable {
     public let bundle: String
     /// The bundle's verification.
     public let verification: VerificationReport
+    /// The bundled model's monitoring status on the test split.
+    public let monitoring: MonitorReport
 }

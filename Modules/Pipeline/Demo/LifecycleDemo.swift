@@ -8,7 +8,7 @@ import Logging
 
 /// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate,
 /// align, compute features, split, train and evaluate against the baselines, keep the run, export
-/// it as a bundle and verify the bundle.
+/// it as a bundle, verify the bundle, and monitor it on the test split.
 ///
 /// Each step logs what it read, what it produced and how long it took. Later stages (train,
 /// evaluate, export, verify, load, monitor) join this run as they are built.
@@ -82,6 +82,11 @@ public struct LifecycleDemo: Sendable {
             BundleVerifier(registry: registry, environment: environment).verify(bundle).report
         }
 
+        var monitoring = MonitorJob(bundle: bundle, dataPaths: [paths[0]])
+        monitoring.reference = paths[paths.count - 1]
+        monitoring.from = record.split.test.first
+        let status = try monitoring.run(verifier: BundleVerifier(registry: registry, environment: environment), logger: logger)
+
         return DemoReport(
             dataDirectory: dataDirectory,
             files: source.files.map(Self.summary),
@@ -102,7 +107,7 @@ public struct LifecycleDemo: Sendable {
             walkForward: folds.map {
                 .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))
             },
-            run: record, bundle: bundle, verification: verification)
+            run: record, bundle: bundle, verification: verification, monitoring: status)
     }
 
     private static func summary(_ file: MarketFile) -> DemoReport.LoadedFile {

@@ -1,0 +1,63 @@
+import ArgumentParser
+import FerryBundle
+import FerryCore
+import FerryMonitoring
+import FerryPipeline
+
+/// `ferry monitor`: how a bundled model does on new bars, green/yellow/red against its baseline.
+struct MonitorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Grade a bundled model on new data: green, yellow or red against its validation baseline.",
+        discussion: """
+            Loads the bundle (verifying it first), recomputes its features from the bars with the
+            pipeline it carries, predicts, and compares with the realised target. Each metric (MAE,
+            RMSE, R², large-error share, directional accuracy, and the MAE gap between instruments
+            when several --data files are given) is graded against the plan's thresholds; the
+            overall status is the worst. Says whether a retrain is due. Exits 20 when red.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The bundle (.tar.gz).")
+    var bundle: String
+
+    @Option(help: "A bar file to monitor on; repeat for several instruments.")
+    var data: [String]
+
+    @Option(name: .customLong("with"), help: "The second series the bundle's features need, if any.")
+    var reference: String?
+
+    @Option(help: "Monitor only rows on or after this date (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "Grade the last N rows, with the N before them as the previous period.")
+    var window: Int?
+
+    @Option(help: "Months between scheduled retrains.")
+    var retrainEveryMonths = 3
+
+    @Option(help: "A folder of trusted public keys for the bundle's signature.")
+    var trustedKeys: String?
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures {
+            var job = MonitorJob(bundle: bundle, dataPaths: data)
+            job.reference = reference
+            job.window = window
+            job.retrain = RetrainPolicy(everyMonths: retrainEveryMonths)
+            if let from {
+                guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
+                job.from = date
+            }
+            var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
+            verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
+            let report = try job.run(verifier: verifier, logger: global.logger(for: "monitor"))
+            if json { try printJSON(report) } else { print(MonitorText.render(report)) }
+            if report.status.overall == .red { throw FerryExitCode.red }
+        }
+    }
+}

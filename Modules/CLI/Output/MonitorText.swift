@@ -1,0 +1,23 @@
+import FerryMonitoring
+import FerryPipeline
+
+/// The human-readable form of a ``MonitorReport``.
+enum MonitorText {
+    static func render(_ report: MonitorReport) -> String {
+        var lines = [
+            "\(report.model): \(report.status.overall.rawValue.uppercased()) on \(report.rows) rows, \(report.first) .. \(report.last)"
+        ]
+        for grade in report.status.grades {
+            lines.append("  \(grade.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(grade.metric.padding(toLength: 21, withPad: " ", startingAt: 0)) \(grade.reason)")
+        }
+        if !report.status.deciding.isEmpty {
+            lines.append("  set by: \(report.status.deciding.map(\.metric).joined(separator: ", "))")
+        }
+        lines.append("  actions: \(report.status.actions.joined(separator: "; "))")
+        lines.append("  retrain: \(report.retrainDue ? "due" : "not due") (\(report.retrainReason))")
+        if report.status.overall == .red {
+            lines.append("  the model should be out of production (no registry is kept yet, so this report says it)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
