@@ -114,7 +114,9 @@ let package = Package(
         .testTarget(
             name: "ModelsTests", dependencies: ["FerryModels"], path: tests("ModelsTests"), resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryLinear", "FerryBaselines", "CArchive", crypto],
