@@ -10,12 +10,12 @@ public struct FerryCommand: ParsableCommand {
             Every command reads the embedded real market data (data/) unless given files.
             Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found,
             10-13 bundle verification failures (see ferry verify --help), 20 monitoring status red,
-            1 anything else.
+            21 promotion refused, 1 anything else.
             """,
         version: FerryVersion.current,
         subcommands: [
             DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, ExportCommand.self, VerifyCommand.self,
-            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DemoCommand.self,
+            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, PromoteCommand.self, DemoCommand.self,
         ])
 
     public init() {}

@@ -10,6 +10,8 @@ enum FerryExitCode {
     static let noInput = ExitCode(66)
     /// Monitoring graded the model red.
     static let red = ExitCode(20)
+    /// The promotion gate refused the challenger.
+    static let refused = ExitCode(21)
 }
 
 /// Runs a command's body; prints a failure as `ferry: error: ...` on standard error and exits with its code.

@@ -35,18 +35,11 @@ public struct MonitorJob: Sendable {
 
     /// Loads (verifying first), predicts, grades.
     public func run(verifier: BundleVerifier, logger: Logger) throws -> MonitorReport {
-        let (opened, model) = try logger.step("load_bundle", reading: ["bundle": .string(bundle)]) {
-            try BundleLoader.load(bundle, verifier: verifier)
-        }
-        let contents = opened.contents
-        guard let pipelineJSON = contents.pipeline else {
-            throw TrainingError("\(bundle) was trained on a plain table; it carries no feature pipeline to monitor bars with")
-        }
-        let pipeline = try JSONDecoder().decode(FeaturePipeline.self, from: JSONEncoder().encode(pipelineJSON))
-        guard let target = contents.schema.target else { throw TrainingError("\(bundle) names no target to compare predictions with") }
-        let rows = try logger.step("predict", reading: ["files": .stringConvertible(dataPaths.count)], producing: { ["rows": .stringConvertible($0.actuals.count)] }) {
-            try observations(pipeline: pipeline, model: model, schema: contents.schema, target: target)
-        }
+        let rows = try logger.step(
+            "predict", reading: ["bundle": .string(bundle), "files": .stringConvertible(dataPaths.count)],
+            producing: { ["rows": .stringConvertible($0.actuals.count)] }
+        ) { try observe(verifier: verifier) }
+        let contents = rows.contents
         guard !rows.actuals.isEmpty else { throw TrainingError("no rows to monitor\(from.map { " on or after \($0)" } ?? "")") }
         let isDirection = rows.actuals.allSatisfy { $0 == 0 || $0 == 1 }
         let monitor = RegressionMetrics(benchmark: isDirection ? 0.5 : 0)
@@ -71,7 +64,20 @@ public struct MonitorJob: Sendable {
             status: status, retrainDue: due.due, retrainReason: due.reason)
     }
 
-    /// Predictions, outcomes, dates and groups of every monitored row, in file then date order.
+    /// The bundle (verified and loaded), and the prediction, outcome, date and instrument of every monitored row, in date order.
+    func observe(verifier: BundleVerifier) throws -> Observations {
+        let (opened, model) = try BundleLoader.load(bundle, verifier: verifier)
+        let contents = opened.contents
+        guard let pipelineJSON = contents.pipeline else {
+            throw TrainingError("\(bundle) was trained on a plain table; it carries no feature pipeline to monitor bars with")
+        }
+        let pipeline = try JSONDecoder().decode(FeaturePipeline.self, from: JSONEncoder().encode(pipelineJSON))
+        guard let target = contents.schema.target else { throw TrainingError("\(bundle) names no target to compare predictions with") }
+        let rows = try observations(pipeline: pipeline, model: model, schema: contents.schema, target: target)
+        return Observations(contents: contents, predictions: rows.predictions, actuals: rows.actuals, dates: rows.dates, groups: rows.groups)
+    }
+
+    /// Predictions, outcomes, dates and groups of every monitored row, in date order.
     private func observations(pipeline: FeaturePipeline, model: any TrainedModel, schema: FeatureSchema, target: String) throws
         -> (predictions: [Double], actuals: [Double], dates: [Timestamp], groups: [String])
     {
@@ -114,6 +120,18 @@ public struct MonitorJob: Sendable {
         }
         return set
     }
+}
+
+/// A bundle and its monitored rows.
+struct Observations {
+    let contents: BundleContents
+    let predictions: [Double]
+    let actuals: [Double]
+    let dates: [Timestamp]
+    let groups: [String]
+
+    /// The bundle's name and version.
+    var name: String { "\(contents.manifest.name) \(contents.manifest.version)" }
 }
 
 /// What `ferry monitor` reports.
