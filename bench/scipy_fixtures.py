@@ -5,6 +5,8 @@ Tests/MonitoringTests/Fixtures/scipy_stats.json.
     bench/.venv/bin/python bench/scipy_fixtures.py
 
 - chi2: scipy.stats.chi2.sf(x, k) on a grid (both of the incomplete-gamma branches);
+- ks_2samp_exact: seeded samples (rounded, so some values tie) of equal and unequal sizes,
+  with scipy.stats.ks_2samp(a, b, method="exact") statistic and p-value;
 - ljung_box: for seeded residual series (white noise, and an AR(1) with strong autocorrelation),
   Q = n(n+2) sum rho_k^2/(n-k) over 10 lags (numpy) and its p-value chi2.sf(Q, 10).
 """
@@ -41,9 +43,18 @@ def main():
     for name, values in (("white_noise", noise), ("ar1", ar)):
         q, p = ljung_box(values)
         series.append({"name": name, "values": values.tolist(), "q": float(q), "p": float(p)})
+    ks = []
+    rng = np.random.default_rng(5)
+    for n1, n2, shift, decimals in [(20, 20, 0.0, 3), (50, 50, 0.5, 3), (100, 80, 0.2, 3), (37, 113, 0.0, 2),
+                                    (200, 150, 0.3, 1), (500, 400, 0.1, 3), (1000, 1000, 0.05, 3), (999, 1001, 0.15, 3),
+                                    (3000, 2000, 0.0, 2), (5, 7, 1.0, 3)]:
+        a = np.round(rng.normal(size=n1), decimals)
+        b = np.round(rng.normal(loc=shift, size=n2), decimals)
+        result = stats.ks_2samp(a, b, method="exact")
+        ks.append({"a": a.tolist(), "b": b.tolist(), "statistic": float(result.statistic), "pvalue": float(result.pvalue)})
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as handle:
-        json.dump({"source": f"scipy {scipy.__version__}", "chi2": chi2, "ljung_box": series}, handle)
+        json.dump({"source": f"scipy {scipy.__version__}", "chi2": chi2, "ljung_box": series, "ks_2samp_exact": ks}, handle)
         handle.write("\n")
     print(f"wrote {OUT}")
 

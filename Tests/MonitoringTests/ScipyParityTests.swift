@@ -33,3 +33,28 @@ import Testing
         #expect(throws: ResidualCheckError.self) { try ResidualChecks(residuals: [1, 2, 3]) }
     }
 }
+
+/// The two-sample KS statistic and exact p-value against scipy.stats.ks_2samp(method="exact").
+@Suite struct KolmogorovSmirnovParityTests {
+    struct Case: Decodable { let a: [Double]; let b: [Double]; let statistic: Double; let pvalue: Double }
+    struct Fixture: Decodable { let ks_2samp_exact: [Case] }
+
+    @Test func matchesScipyExactToOneInAHundredMillion() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/scipy_stats", withExtension: "json"))
+        let cases = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url)).ks_2samp_exact
+        #expect(cases.count == 10)
+        for (index, reference) in cases.enumerated() {
+            let result = try KolmogorovSmirnov.twoSample(reference.a, reference.b)
+            #expect(result.statistic == reference.statistic, "case \(index) (\(reference.a.count) vs \(reference.b.count)) D: \(result.statistic) vs \(reference.statistic)")
+            #expect(abs(result.pValue - reference.pvalue) <= 1e-8, "case \(index) (\(reference.a.count) vs \(reference.b.count)) p: \(result.pValue) vs \(reference.pvalue)")
+        }
+    }
+
+    @Test func refusesWhatItCannotTest() {
+        #expect(throws: DriftError.self) { try KolmogorovSmirnov.twoSample([], [1]) }
+        #expect(throws: DriftError.self) { try KolmogorovSmirnov.twoSample([.nan], [1]) }
+        #expect(throws: DriftError.self) { try KolmogorovSmirnov.twoSample(Array(repeating: 1, count: 10_001), [1]) }
+        let same = try? KolmogorovSmirnov.twoSample([1, 2, 3], [1, 2, 3])
+        #expect(same?.statistic == 0 && same?.pValue == 1)
+    }
+}
