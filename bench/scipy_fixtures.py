@@ -7,6 +7,8 @@ Tests/MonitoringTests/Fixtures/scipy_stats.json.
 - chi2: scipy.stats.chi2.sf(x, k) on a grid (both of the incomplete-gamma branches);
 - ks_2samp_exact: seeded samples (rounded, so some values tie) of equal and unequal sizes,
   with scipy.stats.ks_2samp(a, b, method="exact") statistic and p-value;
+- shift: seeded samples with PSI under Evidently's binning (get_binned_data, in NumPy) and the
+  Wasserstein distance normed by the reference std (scipy.stats.wasserstein_distance);
 - ljung_box: for seeded residual series (white noise, and an AR(1) with strong autocorrelation),
   Q = n(n+2) sum rho_k^2/(n-k) over 10 lags (numpy) and its p-value chi2.sf(Q, 10).
 """
@@ -31,6 +33,22 @@ def ljung_box(x, lags=10):
     return q, stats.chi2.sf(q, lags)
 
 
+def evidently_psi(reference, current):
+    """Evidently's psi() with its get_binned_data() conventions, in NumPy (Evidently is not installed here)."""
+    if len(np.unique(reference)) > 20:
+        bins = np.histogram_bin_edges(np.concatenate([reference, current]), bins="sturges")
+        ref = np.histogram(reference, bins)[0] / len(reference)
+        cur = np.histogram(current, bins)[0] / len(current)
+    else:
+        keys = sorted(set(reference) | set(current))
+        ref = np.array([np.sum(reference == key) / len(reference) for key in keys])
+        cur = np.array([np.sum(current == key) / len(current) for key in keys])
+    for shares in (ref, cur):
+        smallest = min(shares[shares != 0])
+        np.place(shares, shares == 0, smallest / 10**6 if smallest <= 0.0001 else 0.0001)
+    return float(np.sum((ref - cur) * np.log(ref / cur)))
+
+
 def main():
     chi2 = [{"x": x, "k": k, "sf": float(stats.chi2.sf(x, k))}
             for k in (1, 2, 5, 10, 20) for x in (0.01, 0.5, 1.0, 3.0, 7.5, 10.0, 18.3, 25.0, 40.0, 80.0)]
@@ -52,9 +70,18 @@ def main():
         b = np.round(rng.normal(loc=shift, size=n2), decimals)
         result = stats.ks_2samp(a, b, method="exact")
         ks.append({"a": a.tolist(), "b": b.tolist(), "statistic": float(result.statistic), "pvalue": float(result.pvalue)})
+    shift = []
+    rng = np.random.default_rng(17)
+    for n1, n2, loc, scale, decimals in [(300, 200, 0.0, 1.0, 3), (500, 500, 0.4, 1.3, 2), (200, 400, 0.1, 0.8, 1),
+                                          (100, 100, 0.0, 1.0, 0)]:
+        a = np.round(rng.normal(size=n1), decimals)
+        b = np.round(rng.normal(loc=loc, scale=scale, size=n2), decimals)
+        shift.append({"a": a.tolist(), "b": b.tolist(), "psi": evidently_psi(a, b),
+                      "wasserstein_norm": float(stats.wasserstein_distance(a, b) / max(np.std(a), 0.001))})
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as handle:
-        json.dump({"source": f"scipy {scipy.__version__}", "chi2": chi2, "ljung_box": series, "ks_2samp_exact": ks}, handle)
+        json.dump({"source": f"scipy {scipy.__version__}", "chi2": chi2, "ljung_box": series, "ks_2samp_exact": ks,
+                   "shift": shift}, handle)
         handle.write("\n")
     print(f"wrote {OUT}")
 

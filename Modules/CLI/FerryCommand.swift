@@ -15,7 +15,7 @@ public struct FerryCommand: ParsableCommand {
         version: FerryVersion.current,
         subcommands: [
             DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, ExportCommand.self, VerifyCommand.self,
-            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, PromoteCommand.self, DemoCommand.self,
+            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, DemoCommand.self,
         ])
 
     public init() {}

@@ -58,3 +58,29 @@ import Testing
         #expect(same?.statistic == 0 && same?.pValue == 1)
     }
 }
+
+/// PSI (Evidently's binning) and normed Wasserstein (scipy) against the fixture values.
+@Suite struct DistributionShiftParityTests {
+    struct Case: Decodable { let a: [Double]; let b: [Double]; let psi: Double; let wasserstein_norm: Double }
+    struct Fixture: Decodable { let shift: [Case] }
+
+    @Test func psiAndWassersteinMatchTheirReferences() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/scipy_stats", withExtension: "json"))
+        let cases = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url)).shift
+        #expect(cases.count == 4)
+        for (index, reference) in cases.enumerated() {
+            let psi = DistributionShift.psi(reference: reference.a, current: reference.b)
+            let wasserstein = DistributionShift.normedWasserstein(reference: reference.a, current: reference.b)
+            #expect(abs(psi - reference.psi) <= 1e-10 * max(1, abs(reference.psi)), "case \(index) PSI: \(psi) vs \(reference.psi)")
+            #expect(abs(wasserstein - reference.wasserstein_norm) <= 1e-10 * max(1, reference.wasserstein_norm), "case \(index) W: \(wasserstein) vs \(reference.wasserstein_norm)")
+        }
+    }
+
+    @Test func multipleTestingCorrections() {
+        let p = [0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205, 0.212, 0.216]
+        #expect(MultipleTesting.bonferroni.rejections(p, alpha: 0.05) == [true, false, false, false, false, false, false, false, false, false])
+        // Benjamini–Hochberg at 5%: k·0.005 thresholds; the 2nd smallest (0.008 <= 0.010) is the largest passing rank.
+        #expect(MultipleTesting.benjaminiHochberg.rejections(p, alpha: 0.05) == [true, true, false, false, false, false, false, false, false, false])
+        #expect(MultipleTesting.benjaminiHochberg.rejections([0.5, 0.01, 0.02], alpha: 0.05) == [false, true, true])
+    }
+}

@@ -4,8 +4,12 @@ import Foundation
 /// Reads a plain numeric CSV table (for `ferry train --table`): an optional `Date` column as the
 /// index, every other column a number; any other cell is refused with its line and column.
 public struct NumericTableReader: Sendable {
-    /// Makes a reader.
-    public init() {}
+    /// Read an empty cell as a missing value (NaN) instead of refusing it, as `ferry features compute`
+    /// writes unknown values.
+    public var allowMissing: Bool
+
+    /// Makes a reader; empty cells are refused unless `allowMissing`.
+    public init(allowMissing: Bool = false) { self.allowMissing = allowMissing }
 
     /// The table at `path` as a frame; rows without a `Date` column are indexed by position (day 0, 1, ...).
     public func read(_ path: String) throws -> Frame {
@@ -33,6 +37,10 @@ public struct NumericTableReader: Sendable {
                 index.append(Timestamp(secondsSinceEpoch: Int64(position) * Timestamp.secondsPerDay))
             }
             for (column, field) in fields.enumerated() where column != dateColumn {
+                if allowMissing, field.isEmpty {
+                    columns[column].append(.nan)
+                    continue
+                }
                 columns[column].append(validator.number(field, line: row.line, column: csv.header[column]) ?? .nan)
             }
         }
