@@ -7,6 +7,8 @@ Tests/MonitoringTests/Fixtures/scipy_stats.json.
 - chi2: scipy.stats.chi2.sf(x, k) on a grid (both of the incomplete-gamma branches);
 - ks_2samp_exact: seeded samples (rounded, so some values tie) of equal and unequal sizes,
   with scipy.stats.ks_2samp(a, b, method="exact") statistic and p-value;
+- kstwo: scipy.stats.kstwo.sf(x, n) on a grid of n and x covering each of kolmogn's branches;
+- ks_2samp_asymptotic: (n1, n2, D) with ks_2samp's asymptotic p-value, kstwo.sf(D, round(n1 n2/(n1+n2)));
 - shift: seeded samples with PSI under Evidently's binning (get_binned_data, in NumPy) and the
   Wasserstein distance normed by the reference std (scipy.stats.wasserstein_distance);
 - ljung_box: for seeded residual series (white noise, and an AR(1) with strong autocorrelation),
@@ -70,6 +72,16 @@ def main():
         b = np.round(rng.normal(loc=shift, size=n2), decimals)
         result = stats.ks_2samp(a, b, method="exact")
         ks.append({"a": a.tolist(), "b": b.tolist(), "statistic": float(result.statistic), "pvalue": float(result.pvalue)})
+    kstwo = []
+    for n in (5, 50, 140, 141, 1000, 5000, 50000, 100000, 100001, 500000, 2000000):
+        for x in sorted({c / np.sqrt(n) for c in (0.3, 0.5, 0.7, 0.87, 1.0, 1.2, 1.5, 1.6, 2.0, 3.0, 5.0, 12.0)} | {0.6, 0.9 / n, 0.7 / n}):
+            if 0 < x < 1:
+                kstwo.append({"n": n, "x": float(x), "sf": float(stats.kstwo.sf(x, n))})
+    asymptotic = []
+    for n1, n2, d in ((20000, 15000, 0.01), (20000, 15000, 0.02), (1000000, 1000000, 0.0012), (1000000, 1000000, 0.003),
+                      (12000, 50, 0.15), (50000, 30000, 0.005)):
+        m, n = sorted([float(n1), float(n2)], reverse=True)
+        asymptotic.append({"n1": n1, "n2": n2, "d": d, "pvalue": float(stats.kstwo.sf(d, np.round(m * n / (m + n))))})
     shift = []
     rng = np.random.default_rng(17)
     for n1, n2, loc, scale, decimals in [(300, 200, 0.0, 1.0, 3), (500, 500, 0.4, 1.3, 2), (200, 400, 0.1, 0.8, 1),
@@ -81,7 +93,7 @@ def main():
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as handle:
         json.dump({"source": f"scipy {scipy.__version__}", "chi2": chi2, "ljung_box": series, "ks_2samp_exact": ks,
-                   "shift": shift}, handle)
+                   "shift": shift, "kstwo": kstwo, "ks_2samp_asymptotic": asymptotic}, handle)
         handle.write("\n")
     print(f"wrote {OUT}")
 

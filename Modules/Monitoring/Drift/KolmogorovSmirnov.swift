@@ -1,11 +1,11 @@
 import Foundation
 
-/// The two-sample Kolmogorov–Smirnov test, following `scipy.stats.ks_2samp` (two-sided): the
-/// statistic D is the largest gap between the two empirical CDFs, and the p-value is exact
-/// (scipy's method for samples of up to 10,000 rows: Hodges' counting of lattice paths, in
-/// Viehmann's numerically stable form).
+/// The two-sample Kolmogorov–Smirnov test, following `scipy.stats.ks_2samp` (two-sided, method
+/// `auto`): the statistic D is the largest gap between the two empirical CDFs; the p-value is
+/// exact for samples of up to 10,000 rows (Hodges' counting of lattice paths, in Viehmann's
+/// numerically stable form) and asymptotic beyond (`kstwo.sf(D, n₁n₂/(n₁+n₂))`).
 public enum KolmogorovSmirnov {
-    /// The largest sample size for which scipy's `auto` method is exact.
+    /// The largest sample size for which scipy's `auto` method is exact (asymptotic beyond).
     public static let exactLimit = 10_000
 
     /// D and its p-value.
@@ -16,23 +16,27 @@ public enum KolmogorovSmirnov {
         public let pValue: Double
     }
 
-    /// The test of `reference` against `current`; throws for an empty sample, a NaN, or samples
-    /// too large for the exact method.
+    /// The test of `reference` against `current`; throws for an empty sample or a NaN.
     public static func twoSample(_ reference: [Double], _ current: [Double]) throws -> Result {
         guard !reference.isEmpty, !current.isEmpty else { throw DriftError(message: "a sample is empty") }
         guard !reference.contains(where: \.isNaN), !current.contains(where: \.isNaN) else {
             throw DriftError(message: "a sample holds NaN; drop the missing values first")
         }
         let (n1, n2) = (reference.count, current.count)
-        guard max(n1, n2) <= exactLimit else {
-            throw DriftError(message: "samples of \(n1) and \(n2) rows need the asymptotic p-value, which is not built yet (exact up to \(exactLimit))")
-        }
         let d = statistic(reference.sorted(), current.sorted())
         let g = gcd(n1, n2)
-        guard let (rounded, p) = exactPValue(n1: n1, n2: n2, g: g, d: d) else {
-            throw DriftError(message: "the exact p-value overflowed for samples of \(n1) and \(n2) rows")
+        // scipy's auto method: exact up to 10,000 rows (and while the lattice fits), else asymptotic.
+        if max(n1, n2) <= exactLimit, n1 / g < Int(Int32.max) / (n2 / g), let (rounded, p) = exactPValue(n1: n1, n2: n2, g: g, d: d) {
+            return Result(statistic: rounded, pValue: min(max(p, 0), 1))
         }
-        return Result(statistic: rounded, pValue: min(max(p, 0), 1))
+        return Result(statistic: d, pValue: asymptoticPValue(n1: n1, n2: n2, d: d))
+    }
+
+    /// scipy's asymptotic two-sided p-value: `kstwo.sf(d, round(n₁n₂ / (n₁ + n₂)))`.
+    static func asymptoticPValue(n1: Int, n2: Int, d: Double) -> Double {
+        let (m, n) = (Double(max(n1, n2)), Double(min(n1, n2)))
+        let effective = (m * n / (m + n)).rounded(.toNearestOrEven)
+        return min(max(KolmogorovDistribution.survival(Int(effective), d), 0), 1)
     }
 
     /// max |F₁(v) − F₂(v)| over every value v of either sample (scipy evaluates at each data point).
