@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks
 
 bootstrap:
 	@scripts/bootstrap
@@ -46,3 +46,6 @@ bench-lasso: bench-env
 
 bench-bundle:
 	bench/bundle_vs_tar.sh
+
+bench-ks: bench-env
+	$(BENCH_PY) bench/ks_vs_scipy.py

@@ -97,6 +97,8 @@ let package = Package(
 
         .executableTarget(
             name: "BundleBenchmark", dependencies: ["FerryBundle"], path: "bench/BundleBenchmark", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "KSBenchmark", dependencies: ["FerryMonitoring"], path: "bench/KSBenchmark", swiftSettings: swiftSettings),
 
         // The bundle reader's fuzz target (scripts/fuzz-bundle-reader); a corpus replayer in a normal build.
         .executableTarget(
