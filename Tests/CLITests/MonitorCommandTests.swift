@@ -31,3 +31,47 @@ import Testing
         #expect(late.stderr.contains("no rows to monitor on or after 2030-01-01"))
     }
 }
+
+@Suite struct MonitorReportTests {
+    @Test func writesASelfContainedHTMLReportWithEveryChart() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-report-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try FerryProcess.run([
+            "monitor", "--bundle", MonitorCommandTests.example, "--data", "data/SPX.csv", "--data", "data/GOOG.csv", "--with", "data/WTI.csv",
+            "--from", "2010-01-04", "--report", path,
+        ])
+        #expect(result.status == 20)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        for part in ["<h2>Status: red</h2>", "MAE against the baseline, per window", "Directional accuracy, per window",
+            "Drift per feature: KS statistic", "MAE by group", "+30% (red)"]
+        {
+            #expect(html.contains(part), "the report lacks '\(part)'")
+        }
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(!html.contains("<script"), "the report runs no code")
+        #expect(result.stdout.contains("features drifted against the rows before"))
+    }
+
+    @Test func realisedOutcomesFromAFileReplaceTheComputedTarget() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-actuals-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "Date,actual\n2018-12-03,0.01\n2018-12-04,-0.02\n2018-12-06,0.005\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try FerryProcess.run([
+            "monitor", "--bundle", MonitorCommandTests.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2018-12-01",
+            "--actuals", path, "--json",
+        ])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["rows"] as? Int == 3, "only the dates the actuals file gives are graded")
+    }
+
+    @Test func anActualsFileWithARepeatedDateIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-actuals-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "Date,actual\n2018-12-03,0.01\n2018-12-03,-0.02\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try FerryProcess.run([
+            "monitor", "--bundle", MonitorCommandTests.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--actuals", path,
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(":3: Date 2018-12-03 repeats"), "\(result.stderr)")
+    }
+}

@@ -3,6 +3,7 @@ import FerryBundle
 import FerryCore
 import FerryMonitoring
 import FerryPipeline
+import Foundation
 
 /// `ferry monitor`: how a bundled model does on new bars, green/yellow/red against its baseline.
 struct MonitorCommand: ParsableCommand {
@@ -14,7 +15,10 @@ struct MonitorCommand: ParsableCommand {
             pipeline it carries, predicts, and compares with the realised target. Each metric (MAE,
             RMSE, R², large-error share, directional accuracy, and the MAE gap between instruments
             when several --data files are given) is graded against the plan's thresholds; the
-            overall status is the worst. Says whether a retrain is due. Exits 20 when red.
+            overall status is the worst. With --from, features are also tested for drift against the
+            rows before it, and degraded performance with few drifted features is reported as
+            concept drift. Says whether a retrain is due. --report writes an HTML page with charts.
+            Exits 20 when red.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -40,6 +44,12 @@ struct MonitorCommand: ParsableCommand {
     @Option(help: "A folder of trusted public keys for the bundle's signature.")
     var trustedKeys: String?
 
+    @Option(help: "Realised outcomes (CSV: Date and one value column) to grade against instead of the target computed from the bars.")
+    var actuals: String?
+
+    @Option(help: "Write an HTML report with charts (status, metrics over time, drift per feature, MAE by group).")
+    var report: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -49,15 +59,19 @@ struct MonitorCommand: ParsableCommand {
             job.reference = reference
             job.window = window
             job.retrain = RetrainPolicy(everyMonths: retrainEveryMonths)
+            job.actuals = actuals
             if let from {
                 guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
                 job.from = date
             }
             var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
             verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
-            let report = try job.run(verifier: verifier, logger: global.logger(for: "monitor"))
-            if json { try printJSON(report) } else { print(MonitorText.render(report)) }
-            if report.status.overall == .red { throw FerryExitCode.red }
+            let outcome = try job.run(verifier: verifier, logger: global.logger(for: "monitor"))
+            if let report {
+                try Data(MonitorHTML.render(outcome).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
+            }
+            if json { try printJSON(outcome) } else { print(MonitorText.render(outcome)) }
+            if outcome.status.overall == .red { throw FerryExitCode.red }
         }
     }
 }

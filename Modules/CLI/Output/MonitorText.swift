@@ -14,6 +14,9 @@ enum MonitorText {
             lines.append("  set by: \(report.status.deciding.map(\.metric).joined(separator: ", "))")
         }
         lines.append("  actions: \(report.status.actions.joined(separator: "; "))")
+        if let drift = report.drift {
+            lines.append("  drift: \(drift.features.filter(\.drifted).count) of \(drift.features.count) features drifted against the rows before \(report.first)\(report.conceptDrift ? "; concept drift: performance fell while the inputs look stable" : "")")
+        }
         lines.append("  retrain: \(report.retrainDue ? "due" : "not due") (\(report.retrainReason))")
         if report.status.overall == .red {
             lines.append("  the model should be out of production (no registry is kept yet, so this report says it)")

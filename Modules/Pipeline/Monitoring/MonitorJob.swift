@@ -26,6 +26,12 @@ public struct MonitorJob: Sendable {
     public var thresholds = StatusThresholds()
     /// The retraining schedule.
     public var retrain = RetrainPolicy()
+    /// Realised outcomes (`Date,actual` CSV) to grade against instead of the target computed from the bars.
+    public var actuals: String?
+    /// Rows per point of the metric history (about a trading month).
+    public var historyWindow = 21
+    /// Below this share of drifted features, degraded performance is reported as concept drift.
+    public var conceptDriftShare = 0.2
 
     /// Makes a job over `bundle` and `dataPaths`.
     public init(bundle: String, dataPaths: [String]) {
@@ -58,10 +64,16 @@ public struct MonitorJob: Sendable {
             current: currentMetrics, baseline: baseline, previous: try previous.map(metrics), fairness: fairness)
         let last = rows.dates[current.upperBound - 1]
         let due = retrain.due(created: contents.manifest.created, now: last, status: status.overall)
+        let history = try stride(from: current.lowerBound, to: current.upperBound, by: historyWindow).map { start -> MonitorReport.Point in
+            let range = start..<min(start + historyWindow, current.upperBound)
+            return MonitorReport.Point(first: rows.dates[range.lowerBound], last: rows.dates[range.upperBound - 1], metrics: try metrics(range))
+        }
+        let drift = try rows.reference.flatMap { reference in try rows.current.map { try DriftAnalysis().compare(reference: reference, current: $0) } }
+        let concept = drift.map { status.overall != .green && $0.driftedShare < conceptDriftShare } ?? false
         return MonitorReport(
-            bundle: bundle, model: "\(contents.manifest.name) \(contents.manifest.version)", rows: current.count,
+            bundle: bundle, model: rows.name, rows: current.count,
             first: rows.dates[current.lowerBound], last: last, metrics: currentMetrics, baseline: baseline, fairness: fairness,
-            status: status, retrainDue: due.due, retrainReason: due.reason)
+            status: status, retrainDue: due.due, retrainReason: due.reason, history: history, drift: drift, conceptDrift: concept)
     }
 
     /// The bundle (verified and loaded), and the prediction, outcome, date and instrument of every monitored row, in date order.
@@ -74,16 +86,20 @@ public struct MonitorJob: Sendable {
         let pipeline = try JSONDecoder().decode(FeaturePipeline.self, from: JSONEncoder().encode(pipelineJSON))
         guard let target = contents.schema.target else { throw TrainingError("\(bundle) names no target to compare predictions with") }
         let rows = try observations(pipeline: pipeline, model: model, schema: contents.schema, target: target)
-        return Observations(contents: contents, predictions: rows.predictions, actuals: rows.actuals, dates: rows.dates, groups: rows.groups)
+        return Observations(
+            contents: contents, predictions: rows.predictions, actuals: rows.actuals, dates: rows.dates, groups: rows.groups,
+            reference: rows.reference, current: rows.current)
     }
 
     /// Predictions, outcomes, dates and groups of every monitored row, in date order.
     private func observations(pipeline: FeaturePipeline, model: any TrainedModel, schema: FeatureSchema, target: String) throws
-        -> (predictions: [Double], actuals: [Double], dates: [Timestamp], groups: [String])
+        -> (predictions: [Double], actuals: [Double], dates: [Timestamp], groups: [String], reference: Frame?, current: Frame?)
     {
         let reader = MarketFileReader()
         let computation = FeatureComputation(pipeline: pipeline)
+        let realised = try actuals.map(Self.readActuals)
         var result: (predictions: [Double], actuals: [Double], dates: [Timestamp], groups: [String]) = ([], [], [], [])
+        var referenceRows: [Frame] = [], currentRows: [Frame] = []
         for path in dataPaths {
             guard case let .prices(series) = try reader.read(path).data else { throw TrainingError("\(path) is not a bar file") }
             if pipeline.needsReference, reference == nil {
@@ -91,18 +107,37 @@ public struct MonitorJob: Sendable {
             }
             let aligned = try reference.map { try computation.alignedReference($0, onto: series, reader: reader) }
             let table = try pipeline.compute(try FeatureInput(series: series, reference: aligned))
-            let outcomes = try table.frame.values(of: target)
-            let predictions = try model.predict(table.frame.selecting(schema.featureNames))
+            let computed = try table.frame.values(of: target)
+            let outcomes = realised.map { known in table.frame.index.map { known[$0] ?? .nan } } ?? computed
+            let features = try table.frame.selecting(schema.featureNames)
+            let predictions = try model.predict(features)
             for (row, date) in table.frame.index.enumerated() where !outcomes[row].isNaN && date >= (from ?? date) {
                 result.predictions.append(predictions[row])
                 result.actuals.append(outcomes[row])
                 result.dates.append(date)
                 result.groups.append(series.instrument.rawValue)
             }
+            // For drift: the feature rows before --from (the reference) and from it on (current).
+            if let from, let split = table.frame.index.firstIndex(where: { $0 >= from }), split > 0 {
+                referenceRows.append(features.rows(0..<split))
+                currentRows.append(features.rows(split..<features.rowCount))
+            }
         }
         // In time order across instruments, so a window is a stretch of dates, not of files.
         let order = result.dates.indices.sorted { (result.dates[$0], $0) < (result.dates[$1], $1) }
-        return (order.map { result.predictions[$0] }, order.map { result.actuals[$0] }, order.map { result.dates[$0] }, order.map { result.groups[$0] })
+        return (
+            order.map { result.predictions[$0] }, order.map { result.actuals[$0] }, order.map { result.dates[$0] }, order.map { result.groups[$0] },
+            referenceRows.isEmpty ? nil : try Frame.concatenating(referenceRows), currentRows.isEmpty ? nil : try Frame.concatenating(currentRows))
+    }
+
+    /// Realised outcomes by date from a `Date,<value>` CSV.
+    static func readActuals(_ path: String) throws -> [Timestamp: Double] {
+        let frame = try NumericTableReader().read(path)
+        guard let column = frame.columnNames.first, frame.columnNames.count == 1 else {
+            throw TrainingError("\(path) must have a Date column and one value column (the realised outcome)")
+        }
+        // The reader refuses repeated or out-of-order dates, so each date has one outcome.
+        return Dictionary(zip(frame.index, try frame.values(of: column)), uniquingKeysWith: { _, last in last })
     }
 
     /// The validation metrics a bundle's `metrics.json` keeps as monitoring's baseline.
@@ -129,6 +164,10 @@ struct Observations {
     let actuals: [Double]
     let dates: [Timestamp]
     let groups: [String]
+    /// Feature rows before the monitored period, for drift (when `--from` leaves any).
+    let reference: Frame?
+    /// Feature rows of the monitored period.
+    let current: Frame?
 
     /// The bundle's name and version.
     var name: String { "\(contents.manifest.name) \(contents.manifest.version)" }
@@ -158,4 +197,20 @@ public struct MonitorReport: Codable, Sendable {
     public let retrainDue: Bool
     /// Why (or when it will be).
     public let retrainReason: String
+    /// Metrics over consecutive windows of the graded rows.
+    public let history: [Point]
+    /// Feature drift between the rows before `--from` and the graded period, when both exist.
+    public let drift: DriftReport?
+    /// Performance is not green while few features drifted: the relation itself changed.
+    public let conceptDrift: Bool
+
+    /// One window of the metric history.
+    public struct Point: Codable, Sendable {
+        /// Its first date.
+        public let first: Timestamp
+        /// Its last date.
+        public let last: Timestamp
+        /// Its metrics.
+        public let metrics: MetricSet
+    }
 }
