@@ -45,9 +45,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(reports.map { $0["instrument"] as? String } == ["SPX", "GOOG", "EURUSD-1h", "WTI"])
-        #expect(reports.map { $0["validRows"] as? Int } == [5031, 2148, 5000, 8611])
+        #expect(reports.map { $0["valid_rows"] as? Int } == [5031, 2148, 5000, 8611])
         #expect(reports.first?["first"] as? String == "1999-01-04")
-        #expect(reports.last?["missingValues"] as? Int == 290)
+        #expect(reports.last?["missing_values"] as? Int == 290)
     }
 
     @Test func aMissingFileIsRefusedByName() throws {

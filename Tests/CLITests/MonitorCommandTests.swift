@@ -12,7 +12,7 @@ import Testing
         let status = try #require(report["status"] as? [String: Any])
         let grades = try #require(status["grades"] as? [[String: Any]])
         #expect(grades.map { $0["metric"] as? String } == ["mae", "rmse", "r2", "large_error_share", "directional_accuracy"])
-        #expect(report["retrainDue"] as? Bool == true)
+        #expect(report["retrain_due"] as? Bool == true)
         #expect((report["baseline"] as? [String: Any])?["mae"] != nil, "the baseline comes from the bundle's metrics.json")
     }
 

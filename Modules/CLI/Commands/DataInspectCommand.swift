@@ -7,10 +7,10 @@ struct DataInspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Report rows, date range, gaps and problems of market data files.",
         discussion: """
-            Reads Yahoo-Finance bar files (Date,Open,High,Low,Close,Adj Close,Volume) and FRED series
-            (Date,<name>, '.' for a missing day). Every problem is named with its file and line.
-            Exits 65 if a file is refused: in strict mode (the default) any problem refuses it; with
-            --lenient only problems of the whole file do, and faulty rows are dropped and listed.
+            Reads Yahoo-Finance bar files (Date,Open,High,Low,Close,Adj Close,Volume) and FRED series \
+            (Date,<name>, '.' for a missing day). Every problem is named with its file and line. \
+            Exits 65 if a file is refused: in strict mode (the default) any problem refuses it; with \
+            --lenient only problems of the whole file do, and faulty rows are dropped and listed. \
             With no FILE, inspects the embedded data.
             """)
 

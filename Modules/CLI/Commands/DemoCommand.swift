@@ -8,12 +8,12 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run the model lifecycle on the embedded real market data.",
         discussion: """
-            Loads and validates the embedded S&P 500, GOOG, EUR/USD and WTI files, joins WTI onto the
-            S&P 500 calendar without look-ahead, computes the feature set, splits it chronologically
-            (70/15/15) under the leakage guard, plans walk-forward folds, then trains Lasso and
-            evaluates it against the naive baselines, keeping the run in --runs-dir, then exports the
-            run as a bundle into --bundles-dir and verifies it (integrity, authenticity,
-            compatibility, behaviour).
+            Loads and validates the embedded S&P 500, GOOG, EUR/USD and WTI files, joins WTI onto the \
+            S&P 500 calendar without look-ahead, computes the feature set, splits it chronologically \
+            (70/15/15) under the leakage guard, plans walk-forward folds, then trains Lasso and \
+            evaluates it against the naive baselines, keeping the run in --runs-dir, then exports the \
+            run as a bundle into --bundles-dir, verifies it (integrity, authenticity, \
+            compatibility, behaviour) and grades it on the test split (green, yellow or red). \
             Use --log-level info to see each step.
             """)
 

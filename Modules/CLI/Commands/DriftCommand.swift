@@ -9,12 +9,12 @@ struct DriftCommand: ParsableCommand {
         commandName: "drift",
         abstract: "Compare a current table with a reference (training) table, feature by feature.",
         discussion: """
-            For each column both CSV tables hold (an optional Date column is ignored): the two-sample
-            KS statistic and its p-value (scipy's ks_2samp: exact up to 10,000 rows, asymptotic
-            beyond), PSI (Evidently's binning), the
-            Wasserstein distance over the reference std, the mean shift in reference stds, the
-            variance ratio, and whether the KS test rejects after the correction across features.
-            Empty cells are missing values and are left out.
+            For each column both CSV tables hold (an optional Date column is ignored): the two-sample \
+            KS statistic and its p-value (scipy's ks_2samp: exact up to 10,000 rows, asymptotic \
+            beyond), PSI (Evidently's binning), the \
+            Wasserstein distance over the reference std, the mean shift in reference stds, the \
+            variance ratio, and whether the KS test rejects after the correction across features. \
+            Empty cells are missing values and are left out. \
             Tables come from, for example, ferry features compute.
             """)
 

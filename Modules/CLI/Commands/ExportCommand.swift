@@ -11,10 +11,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Package a training run as a model bundle (a signed, checkable .tar.gz).",
         discussion: """
-            Writes <name>-<version>.tar.gz (into bundles/ unless --out says otherwise) holding the
-            manifest, weights.safetensors, schema.json (with the feature pipeline), environment.json,
-            metrics.json, golden.json, MODEL_CARD.md and checksums.sha256; signed with --sign KEY.
-            The same run always exports to the same bytes: the creation time comes from
+            Writes <name>-<version>.tar.gz (into bundles/ unless --out says otherwise) holding the \
+            manifest, weights.safetensors, schema.json (with the feature pipeline), environment.json, \
+            metrics.json, golden.json, MODEL_CARD.md and checksums.sha256; signed with --sign KEY. \
+            The same run always exports to the same bytes: the creation time comes from \
             SOURCE_DATE_EPOCH or the data, never the clock. See docs/bundle-format.md.
             """)
 

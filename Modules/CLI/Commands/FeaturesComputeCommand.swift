@@ -9,9 +9,9 @@ struct FeaturesComputeCommand: ParsableCommand {
         commandName: "compute",
         abstract: "Compute the feature set from a bar file and write it as CSV.",
         discussion: """
-            Writes a Date column, then one column per feature, then the targets (next_return,
-            next_direction, forward_return_5); a missing value is an empty cell. Warm-up rows are
-            dropped. With --with, a second series (bars or a FRED series) is joined onto the data's
+            Writes a Date column, then one column per feature, then the targets (next_return, \
+            next_direction, forward_return_5); a missing value is an empty cell. Warm-up rows are \
+            dropped. With --with, a second series (bars or a FRED series) is joined onto the data's \
             dates using past observations only, and corr_returns_20 is added.
             """)
 

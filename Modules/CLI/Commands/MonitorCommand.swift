@@ -11,13 +11,13 @@ struct MonitorCommand: ParsableCommand {
         commandName: "monitor",
         abstract: "Grade a bundled model on new data: green, yellow or red against its validation baseline.",
         discussion: """
-            Loads the bundle (verifying it first), recomputes its features from the bars with the
-            pipeline it carries, predicts, and compares with the realised target. Each metric (MAE,
-            RMSE, R², large-error share, directional accuracy, and the MAE gap between instruments
-            when several --data files are given) is graded against the plan's thresholds; the
-            overall status is the worst. With --from, features are also tested for drift against the
-            rows before it, and degraded performance with few drifted features is reported as
-            concept drift. Says whether a retrain is due. --report writes an HTML page with charts.
+            Loads the bundle (verifying it first), recomputes its features from the bars with the \
+            pipeline it carries, predicts, and compares with the realised target. Each metric (MAE, \
+            RMSE, R², large-error share, directional accuracy, and the MAE gap between instruments \
+            when several --data files are given) is graded against the plan's thresholds; the \
+            overall status is the worst. With --from, features are also tested for drift against the \
+            rows before it, and degraded performance with few drifted features is reported as \
+            concept drift. Says whether a retrain is due. --report writes an HTML page with charts. \
             Exits 20 when red.
             """)
 
@@ -71,6 +71,7 @@ struct MonitorCommand: ParsableCommand {
                 try Data(MonitorHTML.render(outcome).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
             }
             if json { try printJSON(outcome) } else { print(MonitorText.render(outcome)) }
+            if let report, !json { print("  report: \(report)") }
             if outcome.status.overall == .red { throw FerryExitCode.red }
         }
     }

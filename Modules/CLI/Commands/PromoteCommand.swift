@@ -10,10 +10,10 @@ struct PromoteCommand: ParsableCommand {
         commandName: "promote",
         abstract: "Decide whether a challenger bundle replaces the champion, with every reason.",
         discussion: """
-            Measures both bundles on the same rows. The challenger is promoted only if it is no
-            worse on MAE, RMSE, R², directional accuracy and (with several --data files) the MAE
-            gap between instruments, and its residuals have a mean near zero (|t| <= 1.96) and no
-            strong autocorrelation (Ljung-Box over 10 lags, p >= 0.05). The decision is appended
+            Measures both bundles on the same rows. The challenger is promoted only if it is no \
+            worse on MAE, RMSE, R², directional accuracy and (with several --data files) the MAE \
+            gap between instruments, and its residuals have a mean near zero (|t| <= 1.96) and no \
+            strong autocorrelation (Ljung-Box over 10 lags, p >= 0.05). The decision is appended \
             to --record as one JSON line. Exits 0 when promoted, 21 when refused.
             """)
 

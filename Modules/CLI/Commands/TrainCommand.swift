@@ -11,10 +11,10 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a model plugin and evaluate it against the naive baselines.",
         discussion: """
-            With --data (default: the embedded S&P 500), features are computed from the bars and the
-            target is one of next_return, next_direction, forward_return_5. With --table, every column
-            but --target is a feature. Rows are split by date (default 70/15/15; several --data files
-            share the same split dates), with the target's horizon purged before each evaluation set.
+            With --data (default: the embedded S&P 500), features are computed from the bars and the \
+            target is one of next_return, next_direction, forward_return_5. With --table, every column \
+            but --target is a feature. Rows are split by date (default 70/15/15; several --data files \
+            share the same split dates), with the target's horizon purged before each evaluation set. \
             The run (parameters, metrics, data fingerprint, weights) is kept in --runs-dir for ferry export.
             Examples:
               ferry train --plugin lasso --param alpha=0.0001

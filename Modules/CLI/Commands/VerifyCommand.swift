@@ -8,8 +8,8 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check a bundle: integrity, authenticity, compatibility, behaviour.",
         discussion: """
-            Exit codes: 0 all pass, 10 integrity (structure, checksums, unsafe or oversized entries),
-            11 authenticity (signature), 12 compatibility (format version, plugin), 13 behaviour
+            Exit codes: 0 all pass, 10 integrity (structure, checksums, unsafe or oversized entries), \
+            11 authenticity (signature), 12 compatibility (format version, plugin), 13 behaviour \
             (loading, golden outputs). An unsigned bundle passes unless --require-signature.
             """)
 
