@@ -74,4 +74,31 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr.contains(":3: Date 2018-12-03 repeats"), "\(result.stderr)")
     }
+
+    @Test func aShadowRetrainExportsAChallengerTrainedLikeTheChampionAndPromotesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-shadow-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let championBefore = try Data(contentsOf: URL(fileURLWithPath: MonitorCommandTests.example))
+        let result = try FerryProcess.run([
+            "monitor", "--bundle", MonitorCommandTests.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2018-01-01",
+            "--shadow-retrain", "--runs-dir", folder + "/runs", "--shadow-dir", folder + "/shadow", "--json",
+        ])
+        #expect(result.status == 20, "still red: the champion stays the model of record\n\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let challenger = try #require(report["challenger"] as? [String: Any])
+        let path = try #require(challenger["bundle"] as? String)
+        #expect(path == folder + "/shadow/SPX-lasso-1.0.0-shadow-20181228.tar.gz")
+        #expect(try FerryProcess.run(["verify", path]).status == 0)
+
+        let inspected = try FerryProcess.run(["inspect", path, "--json"])
+        let champion = try FerryProcess.run(["inspect", MonitorCommandTests.example, "--json"])
+        let challengerManifest = try #require((try JSONSerialization.jsonObject(with: Data(inspected.stdout.utf8)) as? [String: Any])?["manifest"] as? [String: Any])
+        let championManifest = try #require((try JSONSerialization.jsonObject(with: Data(champion.stdout.utf8)) as? [String: Any])?["manifest"] as? [String: Any])
+        for field in ["plugin", "hyperparameters", "target", "seed"] {
+            #expect(championManifest[field] != nil, "\(field)")
+            #expect(
+                (challengerManifest[field] as? NSObject) == (championManifest[field] as? NSObject), "the challenger is trained like the champion: \(field)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: MonitorCommandTests.example)) == championBefore, "the champion is not touched")
+    }
 }

@@ -17,7 +17,7 @@ struct MonitorCommand: ParsableCommand {
             when several --data files are given) is graded against the plan's thresholds; the \
             overall status is the worst. With --from, features are also tested for drift against the \
             rows before it, and degraded performance with few drifted features is reported as \
-            concept drift. Says whether a retrain is due. --report writes an HTML page with charts. \
+            concept drift. Says whether a retrain is due; --shadow-retrain trains and exports a challenger when it is not green. --report writes an HTML page with charts. \
             Exits 20 when red.
             """)
 
@@ -50,6 +50,15 @@ struct MonitorCommand: ParsableCommand {
     @Option(help: "Write an HTML report with charts (status, metrics over time, drift per feature, MAE by group).")
     var report: String?
 
+    @Flag(help: "When the status is yellow or red, train a challenger the way the bundle was trained, on the --data files, and export it (never promoted; compare with ferry promote).")
+    var shadowRetrain = false
+
+    @Option(help: "Where the shadow retrain keeps its run.")
+    var runsDir = "runs"
+
+    @Option(help: "The folder the shadow retrain writes its challenger bundle into.")
+    var shadowDir = "bundles/shadow"
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -66,7 +75,15 @@ struct MonitorCommand: ParsableCommand {
             }
             var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
             verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
-            let outcome = try job.run(verifier: verifier, logger: global.logger(for: "monitor"))
+            var outcome = try job.run(verifier: verifier, logger: global.logger(for: "monitor"))
+            if shadowRetrain, outcome.status.overall != .green {
+                var shadow = ShadowRetrain(champion: bundle, dataPaths: data)
+                shadow.reference = reference
+                shadow.runs = RunStore(directory: runsDir)
+                shadow.folder = shadowDir
+                outcome.challenger = try shadow.run(
+                    verifier: verifier, registry: try PluginCatalog.shared.registry(), logger: global.logger(for: "shadow-retrain"))
+            }
             if let report {
                 try Data(MonitorHTML.render(outcome).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
             }

@@ -18,6 +18,9 @@ enum MonitorText {
             lines.append("  drift: \(drift.features.filter(\.drifted).count) of \(drift.features.count) features drifted against the rows before \(report.first)\(report.conceptDrift ? "; concept drift: performance fell while the inputs look stable" : "")")
         }
         lines.append("  retrain: \(report.retrainDue ? "due" : "not due") (\(report.retrainReason))")
+        if let challenger = report.challenger {
+            lines.append("  shadow retrain: wrote \(challenger.bundle) (run \(challenger.run)); not promoted: compare with ferry promote --champion \(report.bundle) --challenger \(challenger.bundle)")
+        }
         if report.status.overall == .red {
             lines.append("  the model should be out of production (no registry is kept yet, so this report says it)")
         }

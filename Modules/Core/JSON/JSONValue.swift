@@ -44,6 +44,25 @@ public enum JSONValue: Codable, Equatable, Sendable {
         }
     }
 
+    /// This value written as the `key=value` text that ``replaced(by:)`` reads back, or `nil` for an
+    /// object, `null` or an array holding either, which the text form cannot carry.
+    public var overrideText: String? {
+        switch self {
+        case let .bool(value): return String(value)
+        case let .number(value): return value.description
+        case let .string(value): return value
+        case let .array(values):
+            let parts = values.map { value -> String? in
+                switch value {
+                case .number, .string: return value.overrideText
+                default: return nil
+                }
+            }
+            return parts.contains(nil) ? nil : parts.compactMap { $0 }.joined(separator: ",")
+        case .object, .null: return nil
+        }
+    }
+
     /// `text` read as this value's type, or `nil` when it cannot be (`"x"` for a number).
     public func replaced(by text: String) -> JSONValue? {
         switch self {

@@ -80,10 +80,7 @@ public struct MonitorJob: Sendable {
     func observe(verifier: BundleVerifier) throws -> Observations {
         let (opened, model) = try BundleLoader.load(bundle, verifier: verifier)
         let contents = opened.contents
-        guard let pipelineJSON = contents.pipeline else {
-            throw TrainingError("\(bundle) was trained on a plain table; it carries no feature pipeline to monitor bars with")
-        }
-        let pipeline = try JSONDecoder().decode(FeaturePipeline.self, from: JSONEncoder().encode(pipelineJSON))
+        let pipeline = try contents.featurePipeline(bundle: bundle)
         guard let target = contents.schema.target else { throw TrainingError("\(bundle) names no target to compare predictions with") }
         let rows = try observations(pipeline: pipeline, model: model, schema: contents.schema, target: target)
         return Observations(
@@ -203,6 +200,8 @@ public struct MonitorReport: Codable, Sendable {
     public let drift: DriftReport?
     /// Performance is not green while few features drifted: the relation itself changed.
     public let conceptDrift: Bool
+    /// The challenger a shadow retrain exported, when one was asked for and the status was not green.
+    public var challenger: ShadowChallenger?
 
     /// One window of the metric history.
     public struct Point: Codable, Sendable {

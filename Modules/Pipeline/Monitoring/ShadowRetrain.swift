@@ -1,0 +1,60 @@
+import FerryBundle
+import FerryCore
+import FerryModels
+import Foundation
+import Logging
+
+/// A shadow retrain: a challenger trained the way the champion bundle was (same plugin,
+/// hyperparameters, feature pipeline and target) on the latest data, exported next to it and never
+/// promoted. `ferry promote` decides between the two.
+public struct ShadowRetrain: Sendable {
+    /// The champion bundle.
+    public var champion: String
+    /// Bar files to train on (the latest data).
+    public var dataPaths: [String]
+    /// The second series, when the champion's features need one.
+    public var reference: String?
+    /// Where the challenger's run is kept.
+    public var runs = RunStore()
+    /// The folder the challenger bundle is written into.
+    public var folder = "bundles/shadow"
+
+    /// Makes a shadow retrain of `champion` on `dataPaths`.
+    public init(champion: String, dataPaths: [String]) {
+        self.champion = champion
+        self.dataPaths = dataPaths
+    }
+
+    /// Trains, keeps the run and exports the challenger as `<name>-<version>-shadow-<last date>.tar.gz`.
+    public func run(verifier: BundleVerifier, registry: PluginRegistry, logger: Logger) throws -> ShadowChallenger {
+        let contents = try BundleLoader.load(champion, verifier: verifier).bundle.contents
+        guard let target = contents.schema.target else { throw TrainingError("\(champion) names no target to train a challenger for") }
+        var job = TrainingJob(input: .market(dataPaths: dataPaths, reference: reference), pluginID: contents.manifest.plugin.id)
+        job.overrides = try contents.hyperparameterOverrides(bundle: champion)
+        job.features = try contents.featurePipeline(bundle: champion)
+        job.target = target
+        job.seed = contents.manifest.seed
+        let record = try runs.save(try job.run(registry: registry, logger: logger))
+
+        var export = BundleExport()
+        export.name = contents.manifest.name
+        export.version = "\(contents.manifest.version)-shadow-\(record.split.test.last.map { $0.isoDate.replacingOccurrences(of: "-", with: "") } ?? record.id)"
+        let challenger = try export.contents(of: record, store: runs, registry: registry)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = (folder as NSString).appendingPathComponent("\(challenger.manifest.folder).tar.gz")
+        try BundleWriter().write(challenger, to: path)
+        return ShadowChallenger(bundle: path, run: record.id, trainedThrough: record.split.train.last, validation: record.evaluation.validation["model"])
+    }
+}
+
+/// The challenger a shadow retrain exported.
+public struct ShadowChallenger: Codable, Sendable, Equatable {
+    /// The challenger bundle's path.
+    public let bundle: String
+    /// The run it was exported from.
+    public let run: String
+    /// The last date of its training rows.
+    public let trainedThrough: Timestamp?
+    /// Its validation metrics.
+    public let validation: MetricSet?
+}
