@@ -119,7 +119,9 @@ let package = Package(
         .testTarget(
             name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryLinear", "FerryBaselines", "CArchive", crypto],
             path: tests("BundleTests"), swiftSettings: swiftSettings),
