@@ -7,15 +7,15 @@ public struct FerryCommand: ParsableCommand {
         commandName: "ferry",
         abstract: "Train financial forecasting models and hand them off as verifiable bundles.",
         discussion: """
-            Every command reads the embedded real market data (data/) unless given files.
-            Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found,
-            10-13 bundle verification failures (see ferry verify --help), 20 monitoring status red,
+            Every command reads the embedded real market data (data/) unless given files. \
+            Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found, \
+            10-13 bundle verification failures (see ferry verify --help), 20 monitoring status red, \
             21 promotion refused, 1 anything else.
             """,
         version: FerryVersion.current,
         subcommands: [
             DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, ExportCommand.self, VerifyCommand.self,
-            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, DemoCommand.self,
+            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self, DemoCommand.self,
         ])
 
     public init() {}

@@ -29,7 +29,7 @@ struct DataInspectCommand: ParsableCommand {
     var dataDir: String?
 
     func run() throws {
-        try reportingFailures {
+        try reportingFailures(offersLenient: true) {
             let logger = global.logger(for: "data.inspect")
             let paths = files.isEmpty ? EmbeddedDataSet.paths(in: try EmbeddedDataSet.directory(explicit: dataDir)) : files
             let mode: ReadMode = lenient ? .lenient : .strict

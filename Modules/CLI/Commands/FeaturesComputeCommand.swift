@@ -45,7 +45,7 @@ struct FeaturesComputeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try reportingFailures(offersLenient: true) {
             let logger = global.logger(for: "features.compute")
             let dataPath = try data ?? EmbeddedDataSet.paths(in: try EmbeddedDataSet.directory())[0]
             var computation = FeatureComputation(mode: lenient ? .lenient : .strict)

@@ -75,7 +75,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
+        try reportingFailures(offersLenient: true) {
             let logger = global.logger(for: "train")
             let input: TrainingJob.Input =
                 if let table { .table(path: table) } else {

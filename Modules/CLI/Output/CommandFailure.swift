@@ -15,13 +15,17 @@ enum FerryExitCode {
 }
 
 /// Runs a command's body; prints a failure as `ferry: error: ...` on standard error and exits with its code.
-func reportingFailures(_ body: () throws -> Void) throws {
+/// - Parameter offersLenient: The command takes `--lenient`, so a refused file's message says what it would do.
+func reportingFailures(offersLenient: Bool = false, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ExitCode {
         throw error
     } catch {
         printError("ferry: error: \(error)")
+        if offersLenient, let refused = error as? DataValidationError, refused.rowsCanBeDropped {
+            printError("  (--lenient drops the rows named above and reports each one)")
+        }
         switch error {
         case is DataValidationError: throw FerryExitCode.dataRefused
         case is EmbeddedDataError: throw FerryExitCode.noInput

@@ -14,14 +14,14 @@ public struct DataValidationError: Error, Sendable, Equatable, CustomStringConve
     /// How many problems are spelled out in ``description`` before the rest are counted.
     public static let problemsShown = 20
 
+    /// Whether dropping the faulty rows would leave a usable file (no problem refuses the whole file).
+    public var rowsCanBeDropped: Bool { problems.contains(where: { !$0.refusesWholeFile }) }
+
     public var description: String {
         var lines = ["\(file) refused: \(problems.count) problem\(problems.count == 1 ? "" : "s")"]
         lines += problems.prefix(Self.problemsShown).map { "  \($0)" }
         if problems.count > Self.problemsShown {
-            lines.append("  ... and \(problems.count - Self.problemsShown) more (--json lists them all)")
-        }
-        if problems.contains(where: { !$0.refusesWholeFile }) {
-            lines.append("  (--lenient drops the rows named above and reports each one)")
+            lines.append("  ... and \(problems.count - Self.problemsShown) more")
         }
         return lines.joined(separator: "\n")
     }
