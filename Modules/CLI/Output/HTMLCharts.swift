@@ -48,18 +48,16 @@ enum HTMLCharts {
             svg.append("<line x1=\"\(left)\" y1=\"\(f(y(value)))\" x2=\"\(width - 10)\" y2=\"\(f(y(value)))\" stroke=\"\(color)\" stroke-dasharray=\"6 4\"/>")
             svg.append("<text x=\"\(width - 130)\" y=\"\(f(y(value) - 4))\">\(escape(label))</text>")
         }
-        for (number, line) in lines.enumerated() {
+        for line in lines {
             let path = line.values.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
             svg.append("<path d=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"/>")
-            if lines.count > 1 {
-                svg.append("<text x=\"\(f(left + 10))\" y=\"\(f(14 + 14 * Double(number)))\" style=\"fill:\(line.color)\">\(escape(line.label))</text>")
-            }
         }
         for tick in [low, (low + high) / 2, high] { svg.append("<text x=\"4\" y=\"\(f(y(tick) + 4))\">\(format(tick))</text>") }
         if let first = dates.first, let last = dates.last {
             svg.append("<text x=\"\(left)\" y=\"\(height - 8)\">\(first)</text><text x=\"\(width - 90)\" y=\"\(height - 8)\">\(last)</text>")
         }
-        return "<h2>\(escape(title))</h2><svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\(svg.joined())</svg>"
+        let legend = lines.count < 2 ? "" : "<p>" + lines.map { "<span style=\"color:\($0.color)\">&#9644; \(escape($0.label))</span>" }.joined(separator: " &nbsp; ") + "</p>"
+        return "<h2>\(escape(title))</h2>\(legend)<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\(svg.joined())</svg>"
     }
 
     /// A horizontal bar chart; highlighted bars are red.

@@ -78,36 +78,26 @@ public struct MonitorJob: Sendable {
 
     /// The bundle (verified and loaded), and the prediction, outcome, date and instrument of every monitored row, in date order.
     func observe(verifier: BundleVerifier) throws -> Observations {
-        let (opened, model) = try BundleLoader.load(bundle, verifier: verifier)
-        let contents = opened.contents
-        let pipeline = try contents.featurePipeline(bundle: bundle)
-        guard let target = contents.schema.target else { throw TrainingError("\(bundle) names no target to compare predictions with") }
-        let rows = try observations(pipeline: pipeline, model: model, schema: contents.schema, target: target)
+        let predictor = try BundlePredictor(bundle: bundle, verifier: verifier)
+        guard let target = predictor.contents.schema.target else { throw TrainingError("\(bundle) names no target to compare predictions with") }
+        let rows = try observations(predictor: predictor, target: target)
         return Observations(
-            contents: contents, predictions: rows.predictions, actuals: rows.actuals, dates: rows.dates, groups: rows.groups,
+            contents: predictor.contents, predictions: rows.predictions, actuals: rows.actuals, dates: rows.dates, groups: rows.groups,
             reference: rows.reference, current: rows.current)
     }
 
     /// Predictions, outcomes, dates and groups of every monitored row, in date order.
-    private func observations(pipeline: FeaturePipeline, model: any TrainedModel, schema: FeatureSchema, target: String) throws
+    private func observations(predictor: BundlePredictor, target: String) throws
         -> (predictions: [Double], actuals: [Double], dates: [Timestamp], groups: [String], reference: Frame?, current: Frame?)
     {
         let reader = MarketFileReader()
-        let computation = FeatureComputation(pipeline: pipeline)
         let realised = try actuals.map(Self.readActuals)
         var result: (predictions: [Double], actuals: [Double], dates: [Timestamp], groups: [String]) = ([], [], [], [])
         var referenceRows: [Frame] = [], currentRows: [Frame] = []
         for path in dataPaths {
-            guard case let .prices(series) = try reader.read(path).data else { throw TrainingError("\(path) is not a bar file") }
-            if pipeline.needsReference, reference == nil {
-                throw TrainingError("the bundle's features need a second series: give --with FILE (the one it was trained with)")
-            }
-            let aligned = try reference.map { try computation.alignedReference($0, onto: series, reader: reader) }
-            let table = try pipeline.compute(try FeatureInput(series: series, reference: aligned))
+            let (series, table, features, predictions) = try predictor.predictions(for: path, reference: reference, reader: reader)
             let computed = try table.frame.values(of: target)
             let outcomes = realised.map { known in table.frame.index.map { known[$0] ?? .nan } } ?? computed
-            let features = try table.frame.selecting(schema.featureNames)
-            let predictions = try model.predict(features)
             for (row, date) in table.frame.index.enumerated() where !outcomes[row].isNaN && date >= (from ?? date) {
                 result.predictions.append(predictions[row])
                 result.actuals.append(outcomes[row])

@@ -59,7 +59,11 @@ public struct BacktestResult: Sendable, Equatable {
     /// Wealth from 1 after each period, holding the asset.
     public var buyAndHoldEquity: [Double] { Self.equity(buyAndHoldReturns) }
     /// Wealth over its running peak, minus 1, after each period (0 at a new high).
-    public var drawdown: [Double] {
+    public var drawdown: [Double] { Self.drawdown(equity) }
+    /// The same for buy-and-hold.
+    public var buyAndHoldDrawdown: [Double] { Self.drawdown(buyAndHoldEquity) }
+
+    private static func drawdown(_ equity: [Double]) -> [Double] {
         var peak = 1.0
         return equity.map { wealth in
             peak = max(peak, wealth)

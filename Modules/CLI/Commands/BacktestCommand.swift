@@ -1,0 +1,92 @@
+import ArgumentParser
+import FerryBundle
+import FerryCore
+import FerryPipeline
+import FerryRisk
+import Foundation
+
+/// `ferry backtest`: trade a bundled model's signals on a bar file, beside buy-and-hold.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Trade a bundled model's predictions on a bar file and measure the result beside buy-and-hold.",
+        discussion: """
+            Loads the bundle (verifying it first) and predicts on the bars with the feature pipeline \
+            it carries. Each prediction, made at a close, becomes a position held over the next \
+            period (one-period execution lag: a signal never earns the return of the period it was \
+            made in): long or short by the sign of a predicted return, or by a probability \
+            threshold for a next_direction model. Costs are charged in basis points on every change \
+            of position. Prints the strategy's and buy-and-hold's statistics (as ferry risk stats); \
+            --report writes an HTML page with the equity and drawdown curves.
+            Examples:
+              ferry backtest --bundle bundles/example/SPX-lasso-1.0.0.tar.gz --data data/SPX.csv --with data/WTI.csv --from 2016-01-12 --cost-bps 2
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The bundle (.tar.gz).")
+    var bundle: String
+
+    @Option(help: "The bar file to trade.")
+    var data: String
+
+    @Option(name: .customLong("with"), help: "The second series the bundle's features need, if any.")
+    var reference: String?
+
+    @Option(help: "Trade from this date (YYYY-MM-DD); default: every row with features.")
+    var from: String?
+
+    @Option(help: "sign (of a predicted return) or threshold (of a predicted probability); default by the bundle's target.")
+    var rule: String?
+
+    @Option(help: "With --rule threshold: long above it, short below 1 minus it.")
+    var threshold = 0.5
+
+    @Option(help: "Transaction cost in basis points per unit of position traded.")
+    var costBps = 0.0
+
+    @Option(help: "Periods per year, for annualising.")
+    var periodsPerYear = 252.0
+
+    @Option(help: "A folder of trusted public keys for the bundle's signature.")
+    var trustedKeys: String?
+
+    @Option(help: "Write an HTML report with the equity and drawdown curves.")
+    var report: String?
+
+    @Flag(help: "Print the report as JSON (with the curves).")
+    var json = false
+
+    func validate() throws {
+        guard threshold >= 0.5, threshold < 1 else { throw ValidationError("--threshold takes a probability from 0.5 to below 1") }
+        guard costBps >= 0 else { throw ValidationError("--cost-bps cannot be negative") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            var job = BacktestJob(bundle: bundle, dataPath: data)
+            job.reference = reference
+            job.costBasisPoints = costBps
+            job.periodsPerYear = periodsPerYear
+            switch rule {
+            case nil: break
+            case "sign": job.rule = .sign
+            case "threshold": job.rule = .threshold(threshold)
+            case let other?: throw ValidationError("--rule takes sign or threshold, not '\(other)'")
+            }
+            if let from {
+                guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
+                job.from = date
+            }
+            var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
+            verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
+            let outcome = try job.run(verifier: verifier, logger: global.logger(for: "backtest"))
+            if let report {
+                try Data(BacktestHTML.render(outcome).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
+            }
+            if json { return try printJSON(outcome) }
+            print(BacktestText.render(outcome))
+            if let report { print("  report: \(report)") }
+        }
+    }
+}

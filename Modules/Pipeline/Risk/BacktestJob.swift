@@ -1,0 +1,100 @@
+import FerryBundle
+import FerryCore
+import FerryData
+import FerryRisk
+import Foundation
+import Logging
+
+/// Backtests a bundled model's signals on a bar file: its prediction at each close becomes a
+/// position held over the next period (``SignalBacktest``), against the instrument's adjusted-close
+/// returns, beside buy-and-hold.
+public struct BacktestJob: Sendable {
+    /// The bundle.
+    public var bundle: String
+    /// The bar file to trade.
+    public var dataPath: String
+    /// The second series, when the bundle's features need one.
+    public var reference: String?
+    /// Trade only from this date (the first position is decided at the first close on or after it).
+    public var from: Timestamp?
+    /// How predictions become positions; `nil` picks by target: a 0.5 probability threshold for
+    /// `next_direction`, the sign of the prediction otherwise.
+    public var rule: PositionRule?
+    /// Costs in basis points per unit of position traded.
+    public var costBasisPoints = 0.0
+    /// Periods per year, for the statistics.
+    public var periodsPerYear = 252.0
+
+    /// Makes a job backtesting `bundle` on `dataPath`.
+    public init(bundle: String, dataPath: String) {
+        self.bundle = bundle
+        self.dataPath = dataPath
+    }
+
+    /// Loads (verifying first), predicts, trades and measures.
+    public func run(verifier: BundleVerifier, logger: Logger) throws -> BacktestReport {
+        let predictor = try logger.step("load", reading: ["bundle": .string(bundle)]) { try BundlePredictor(bundle: bundle, verifier: verifier) }
+        let (series, table, _, predictions) = try logger.step("predict", reading: ["data": .string(dataPath)]) {
+            try predictor.predictions(for: dataPath, reference: reference, reader: MarketFileReader())
+        }
+        let position = series.timestamps.enumerated().reduce(into: [Timestamp: Int]()) { $0[$1.element] = $1.offset }
+        let rows = table.frame.index.indices.filter { table.frame.index[$0] >= (from ?? table.frame.index[$0]) }
+        guard rows.count >= 2 else { throw TrainingError("\(dataPath) has \(rows.count) row(s) to trade\(from.map { " on or after \($0)" } ?? ""); a backtest needs two") }
+        // The asset's return over the period that ends at each row's close.
+        let returns = rows.map { row -> Double in
+            let bar = position[table.frame.index[row]]!
+            return bar == 0 ? 0 : series.adjustedClose[bar] / series.adjustedClose[bar - 1] - 1
+        }
+        let rule = rule ?? (predictor.contents.schema.target == "next_direction" ? .threshold(0.5) : .sign)
+        let positions = rows.map { rule.position(for: predictions[$0]) }
+        let result = try logger.step("backtest", reading: ["periods": .stringConvertible(rows.count)]) {
+            try SignalBacktest(costBasisPoints: costBasisPoints).run(returns: returns, positions: positions)
+        }
+        let statistics = ReturnStatistics(periodsPerYear: periodsPerYear)
+        return BacktestReport(
+            bundle: bundle, model: predictor.contents.manifest.folder, file: dataPath, rule: rule.description, costBasisPoints: costBasisPoints,
+            dates: rows.dropFirst().map { table.frame.index[$0] }, turnover: result.turnover,
+            strategy: try statistics.statistics(returns: result.strategyReturns), buyAndHold: try statistics.statistics(returns: result.buyAndHoldReturns),
+            equity: result.equity, buyAndHoldEquity: result.buyAndHoldEquity, drawdown: result.drawdown,
+            buyAndHoldDrawdown: result.buyAndHoldDrawdown)
+    }
+}
+
+/// A backtest's statistics and curves.
+public struct BacktestReport: Codable, Sendable {
+    /// The bundle.
+    public let bundle: String
+    /// Its `<name>-<version>`.
+    public let model: String
+    /// The bar file traded.
+    public let file: String
+    /// The position rule, in words.
+    public let rule: String
+    /// Costs in basis points per unit traded.
+    public let costBasisPoints: Double
+    /// The date each period ends, the first period after the first decision.
+    public let dates: [Timestamp]
+    /// The sum of |change in position|.
+    public let turnover: Double
+    /// The strategy's statistics, after costs.
+    public let strategy: MetricSet
+    /// The statistics of holding the instrument.
+    public let buyAndHold: MetricSet
+    /// The strategy's wealth from 1, per period.
+    public let equity: [Double]
+    /// Buy-and-hold wealth from 1, per period.
+    public let buyAndHoldEquity: [Double]
+    /// The strategy's drawdown per period.
+    public let drawdown: [Double]
+    /// Buy-and-hold drawdown per period.
+    public let buyAndHoldDrawdown: [Double]
+}
+
+extension PositionRule: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .sign: "sign of the predicted return"
+        case let .threshold(level): "probability threshold \(level) (long above, short below \(1 - level))"
+        }
+    }
+}
