@@ -1,5 +1,4 @@
 import ArgumentParser
-import FerryBundle
 import FerryCore
 import FerryPipeline
 import FerryRisk
@@ -24,14 +23,13 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var input: BundleInputOptions
+
     @Option(help: "The bundle (.tar.gz).")
     var bundle: String
 
     @Option(help: "The bar file to trade.")
     var data: String
-
-    @Option(name: .customLong("with"), help: "The second series the bundle's features need, if any.")
-    var reference: String?
 
     @Option(help: "Trade from this date (YYYY-MM-DD); default: every row with features.")
     var from: String?
@@ -48,9 +46,6 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Periods per year, for annualising.")
     var periodsPerYear = 252.0
 
-    @Option(help: "A folder of trusted public keys for the bundle's signature.")
-    var trustedKeys: String?
-
     @Option(help: "Write an HTML report with the equity and drawdown curves.")
     var report: String?
 
@@ -65,7 +60,7 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             var job = BacktestJob(bundle: bundle, dataPath: data)
-            job.reference = reference
+            job.reference = input.reference
             job.costBasisPoints = costBps
             job.periodsPerYear = periodsPerYear
             switch rule {
@@ -78,8 +73,7 @@ struct BacktestCommand: ParsableCommand {
                 guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
                 job.from = date
             }
-            var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
-            verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
+            let verifier = try input.verifier()
             let outcome = try job.run(verifier: verifier, logger: global.logger(for: "backtest"))
             if let report {
                 try Data(BacktestHTML.render(outcome).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)

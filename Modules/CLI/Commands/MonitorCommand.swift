@@ -1,5 +1,4 @@
 import ArgumentParser
-import FerryBundle
 import FerryCore
 import FerryMonitoring
 import FerryPipeline
@@ -23,14 +22,13 @@ struct MonitorCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var input: BundleInputOptions
+
     @Option(help: "The bundle (.tar.gz).")
     var bundle: String
 
     @Option(help: "A bar file to monitor on; repeat for several instruments.")
     var data: [String]
-
-    @Option(name: .customLong("with"), help: "The second series the bundle's features need, if any.")
-    var reference: String?
 
     @Option(help: "Monitor only rows on or after this date (YYYY-MM-DD).")
     var from: String?
@@ -40,9 +38,6 @@ struct MonitorCommand: ParsableCommand {
 
     @Option(help: "Months between scheduled retrains.")
     var retrainEveryMonths = 3
-
-    @Option(help: "A folder of trusted public keys for the bundle's signature.")
-    var trustedKeys: String?
 
     @Option(help: "Realised outcomes (CSV: Date and one value column) to grade against instead of the target computed from the bars.")
     var actuals: String?
@@ -65,7 +60,7 @@ struct MonitorCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             var job = MonitorJob(bundle: bundle, dataPaths: data)
-            job.reference = reference
+            job.reference = input.reference
             job.window = window
             job.retrain = RetrainPolicy(everyMonths: retrainEveryMonths)
             job.actuals = actuals
@@ -73,12 +68,11 @@ struct MonitorCommand: ParsableCommand {
                 guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
                 job.from = date
             }
-            var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
-            verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
+            let verifier = try input.verifier()
             var outcome = try job.run(verifier: verifier, logger: global.logger(for: "monitor"))
             if shadowRetrain, outcome.status.overall != .green {
                 var shadow = ShadowRetrain(champion: bundle, dataPaths: data)
-                shadow.reference = reference
+                shadow.reference = input.reference
                 shadow.runs = RunStore(directory: runsDir)
                 shadow.folder = shadowDir
                 outcome.challenger = try shadow.run(

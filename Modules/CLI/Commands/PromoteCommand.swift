@@ -1,5 +1,4 @@
 import ArgumentParser
-import FerryBundle
 import FerryCore
 import FerryPipeline
 import Foundation
@@ -19,6 +18,8 @@ struct PromoteCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var input: BundleInputOptions
+
     @Option(help: "The champion bundle.")
     var champion: String
 
@@ -27,9 +28,6 @@ struct PromoteCommand: ParsableCommand {
 
     @Option(help: "A bar file to compare on; repeat for several instruments.")
     var data: [String]
-
-    @Option(name: .customLong("with"), help: "The second series the bundles' features need, if any.")
-    var reference: String?
 
     @Option(help: "Compare only on rows on or after this date (YYYY-MM-DD).")
     var from: String?
@@ -46,13 +44,13 @@ struct PromoteCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             var job = PromotionJob(champion: champion, challenger: challenger, dataPaths: data)
-            job.rows.reference = reference
+            job.rows.reference = input.reference
             job.rows.window = window
             if let from {
                 guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
                 job.rows.from = date
             }
-            let verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
+            let verifier = try input.verifier()
             let outcome = try job.run(verifier: verifier, logger: global.logger(for: "promote"))
             try PromotionLog.append(outcome, to: record)
             if json {
