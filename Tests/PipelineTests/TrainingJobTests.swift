@@ -32,6 +32,18 @@ import Testing
         let hyperparameters = String(decoding: outcome.plugin.hyperparameters, as: UTF8.self)
         #expect(hyperparameters.contains(#""alpha":0.0001"#))
         #expect(outcome.data.files.map(\.name) == ["SPX.csv"])
+
+        // The financial side: the test-split signals traded, beside holding SPX over the same closes.
+        let financial = try #require(outcome.evaluation.financial)
+        #expect(Set(financial.keys) == ["model", "buy_and_hold"])
+        #expect(financial["model"]?["sharpe"] != nil && financial["model"]?["var_95"] != nil)
+        let closes = try String(contentsOfFile: Self.data("SPX.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+            .reduce(into: [String: Double]()) { table, line in
+                let cells = line.split(separator: ",")
+                table[String(cells[0])] = Double(cells[4])
+            }
+        let first = try #require(closes[outcome.split.test.first!.description]), last = try #require(closes[outcome.split.test.last!.description])
+        #expect(abs((financial["buy_and_hold"]?["total_return"] ?? 0) - (last / first - 1)) < 1e-9)
     }
 
     @Test func trainingIsDeterministic() throws {
@@ -76,6 +88,7 @@ import Testing
         let outcome = try job.run(registry: Self.registry, logger: Self.quiet)
         #expect(outcome.schema.featureNames == ["x1", "x2"])
         #expect(outcome.evaluation.skippedBaselines["baseline-last"] != nil, "no return_1 column in a plain table")
+        #expect(outcome.evaluation.financial == nil && outcome.evaluation.financialSkipped == "no return_1 feature to trade on")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-runs-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = RunStore(directory: directory)

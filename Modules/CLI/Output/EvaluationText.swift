@@ -4,6 +4,7 @@ import FerryPipeline
 /// The human-readable form of a training run's evaluation.
 enum EvaluationText {
     static let metrics = ["mae", "rmse", "mape", "r2", "directional_accuracy"]
+    static let financialMetrics = ["total_return", "sharpe", "sortino", "max_drawdown", "var_95", "hit_rate"]
 
     static func render(_ record: RunRecord, runsDir: String) -> String {
         let split = record.split
@@ -25,6 +26,17 @@ enum EvaluationText {
                 let better = set.filter { $0.key != "model" && ($0.value["mae"] ?? .infinity) < model }.keys.sorted()
                 if !better.isEmpty { lines.append("  warning: on \(name) MAE the model loses to \(better.joined(separator: ", "))") }
             }
+        }
+        if let financial = record.evaluation.financial {
+            lines.append("")
+            lines.append(pad("test backtest", 16) + financialMetrics.map { pad($0, 14) }.joined())
+            for contender in ["model", "buy_and_hold"] {
+                guard let values = financial[contender] else { continue }
+                lines.append(pad(contender, 16) + financialMetrics.map { pad(format(values[$0]), 14) }.joined())
+            }
+            lines.append("  (the model's test-split signals on the first instrument, held one period, no costs; ferry backtest for more)")
+        } else if let reason = record.evaluation.financialSkipped {
+            lines.append("  (financial metrics skipped: \(reason))")
         }
         for (baseline, reason) in record.evaluation.skippedBaselines.sorted(by: { $0.key < $1.key }) {
             lines.append("  (\(baseline) skipped: \(reason))")

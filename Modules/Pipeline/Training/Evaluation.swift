@@ -1,6 +1,7 @@
 import FerryCore
 import FerryModels
 import FerryMonitoring
+import FerryRisk
 
 /// Metrics of a model, and of every naive baseline, on the validation and test rows.
 public struct Evaluation: Codable, Sendable, Equatable {
@@ -12,6 +13,11 @@ public struct Evaluation: Codable, Sendable, Equatable {
     public let test: [String: MetricSet]
     /// Baselines that could not be evaluated, with why (the last-return baseline needs `return_1`).
     public let skippedBaselines: [String: String]
+    /// Financial metrics of a backtest on the test rows of the first instrument (``TestSplitBacktest``):
+    /// `model` (the model's signals traded) and `buy_and_hold`; `nil` in runs made before they were kept.
+    public let financial: [String: MetricSet]?
+    /// Why there are no financial metrics, when there are none.
+    public let financialSkipped: String?
 
     static func compare(
         _ model: any TrainedModel, design: TrainingDesign, sets: SplitSets, training: TrainingData, registry: PluginRegistry
@@ -31,7 +37,9 @@ public struct Evaluation: Codable, Sendable, Equatable {
             let data = try design.trainingData(rows)
             return try contenders.mapValues { try monitor.metrics(predictions: $0.predict(data.features), actuals: data.target) }
         }
+        let financial = try TestSplitBacktest.measure(model, design: design, test: sets.test, isDirection: isDirection)
         return Evaluation(
-            benchmark: monitor.benchmark, validation: try score(sets.validation), test: try score(sets.test), skippedBaselines: skipped)
+            benchmark: monitor.benchmark, validation: try score(sets.validation), test: try score(sets.test), skippedBaselines: skipped,
+            financial: try? financial.get(), financialSkipped: { if case let .failure(reason) = financial { reason.message } else { nil } }())
     }
 }

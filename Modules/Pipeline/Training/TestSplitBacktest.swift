@@ -1,0 +1,33 @@
+import FerryCore
+import FerryModels
+import FerryRisk
+
+/// The financial side of an evaluation: the model's signals on the test rows of the first
+/// instrument, traded with ``SignalBacktest`` (one-period lag, no costs) on its `return_1`
+/// feature, beside buy-and-hold, measured with ``ReturnStatistics``.
+enum TestSplitBacktest {
+    /// `model` and `buy_and_hold` statistics, or why there are none.
+    static func measure(_ model: any TrainedModel, design: TrainingDesign, test: Frame, isDirection: Bool) throws
+        -> Result<[String: MetricSet], SkipReason>
+    {
+        guard let periodReturns = test[column: "return_1"] else { return .failure(SkipReason("no return_1 feature to trade on")) }
+        // Several instruments are stacked one after another; the first ends where the dates stop rising.
+        let end = test.index.indices.dropFirst().first { test.index[$0] <= test.index[$0 - 1] } ?? test.rowCount
+        guard end >= 2 else { return .failure(SkipReason("\(end) test row(s); a backtest needs two")) }
+        let rows = test.rows(0..<end)
+        let predictions = try model.predict(try design.trainingData(rows).features)
+        let rule: PositionRule = isDirection ? .threshold(0.5) : .sign
+        let result = try SignalBacktest().run(returns: Array(periodReturns[0..<end]), positions: predictions.map(rule.position(for:)))
+        let statistics = ReturnStatistics()
+        return .success([
+            "model": try statistics.statistics(returns: result.strategyReturns),
+            "buy_and_hold": try statistics.statistics(returns: result.buyAndHoldReturns),
+        ])
+    }
+
+    /// Why the financial metrics were left out.
+    struct SkipReason: Error, Equatable {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+}
