@@ -33,6 +33,17 @@ import Testing
         #expect(costly["turnover"] as? Double == free["turnover"] as? Double, "costs do not change the positions")
     }
 
+    @Test func kellySizedPositionsStayWithinThePositionCap() throws {
+        let report = try Self.report(["--rule", "kelly", "--cost-bps", "2"])
+        #expect((report["rule"] as? String)?.hasPrefix("Kelly × 0.5 over the trailing 252 returns") == true)
+        let equity = try #require(report["equity"] as? [Double]), hold = try #require(report["buy_and_hold_equity"] as? [Double])
+        func periodReturns(_ wealth: [Double]) -> [Double] { zip(wealth, [1] + wealth.dropLast()).map { $0 / $1 - 1 } }
+        let strategy = periodReturns(equity), asset = periodReturns(hold)
+        // |p| <= 0.05, so each period's move is at most 5% of the asset's, plus a cost of at most 2 bps on a change of at most 0.1.
+        #expect(zip(strategy, asset).allSatisfy { abs($0) <= 0.05 * abs($1) + 0.0002 * 0.1 + 1e-12 })
+        #expect(strategy.contains { $0 != 0 }, "the sizer does take positions")
+    }
+
     @Test func writesAnHTMLReportWithEquityAndDrawdown() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-backtest-\(UUID().uuidString).html").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -45,8 +56,8 @@ import Testing
     }
 
     @Test func explainsWhatIsWrong() throws {
-        let rule = try FerryProcess.run(["backtest"] + Self.example + ["--rule", "kelly"])
-        #expect(rule.status != 0 && rule.stderr.contains("--rule takes sign or threshold, not 'kelly'"), "\(rule.stderr)")
+        let rule = try FerryProcess.run(["backtest"] + Self.example + ["--rule", "martingale"])
+        #expect(rule.status != 0 && rule.stderr.contains("--rule takes sign, threshold or kelly, not 'martingale'"), "\(rule.stderr)")
         let late = try FerryProcess.run(["backtest", "--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2030-01-01"])
         #expect(late.status != 0 && late.stderr.contains("has 0 row(s) to trade on or after 2030-01-01"), "\(late.stderr)")
     }

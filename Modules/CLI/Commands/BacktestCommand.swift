@@ -14,7 +14,7 @@ struct BacktestCommand: ParsableCommand {
             it carries. Each prediction, made at a close, becomes a position held over the next \
             period (one-period execution lag: a signal never earns the return of the period it was \
             made in): long or short by the sign of a predicted return, or by a probability \
-            threshold for a next_direction model. Costs are charged in basis points on every change \
+            threshold for a next_direction model, or Kelly-sized from the returns known at that close. Costs are charged in basis points on every change \
             of position. Prints the strategy's and buy-and-hold's statistics (as ferry risk stats); \
             --report writes an HTML page with the equity and drawdown curves.
             Examples:
@@ -34,7 +34,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Trade from this date (YYYY-MM-DD); default: every row with features.")
     var from: String?
 
-    @Option(help: "sign (of a predicted return) or threshold (of a predicted probability); default by the bundle's target.")
+    @Option(help: "sign (of a predicted return), threshold (of a predicted probability) or kelly (half Kelly from the trailing 252 returns, capped as ferry size caps); default by the bundle's target.")
     var rule: String?
 
     @Option(help: "With --rule threshold: long above it, short below 1 minus it.")
@@ -67,7 +67,8 @@ struct BacktestCommand: ParsableCommand {
             case nil: break
             case "sign": job.rule = .sign
             case "threshold": job.rule = .threshold(threshold)
-            case let other?: throw ValidationError("--rule takes sign or threshold, not '\(other)'")
+            case "kelly": job.kelly = CappedKellySizer()
+            case let other?: throw ValidationError("--rule takes sign, threshold or kelly, not '\(other)'")
             }
             if let from {
                 guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }

@@ -1,6 +1,7 @@
 import FerryBundle
 import FerryCore
 import FerryData
+import FerryFeatures
 import FerryRisk
 import Foundation
 import Logging
@@ -20,6 +21,11 @@ public struct BacktestJob: Sendable {
     /// How predictions become positions; `nil` picks by target: a 0.5 probability threshold for
     /// `next_direction`, the sign of the prediction otherwise.
     public var rule: PositionRule?
+    /// When set, positions are Kelly-sized instead of by ``rule``: at each close, this sizer's
+    /// position for the prediction, from the `kellyLookback` returns up to and including that close.
+    public var kelly: CappedKellySizer?
+    /// Trailing returns for the Kelly variance or payoff ratio.
+    public var kellyLookback = 252
     /// Costs in basis points per unit of position traded.
     public var costBasisPoints = 0.0
     /// Periods per year, for the statistics.
@@ -46,13 +52,33 @@ public struct BacktestJob: Sendable {
             return bar == 0 ? 0 : series.adjustedClose[bar] / series.adjustedClose[bar - 1] - 1
         }
         let rule = rule ?? (predictor.contents.schema.target == "next_direction" ? .threshold(0.5) : .sign)
-        let positions = rows.map { rule.position(for: predictions[$0]) }
+        var positions = rows.map { rule.position(for: predictions[$0]) }
+        var ruleDescription = rule.description
+        if let kelly {
+            let target = predictor.pipeline.targets.first { $0.name == predictor.contents.schema.target }
+            // barReturns[i] is the return into bar i + 1, known at its close.
+            let barReturns = try SimpleReturns.of(prices: series.adjustedClose)
+            positions = rows.map { row in
+                let bar = position[table.frame.index[row]]!
+                let history = Array(barReturns[max(0, bar - kellyLookback)..<bar])
+                // No position until the history can give a variance (or a payoff ratio).
+                guard let signal = try? PositionSignal.kelly(
+                    instrument: series.instrument.rawValue, prediction: predictions[row], isProbability: target?.kind == .nextDirection,
+                    horizon: target?.horizon ?? 1, history: history),
+                    let variance = try? SampleCovariance.of([history])[0][0]
+                else { return 0 }
+                return (try? kelly.positions(for: [signal], covariance: [[variance]]))?.first?.position ?? 0
+            }
+            ruleDescription = String(
+                format: "Kelly × %g over the trailing %d returns, capped at %g per position and %g VaR", kelly.kellyFraction, kellyLookback, kelly.maxPosition,
+                kelly.varLimit)
+        }
         let result = try logger.step("backtest", reading: ["periods": .stringConvertible(rows.count)]) {
             try SignalBacktest(costBasisPoints: costBasisPoints).run(returns: returns, positions: positions)
         }
         let statistics = ReturnStatistics(periodsPerYear: periodsPerYear)
         return BacktestReport(
-            bundle: bundle, model: predictor.contents.manifest.folder, file: dataPath, rule: rule.description, costBasisPoints: costBasisPoints,
+            bundle: bundle, model: predictor.contents.manifest.folder, file: dataPath, rule: ruleDescription, costBasisPoints: costBasisPoints,
             dates: rows.dropFirst().map { table.frame.index[$0] }, turnover: result.turnover,
             strategy: try statistics.statistics(returns: result.strategyReturns), buyAndHold: try statistics.statistics(returns: result.buyAndHoldReturns),
             equity: result.equity, buyAndHoldEquity: result.buyAndHoldEquity, drawdown: result.drawdown,

@@ -48,7 +48,9 @@ public struct SizingJob: Sendable {
         guard common.count >= 2 else { throw TrainingError("the files share \(common.count) date(s); sizing needs a common history") }
         let history = returnsByDate.map { byDate in common.map { byDate[$0]! } }
         let signals = try latest.indices.map { index in
-            try Self.signal(instrument: latest[index].instrument, prediction: latest[index].prediction, target: target, history: history[index])
+            try PositionSignal.kelly(
+                instrument: latest[index].instrument, prediction: latest[index].prediction, isProbability: target.kind == .nextDirection,
+                horizon: target.horizon, history: history[index])
         }
         let covariance = try SampleCovariance.of(history)
         let sized = try sizer.positions(for: signals, covariance: covariance)
@@ -57,23 +59,6 @@ public struct SizingJob: Sendable {
             asOf: latest.map(\.date), positions: sized, kellyFraction: sizer.kellyFraction, maxPosition: sizer.maxPosition,
             varLimit: sizer.varLimit, confidence: sizer.confidence,
             portfolioValueAtRisk: CappedKellySizer.valueAtRisk(sized.map(\.position), covariance: covariance, confidence: sizer.confidence))
-    }
-
-    /// The full-Kelly signal for one prediction: binary for a direction probability, continuous
-    /// (per period, over the horizon) for a predicted return.
-    static func signal(instrument: String, prediction: Double, target: TargetSpec, history: [Double]) throws -> PositionSignal {
-        if target.kind == .nextDirection {
-            let probability = min(max(prediction, 0), 1)
-            let payoff = try KellyCriterion.payoffRatio(history: history)
-            return PositionSignal(
-                instrument: instrument, kelly: try KellyCriterion.binary(probability: probability, payoffRatio: payoff),
-                basis: String(format: "binary: up with probability %.4f, payoff ratio %.4f over %d returns", probability, payoff, history.count))
-        }
-        let perPeriod = prediction / Double(target.horizon)
-        let variance = try SampleCovariance.of([history])[0][0]
-        return PositionSignal(
-            instrument: instrument, kelly: try KellyCriterion.continuous(expectedReturn: perPeriod, variance: variance),
-            basis: String(format: "continuous: predicted return %.6f per period / variance %.3g over %d returns", perPeriod, variance, history.count))
     }
 }
 
