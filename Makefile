@@ -38,6 +38,7 @@ bench-fixtures: bench-env
 	$(BENCH_PY) bench/safetensors_fixtures.py
 	$(BENCH_PY) bench/scipy_fixtures.py
 	$(BENCH_PY) bench/empyrical_fixtures.py
+	$(BENCH_PY) bench/torch_fixtures.py
 
 bench-features: bench-env
 	$(BENCH_PY) bench/features_vs_talib.py

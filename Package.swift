@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "FerryPipeline", targets: ["FerryPipeline"]),
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
         .library(name: "FerryLinear", targets: ["FerryLinear"]),
+        .library(name: "FerryLSTM", targets: ["FerryLSTM"]),
         .library(name: "FerryBaselines", targets: ["FerryBaselines"]),
         .library(name: "FerryEnsemble", targets: ["FerryEnsemble"]),
     ],
@@ -83,6 +84,7 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         // Model plugins: each imports Core and Models only.
+        .target(name: "FerryLSTM", dependencies: ["FerryCore", "FerryModels"], path: "Plugins/LSTM/Sources", swiftSettings: swiftSettings),
         .target(
             name: "FerryLinear", dependencies: ["FerryCore", "FerryModels"], path: "Plugins/Linear/Sources",
             swiftSettings: swiftSettings),
@@ -135,6 +137,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels"], path: "Plugins/LSTM/Tests", resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LinearTests", dependencies: ["FerryLinear"], path: "Plugins/Linear/Tests",

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Writes PyTorch reference outputs for Ferry's LSTM forward pass:
+Plugins/LSTM/Tests/Fixtures/torch_lstm.json.
+
+    bench/.venv/bin/python bench/torch_fixtures.py
+
+The weights are not stored: every tensor is filled from a formula both sides compute,
+    value[i] = sin(0.37 i + 0.11 s) / sqrt(hidden),  s = the sum of the tensor name's character codes,
+in float64 and rounded to float32, under PyTorch's own names and layout (lstm.weight_ih_l0, ...,
+fc.weight, fc.bias; gates i, f, g, o). The input is value[i] = 1.5 cos(0.11 i) over
+(batch 3, steps 12, features 6). For each variant, nn.LSTM(batch_first=True) in eval mode (no
+dropout) and nn.Linear(hidden, 1) give the head's output on the last step, before the sigmoid,
+and the top layer's last hidden state.
+"""
+import json
+import math
+import os
+
+import numpy as np
+import torch
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Plugins", "LSTM", "Tests", "Fixtures", "torch_lstm.json")
+VARIANTS = {"lightweight": (32, 1), "baseline": (64, 2), "enhanced": (128, 3)}
+BATCH, STEPS, FEATURES = 3, 12, 6
+
+
+def formula(name, shape, hidden):
+    count = int(np.prod(shape))
+    offset = sum(ord(c) for c in name)
+    values = np.sin(0.37 * np.arange(count, dtype=np.float64) + 0.11 * offset) / math.sqrt(hidden)
+    return torch.from_numpy(values.astype(np.float32).reshape(shape))
+
+
+def main():
+    torch.set_num_threads(1)
+    inputs = (1.5 * np.cos(0.11 * np.arange(BATCH * STEPS * FEATURES, dtype=np.float64))).astype(np.float32)
+    x = torch.from_numpy(inputs.reshape(BATCH, STEPS, FEATURES))
+    cases = []
+    for variant, (hidden, layers) in VARIANTS.items():
+        lstm = torch.nn.LSTM(FEATURES, hidden, num_layers=layers, batch_first=True, dropout=0.2 if layers > 1 else 0.0)
+        fc = torch.nn.Linear(hidden, 1)
+        with torch.no_grad():
+            for name, parameter in lstm.named_parameters():
+                parameter.copy_(formula(f"lstm.{name}", tuple(parameter.shape), hidden))
+            for name, parameter in fc.named_parameters():
+                parameter.copy_(formula(f"fc.{name}", tuple(parameter.shape), hidden))
+            lstm.eval()
+            outputs, _ = lstm(x)
+            last = outputs[:, -1, :]
+            head = fc(last).squeeze(1)
+        cases.append({
+            "variant": variant, "hidden": hidden, "layers": layers,
+            "tensors": [f"lstm.{name}" for name, _ in lstm.named_parameters()] + [f"fc.{name}" for name, _ in fc.named_parameters()],
+            "head": [float(v) for v in head], "last_hidden": [float(v) for v in last.reshape(-1)],
+        })
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w") as handle:
+        json.dump({"torch": torch.__version__, "batch": BATCH, "steps": STEPS, "features": FEATURES, "cases": cases}, handle)
+        handle.write("\n")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
