@@ -10,7 +10,9 @@ in float64 and rounded to float32, under PyTorch's own names and layout (lstm.we
 fc.weight, fc.bias; gates i, f, g, o). The input is value[i] = 1.5 cos(0.11 i) over
 (batch 3, steps 12, features 6). For each variant, nn.LSTM(batch_first=True) in eval mode (no
 dropout) and nn.Linear(hidden, 1) give the head's output on the last step, before the sigmoid,
-and the top layer's last hidden state.
+and the top layer's last hidden state; then the gradients of one step's loss, the mean squared
+error against TARGETS, kept per tensor as the sum, the sum of absolute values and every 97th
+entry (so the fixture stays small).
 """
 import json
 import math
@@ -23,6 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Plugins", "LSTM", "Tests", "Fixtures", "torch_lstm.json")
 VARIANTS = {"lightweight": (32, 1), "baseline": (64, 2), "enhanced": (128, 3)}
 BATCH, STEPS, FEATURES = 3, 12, 6
+TARGETS = [0.1, -0.2, 0.3]
 
 
 def formula(name, shape, hidden):
@@ -45,18 +48,28 @@ def main():
                 parameter.copy_(formula(f"lstm.{name}", tuple(parameter.shape), hidden))
             for name, parameter in fc.named_parameters():
                 parameter.copy_(formula(f"fc.{name}", tuple(parameter.shape), hidden))
-            lstm.eval()
-            outputs, _ = lstm(x)
-            last = outputs[:, -1, :]
-            head = fc(last).squeeze(1)
+        lstm.eval()
+        outputs, _ = lstm(x)
+        last = outputs[:, -1, :]
+        head = fc(last).squeeze(1)
+        torch.nn.functional.mse_loss(head, torch.tensor(TARGETS)).backward()
+        gradients = {}
+        for prefix, module in [("lstm", lstm), ("fc", fc)]:
+            for name, parameter in module.named_parameters():
+                flat = parameter.grad.detach().reshape(-1).double()
+                gradients[f"{prefix}.{name}"] = {
+                    "sum": float(flat.sum()), "abs_sum": float(flat.abs().sum()),
+                    "samples": [[i, float(flat[i])] for i in range(0, flat.numel(), 97)],
+                }
+        head, last = head.detach(), last.detach()
         cases.append({
             "variant": variant, "hidden": hidden, "layers": layers,
             "tensors": [f"lstm.{name}" for name, _ in lstm.named_parameters()] + [f"fc.{name}" for name, _ in fc.named_parameters()],
-            "head": [float(v) for v in head], "last_hidden": [float(v) for v in last.reshape(-1)],
+            "head": [float(v) for v in head], "last_hidden": [float(v) for v in last.reshape(-1)], "gradients": gradients,
         })
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as handle:
-        json.dump({"torch": torch.__version__, "batch": BATCH, "steps": STEPS, "features": FEATURES, "cases": cases}, handle)
+        json.dump({"torch": torch.__version__, "targets": TARGETS, "batch": BATCH, "steps": STEPS, "features": FEATURES, "cases": cases}, handle)
         handle.write("\n")
     print(f"wrote {OUT}")
 

@@ -30,10 +30,18 @@ struct LSTMNetwork: Sendable {
 
     /// The head's output for each sequence of `input`, laid out [batch][step][feature].
     func forward(_ input: [Float], batch: Int, steps: Int) -> (head: [Float], lastHidden: [Float]) {
+        let trace = self.trace(input, batch: batch, steps: steps)
+        return (trace.head, trace.lastHidden)
+    }
+
+    /// The forward pass with everything the backward pass needs.
+    func trace(_ input: [Float], batch: Int, steps: Int) -> ForwardTrace {
         precondition(input.count == batch * steps * shape.inputs, "input is not batch × steps × features")
-        var sequence = input, width = shape.inputs
+        var layers: [LayerTrace] = [], sequence = input, width = shape.inputs
         for layer in 0..<shape.layers {
-            sequence = run(layer: layer, sequence, width: width, batch: batch, steps: steps)
+            let trace = run(layer: layer, sequence, width: width, batch: batch, steps: steps)
+            layers.append(trace)
+            sequence = trace.hidden
             width = shape.hidden
         }
         let hidden = shape.hidden
@@ -43,40 +51,70 @@ struct LSTMNetwork: Sendable {
         }
         var head = [Float](repeating: weights["fc.bias"]![0], count: batch)
         multiplier.multiply(last, weights["fc.weight"]!, transposeB: true, into: &head, m: batch, n: 1, k: hidden, accumulate: true)
-        return (head, last)
+        return ForwardTrace(batch: batch, steps: steps, layers: layers, lastHidden: last, head: head)
     }
 
-    /// One layer over every step: its hidden state at each step, [batch][step][hidden].
-    private func run(layer: Int, _ sequence: [Float], width: Int, batch: Int, steps: Int) -> [Float] {
+    /// One layer over every step.
+    private func run(layer: Int, _ sequence: [Float], width: Int, batch: Int, steps: Int) -> LayerTrace {
         let hidden = shape.hidden, gates = 4 * hidden
         let inputWeights = weights["lstm.weight_ih_l\(layer)"]!, recurrentWeights = weights["lstm.weight_hh_l\(layer)"]!
         let bias = zip(weights["lstm.bias_ih_l\(layer)"]!, weights["lstm.bias_hh_l\(layer)"]!).map(+)
         // The input's share of every gate at every step in one product: (batch·steps × width) · W_ihᵀ.
-        var projected = [Float](repeating: 0, count: batch * steps * gates)
-        multiplier.multiply(sequence, inputWeights, transposeB: true, into: &projected, m: batch * steps, n: gates, k: width)
-        var output = [Float](repeating: 0, count: batch * steps * hidden)
+        var activations = [Float](repeating: 0, count: batch * steps * gates)
+        multiplier.multiply(sequence, inputWeights, transposeB: true, into: &activations, m: batch * steps, n: gates, k: width)
+        var output = [Float](repeating: 0, count: batch * steps * hidden), cells = output
         var h = [Float](repeating: 0, count: batch * hidden), c = h
         var step = [Float](repeating: 0, count: batch * gates)
         for t in 0..<steps {
             for row in 0..<batch {
                 let from = (row * steps + t) * gates
-                for gate in 0..<gates { step[row * gates + gate] = projected[from + gate] + bias[gate] }
+                for gate in 0..<gates { step[row * gates + gate] = activations[from + gate] + bias[gate] }
             }
             multiplier.multiply(h, recurrentWeights, transposeB: true, into: &step, m: batch, n: gates, k: hidden, accumulate: true)
             for row in 0..<batch {
-                let g = row * gates
+                let g = row * gates, at = (row * steps + t) * gates
                 for unit in 0..<hidden {
                     let input = sigmoid(step[g + unit]), forget = sigmoid(step[g + hidden + unit])
                     let candidate = tanh(step[g + 2 * hidden + unit]), out = sigmoid(step[g + 3 * hidden + unit])
                     let cell = forget * c[row * hidden + unit] + input * candidate
                     c[row * hidden + unit] = cell
                     h[row * hidden + unit] = out * tanh(cell)
-                    output[(row * steps + t) * hidden + unit] = h[row * hidden + unit]
+                    let position = (row * steps + t) * hidden + unit
+                    output[position] = h[row * hidden + unit]
+                    cells[position] = cell
+                    (activations[at + unit], activations[at + hidden + unit]) = (input, forget)
+                    (activations[at + 2 * hidden + unit], activations[at + 3 * hidden + unit]) = (candidate, out)
                 }
             }
         }
-        return output
+        return LayerTrace(input: sequence, width: width, activations: activations, cells: cells, hidden: output)
     }
 
     private func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
+}
+
+/// One layer's forward pass, kept for the backward pass; every array is [batch][step][·].
+struct LayerTrace: Sendable {
+    /// The layer's input.
+    let input: [Float]
+    /// Features per step of the input.
+    let width: Int
+    /// The gates after their activations, i, f, g, o (4H per step).
+    let activations: [Float]
+    /// The cell state after each step.
+    let cells: [Float]
+    /// The hidden state after each step (the layer's output).
+    let hidden: [Float]
+}
+
+/// The whole forward pass.
+struct ForwardTrace: Sendable {
+    let batch: Int
+    let steps: Int
+    /// Bottom layer first.
+    let layers: [LayerTrace]
+    /// The top layer's hidden state at the last step, [batch][hidden].
+    let lastHidden: [Float]
+    /// The head's output before any sigmoid, one per sequence.
+    let head: [Float]
 }

@@ -1,0 +1,78 @@
+@testable import FerryLSTM
+import FerryModels
+import Foundation
+import Testing
+
+/// Backpropagation through time against PyTorch's autograd and against finite differences.
+@Suite struct GradientTests {
+    struct Fixture: Decodable {
+        struct Summary: Decodable { let sum: Double; let abs_sum: Double; let samples: [[Double]] }
+        struct Case: Decodable { let variant: String; let hidden: Int; let layers: Int; let gradients: [String: Summary] }
+        let targets: [Float]
+        let batch: Int, steps: Int, features: Int
+        let cases: [Case]
+    }
+
+    /// Mean squared error of `head` against `targets`, and its gradient.
+    static func meanSquaredError(_ head: [Float], _ targets: [Float]) -> (loss: Double, gradient: [Float]) {
+        let count = Float(head.count)
+        let loss = zip(head, targets).reduce(0.0) { $0 + Double(($1.0 - $1.1) * ($1.0 - $1.1)) } / Double(count)
+        return (loss, zip(head, targets).map { 2 * ($0 - $1) / count })
+    }
+
+    @Test func oneStepsGradientsMatchPyTorch() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/torch_lstm", withExtension: "json"))
+        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+        let input = (0..<fixture.batch * fixture.steps * fixture.features).map { Float(1.5 * cos(0.11 * Double($0))) }
+        for reference in fixture.cases {
+            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
+            let weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
+                (name, TorchParityTests.formula(name, count: dimensions.reduce(1, *), hidden: reference.hidden))
+            })
+            let network = try LSTMNetwork(shape: shape, weights: weights)
+            let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
+            let gradients = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, fixture.targets).gradient)
+            #expect(Set(gradients.keys) == Set(reference.gradients.keys), "\(reference.variant)")
+            for (name, summary) in reference.gradients {
+                let ours = try #require(gradients[name])
+                let sum = ours.reduce(0.0) { $0 + Double($1) }, absSum = ours.reduce(0.0) { $0 + Double(abs($1)) }
+                #expect(abs(sum - summary.sum) <= 1e-4 * max(1, abs(summary.sum)), "\(reference.variant) \(name) sum \(sum) vs \(summary.sum)")
+                #expect(abs(absSum - summary.abs_sum) <= 1e-4 * max(1, summary.abs_sum), "\(reference.variant) \(name) |sum| \(absSum) vs \(summary.abs_sum)")
+                for sample in summary.samples {
+                    let value = Double(ours[Int(sample[0])])
+                    #expect(abs(value - sample[1]) <= 1e-4, "\(reference.variant) \(name)[\(Int(sample[0]))]: \(value) vs \(sample[1])")
+                }
+            }
+        }
+    }
+
+    @Test func gradientsAgreeWithFiniteDifferences() throws {
+        let shape = LSTMShape(inputs: 3, hidden: 4, layers: 2)
+        var weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
+            (name, TorchParityTests.formula(name, count: dimensions.reduce(1, *), hidden: 1).map { $0 * 0.6 })
+        })
+        let input = (0..<2 * 5 * 3).map { Float(sin(0.7 * Double($0))) }, targets: [Float] = [0.4, -0.3]
+        func loss(_ weights: [String: [Float]]) throws -> Double {
+            let network = try LSTMNetwork(shape: shape, weights: weights, multiplier: SwiftMultiplier())
+            return Self.meanSquaredError(network.forward(input, batch: 2, steps: 5).head, targets).loss
+        }
+        let network = try LSTMNetwork(shape: shape, weights: weights, multiplier: SwiftMultiplier())
+        let trace = network.trace(input, batch: 2, steps: 5)
+        let analytic = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, targets).gradient)
+        var checked = 0
+        for (name, dimensions) in shape.tensorShapes {
+            for index in stride(from: 0, to: dimensions.reduce(1, *), by: 5) {
+                let original = weights[name]![index], step: Float = 1e-2
+                weights[name]![index] = original + step
+                let up = try loss(weights)
+                weights[name]![index] = original - step
+                let down = try loss(weights)
+                weights[name]![index] = original
+                let numeric = (up - down) / Double(2 * step), ours = Double(analytic[name]![index])
+                #expect(abs(numeric - ours) <= 2e-4 + 2e-2 * abs(numeric), "\(name)[\(index)]: analytic \(ours), numeric \(numeric)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+}
