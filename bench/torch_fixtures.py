@@ -12,7 +12,8 @@ fc.weight, fc.bias; gates i, f, g, o). The input is value[i] = 1.5 cos(0.11 i) o
 dropout) and nn.Linear(hidden, 1) give the head's output on the last step, before the sigmoid,
 and the top layer's last hidden state; then the gradients of one step's loss, the mean squared
 error against TARGETS, kept per tensor as the sum, the sum of absolute values and every 97th
-entry (so the fixture stays small).
+entry (so the fixture stays small); then two steps of torch.optim.Adam (lr 0.01) on that same
+gradient after clip_grad_norm_(max_norm=1), kept as every 389th entry of each updated tensor.
 """
 import json
 import math
@@ -62,10 +63,21 @@ def main():
                     "samples": [[i, float(flat[i])] for i in range(0, flat.numel(), 97)],
                 }
         head, last = head.detach(), last.detach()
+        parameters = list(lstm.parameters()) + list(fc.parameters())
+        norm = float(torch.nn.utils.clip_grad_norm_(parameters, max_norm=1.0))
+        optimizer = torch.optim.Adam(parameters, lr=0.01)
+        optimizer.step()
+        optimizer.step()
+        updated = {}
+        for prefix, module in [("lstm", lstm), ("fc", fc)]:
+            for name, parameter in module.named_parameters():
+                flat = parameter.detach().reshape(-1).double()
+                updated[f"{prefix}.{name}"] = [[i, float(flat[i])] for i in range(0, flat.numel(), 389)]
         cases.append({
             "variant": variant, "hidden": hidden, "layers": layers,
             "tensors": [f"lstm.{name}" for name, _ in lstm.named_parameters()] + [f"fc.{name}" for name, _ in fc.named_parameters()],
             "head": [float(v) for v in head], "last_hidden": [float(v) for v in last.reshape(-1)], "gradients": gradients,
+            "gradient_norm": norm, "after_two_adam_steps": updated,
         })
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as handle:

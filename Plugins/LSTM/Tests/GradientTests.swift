@@ -76,3 +76,49 @@ import Testing
         #expect(checked > 50)
     }
 }
+
+/// Adam and gradient clipping against torch.optim.Adam and clip_grad_norm_ (bench/torch_fixtures.py).
+@Suite struct AdamOptimizerTests {
+    struct Fixture: Decodable {
+        struct Case: Decodable { let variant: String; let hidden: Int; let layers: Int; let gradient_norm: Double; let after_two_adam_steps: [String: [[Double]]] }
+        let targets: [Float]
+        let batch: Int, steps: Int, features: Int
+        let cases: [Case]
+    }
+
+    @Test func twoStepsMatchPyTorch() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/torch_lstm", withExtension: "json"))
+        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+        let input = (0..<fixture.batch * fixture.steps * fixture.features).map { Float(1.5 * cos(0.11 * Double($0))) }
+        for reference in fixture.cases {
+            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
+            var weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
+                (name, TorchParityTests.formula(name, count: dimensions.reduce(1, *), hidden: reference.hidden))
+            })
+            let network = try LSTMNetwork(shape: shape, weights: weights)
+            let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
+            let gradients = network.gradients(trace, headGradient: GradientTests.meanSquaredError(trace.head, fixture.targets).gradient)
+            var adam = AdamOptimizer()
+            adam.learningRate = 0.01
+            let norm = adam.step(&weights, gradients: gradients)
+            adam.step(&weights, gradients: gradients)
+            #expect(abs(Double(norm) - reference.gradient_norm) <= 1e-4 * max(1, reference.gradient_norm), "\(reference.variant) norm")
+            for (name, samples) in reference.after_two_adam_steps {
+                for sample in samples {
+                    let value = Double(try #require(weights[name])[Int(sample[0])])
+                    #expect(abs(value - sample[1]) <= 1e-5, "\(reference.variant) \(name)[\(Int(sample[0]))]: \(value) vs \(sample[1])")
+                }
+            }
+        }
+    }
+
+    @Test func clippingScalesEveryGradientByTheSameFactor() {
+        var weights: [String: [Float]] = ["a": [0, 0], "b": [0]]
+        var adam = AdamOptimizer()
+        adam.maxGradientNorm = 1
+        let norm = adam.step(&weights, gradients: ["a": [3, 0], "b": [4]])
+        #expect(norm == 5)
+        // Adam's first step moves each weight by about lr · sign(g), whatever the clipping scale.
+        #expect(abs(weights["a"]![0] + 1e-3) < 1e-6 && weights["a"]![1] == 0 && abs(weights["b"]![0] + 1e-3) < 1e-6)
+    }
+}
