@@ -21,15 +21,11 @@ import Testing
     }
 
     @Test func oneStepsGradientsMatchPyTorch() throws {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/torch_lstm", withExtension: "json"))
-        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
-        let input = (0..<fixture.batch * fixture.steps * fixture.features).map { Float(1.5 * cos(0.11 * Double($0))) }
+        let fixture = try TorchFixture.load(Fixture.self)
+        let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
             let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
-            let weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
-                (name, TorchParityTests.formula(name, count: dimensions.reduce(1, *), hidden: reference.hidden))
-            })
-            let network = try LSTMNetwork(shape: shape, weights: weights)
+            let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape))
             let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
             let gradients = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, fixture.targets).gradient)
             #expect(Set(gradients.keys) == Set(reference.gradients.keys), "\(reference.variant)")
@@ -49,7 +45,7 @@ import Testing
     @Test func gradientsAgreeWithFiniteDifferences() throws {
         let shape = LSTMShape(inputs: 3, hidden: 4, layers: 2)
         var weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
-            (name, TorchParityTests.formula(name, count: dimensions.reduce(1, *), hidden: 1).map { $0 * 0.6 })
+            (name, TorchFixture.formula(name, count: dimensions.reduce(1, *), hidden: 1).map { $0 * 0.6 })
         })
         let input = (0..<2 * 5 * 3).map { Float(sin(0.7 * Double($0))) }, targets: [Float] = [0.4, -0.3]
         func loss(_ weights: [String: [Float]]) throws -> Double {
@@ -87,14 +83,11 @@ import Testing
     }
 
     @Test func twoStepsMatchPyTorch() throws {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/torch_lstm", withExtension: "json"))
-        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
-        let input = (0..<fixture.batch * fixture.steps * fixture.features).map { Float(1.5 * cos(0.11 * Double($0))) }
+        let fixture = try TorchFixture.load(Fixture.self)
+        let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
             let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
-            var weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
-                (name, TorchParityTests.formula(name, count: dimensions.reduce(1, *), hidden: reference.hidden))
-            })
+            var weights = TorchFixture.weights(shape)
             let network = try LSTMNetwork(shape: shape, weights: weights)
             let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
             let gradients = network.gradients(trace, headGradient: GradientTests.meanSquaredError(trace.head, fixture.targets).gradient)

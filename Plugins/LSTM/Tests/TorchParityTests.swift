@@ -13,29 +13,15 @@ import Testing
         let cases: [Case]
     }
 
-    static func fixture() throws -> Fixture {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/torch_lstm", withExtension: "json"))
-        return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
-    }
-
-    /// The fixture's weight formula: sin(0.37 i + 0.11 s) / √hidden, s the sum of the name's character codes.
-    static func formula(_ name: String, count: Int, hidden: Int) -> [Float] {
-        let offset = Double(name.unicodeScalars.reduce(0) { $0 + Int($1.value) })
-        return (0..<count).map { Float(sin(0.37 * Double($0) + 0.11 * offset) / Double(hidden).squareRoot()) }
-    }
-
     @Test(arguments: [BLASMultiplier(), SwiftMultiplier()] as [any MatrixMultiplier])
     func forwardPassMatchesPyTorch(multiplier: any MatrixMultiplier) throws {
-        let fixture = try Self.fixture()
+        let fixture = try TorchFixture.load(Fixture.self)
         #expect(fixture.cases.map(\.variant) == ["lightweight", "baseline", "enhanced"])
-        let input = (0..<fixture.batch * fixture.steps * fixture.features).map { Float(1.5 * cos(0.11 * Double($0))) }
+        let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
             let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
             #expect(shape.tensorShapes.map(\.name) == reference.tensors, "PyTorch's names and order")
-            let weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
-                (name, Self.formula(name, count: dimensions.reduce(1, *), hidden: reference.hidden))
-            })
-            let network = try LSTMNetwork(shape: shape, weights: weights, multiplier: multiplier)
+            let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape), multiplier: multiplier)
             let (head, last) = network.forward(input, batch: fixture.batch, steps: fixture.steps)
             let worstHead = zip(head, reference.head).map { abs($0 - $1) }.max() ?? .infinity
             let worstHidden = zip(last, reference.last_hidden).map { abs($0 - $1) }.max() ?? .infinity
