@@ -55,24 +55,11 @@ public struct BacktestResult: Sendable, Equatable {
     public let turnover: Double
 
     /// Wealth from 1 after each period.
-    public var equity: [Double] { Self.equity(strategyReturns) }
+    public var equity: [Double] { WealthCurve.equity(strategyReturns) }
     /// Wealth from 1 after each period, holding the asset.
-    public var buyAndHoldEquity: [Double] { Self.equity(buyAndHoldReturns) }
+    public var buyAndHoldEquity: [Double] { WealthCurve.equity(buyAndHoldReturns) }
     /// Wealth over its running peak, minus 1, after each period (0 at a new high).
-    public var drawdown: [Double] { Self.drawdown(equity) }
+    public var drawdown: [Double] { WealthCurve.drawdown(equity) }
     /// The same for buy-and-hold.
-    public var buyAndHoldDrawdown: [Double] { Self.drawdown(buyAndHoldEquity) }
-
-    private static func drawdown(_ equity: [Double]) -> [Double] {
-        var peak = 1.0
-        return equity.map { wealth in
-            peak = max(peak, wealth)
-            return wealth / peak - 1
-        }
-    }
-
-    private static func equity(_ returns: [Double]) -> [Double] {
-        var wealth = 1.0
-        return returns.map { wealth *= 1 + $0; return wealth }
-    }
+    public var buyAndHoldDrawdown: [Double] { WealthCurve.drawdown(buyAndHoldEquity) }
 }

@@ -37,11 +37,12 @@ public struct ReturnStatistics: RiskModel {
         guard !returns.isEmpty else { throw ReturnSeriesError(row: nil, message: "no returns to compute statistics of") }
         guard cutoff > 0, cutoff < 1 else { throw ReturnSeriesError(row: nil, message: "the VaR cutoff \(cutoff) must lie strictly between 0 and 1") }
         let moments = SampleMoments(returns)
-        let path = WealthPath(returns)
+        let equity = WealthCurve.equity(returns)
+        let finalWealth = equity.last ?? 1, maxDrawdown = min(WealthCurve.drawdown(equity).min() ?? 0, 0)
         let tail = TailRisk(returns, cutoff: cutoff, moments: moments)
-        let annualReturn = pow(path.finalWealth, periodsPerYear / Double(returns.count)) - 1
+        let annualReturn = pow(finalWealth, periodsPerYear / Double(returns.count)) - 1
         let downsideDeviation = (returns.reduce(0) { $0 + min($1, 0) * min($1, 0) } / Double(returns.count)).squareRoot()
-        let calmar = path.maxDrawdown < 0 ? annualReturn / -path.maxDrawdown : .nan
+        let calmar = maxDrawdown < 0 ? annualReturn / -maxDrawdown : .nan
         let nonZero = returns.filter { $0 != 0 }
         let label = Int((100 * (1 - cutoff)).rounded())
         return MetricSet([
@@ -49,34 +50,15 @@ public struct ReturnStatistics: RiskModel {
             "sortino": returns.count < 2 ? .nan : moments.mean * periodsPerYear / (downsideDeviation * periodsPerYear.squareRoot()),
             "annual_return": annualReturn,
             "annual_volatility": moments.standardDeviation * periodsPerYear.squareRoot(),
-            "max_drawdown": path.maxDrawdown,
+            "max_drawdown": maxDrawdown,
             "calmar": calmar.isInfinite ? .nan : calmar,
             "var_\(label)": tail.historicalVaR,
             "cvar_\(label)": tail.historicalCVaR,
             "parametric_var_\(label)": tail.parametricVaR,
             "parametric_es_\(label)": tail.parametricES,
-            "total_return": path.finalWealth - 1,
+            "total_return": finalWealth - 1,
             "hit_rate": nonZero.isEmpty ? .nan : Double(nonZero.filter { $0 > 0 }.count) / Double(nonZero.count),
         ])
-    }
-}
-
-/// Wealth from 1 compounded through a return series, and its deepest fall from a running peak.
-struct WealthPath {
-    /// Π(1 + r).
-    let finalWealth: Double
-    /// min(wealth / running peak − 1), at most 0.
-    let maxDrawdown: Double
-
-    init(_ returns: [Double]) {
-        var wealth = 1.0, peak = 1.0, deepest = 0.0
-        for value in returns {
-            wealth *= 1 + value
-            peak = max(peak, wealth)
-            deepest = min(deepest, wealth / peak - 1)
-        }
-        finalWealth = wealth
-        maxDrawdown = deepest
     }
 }
 
