@@ -68,16 +68,14 @@ struct MonitorCommand: ParsableCommand {
                 guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
                 job.from = date
             }
-            let verifier = try input.verifier()
-            var outcome = try job.run(verifier: verifier, logger: global.logger(for: "monitor"))
-            if shadowRetrain, outcome.status.overall != .green {
+            if shadowRetrain {
                 var shadow = ShadowRetrain(champion: bundle, dataPaths: data)
                 shadow.reference = input.reference
                 shadow.runs = RunStore(directory: runsDir)
                 shadow.folder = shadowDir
-                outcome.challenger = try shadow.run(
-                    verifier: verifier, registry: try PluginCatalog.shared.registry(), logger: global.logger(for: "shadow-retrain"))
+                job.shadowRetrain = shadow
             }
+            let outcome = try job.run(verifier: try input.verifier(), logger: global.logger(for: "monitor"))
             if let report {
                 try Data(MonitorHTML.render(outcome).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
             }

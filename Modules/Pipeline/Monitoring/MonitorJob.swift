@@ -28,6 +28,9 @@ public struct MonitorJob: Sendable {
     public var retrain = RetrainPolicy()
     /// Realised outcomes (`Date,actual` CSV) to grade against instead of the target computed from the bars.
     public var actuals: String?
+    /// When set, a status that is not green also trains and exports a challenger (its data and
+    /// champion are this job's own).
+    public var shadowRetrain: ShadowRetrain?
     /// Rows per point of the metric history (about a trading month).
     public var historyWindow = 21
     /// Below this share of drifted features, degraded performance is reported as concept drift.
@@ -70,10 +73,14 @@ public struct MonitorJob: Sendable {
         }
         let drift = try rows.reference.flatMap { reference in try rows.current.map { try DriftAnalysis().compare(reference: reference, current: $0) } }
         let concept = drift.map { status.overall != .green && $0.driftedShare < conceptDriftShare } ?? false
-        return MonitorReport(
+        var report = MonitorReport(
             bundle: bundle, model: rows.name, rows: current.count,
             first: rows.dates[current.lowerBound], last: last, metrics: currentMetrics, baseline: baseline, fairness: fairness,
             status: status, retrainDue: due.due, retrainReason: due.reason, history: history, drift: drift, conceptDrift: concept)
+        if let shadowRetrain, status.overall != .green {
+            report.challenger = try shadowRetrain.run(champion: contents, registry: verifier.registry, logger: logger)
+        }
+        return report
     }
 
     /// The bundle (verified and loaded), and the prediction, outcome, date and instrument of every monitored row, in date order.

@@ -8,7 +8,7 @@ import Logging
 /// hyperparameters, feature pipeline and target) on the latest data, exported next to it and never
 /// promoted. `ferry promote` decides between the two.
 public struct ShadowRetrain: Sendable {
-    /// The champion bundle.
+    /// The champion bundle's path, for messages.
     public var champion: String
     /// Bar files to train on (the latest data).
     public var dataPaths: [String]
@@ -25,9 +25,9 @@ public struct ShadowRetrain: Sendable {
         self.dataPaths = dataPaths
     }
 
-    /// Trains, keeps the run and exports the challenger as `<name>-<version>-shadow-<last date>.tar.gz`.
-    public func run(verifier: BundleVerifier, registry: PluginRegistry, logger: Logger) throws -> ShadowChallenger {
-        let contents = try BundleLoader.load(champion, verifier: verifier).bundle.contents
+    /// Trains, keeps the run and exports the challenger as `<name>-<version>-shadow-<last date>.tar.gz`;
+    /// `contents` are the champion's, already verified and loaded.
+    public func run(champion contents: BundleContents, registry: PluginRegistry, logger: Logger) throws -> ShadowChallenger {
         guard let target = contents.schema.target else { throw TrainingError("\(champion) names no target to train a challenger for") }
         var job = TrainingJob(input: .market(dataPaths: dataPaths, reference: reference), pluginID: contents.manifest.plugin.id)
         job.overrides = try contents.hyperparameterOverrides(bundle: champion)
