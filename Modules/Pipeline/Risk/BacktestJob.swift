@@ -46,18 +46,18 @@ public struct BacktestJob: Sendable {
         let position = series.timestamps.enumerated().reduce(into: [Timestamp: Int]()) { $0[$1.element] = $1.offset }
         let rows = table.frame.index.indices.filter { table.frame.index[$0] >= (from ?? table.frame.index[$0]) }
         guard rows.count >= 2 else { throw TrainingError("\(dataPath) has \(rows.count) row(s) to trade\(from.map { " on or after \($0)" } ?? ""); a backtest needs two") }
+        // barReturns[i] is the return into bar i + 1, known at its close.
+        let barReturns = try SimpleReturns.of(prices: series.adjustedClose)
         // The asset's return over the period that ends at each row's close.
         let returns = rows.map { row -> Double in
             let bar = position[table.frame.index[row]]!
-            return bar == 0 ? 0 : series.adjustedClose[bar] / series.adjustedClose[bar - 1] - 1
+            return bar == 0 ? 0 : barReturns[bar - 1]
         }
         let rule = rule ?? (predictor.contents.schema.target == "next_direction" ? .threshold(0.5) : .sign)
         var positions = rows.map { rule.position(for: predictions[$0]) }
         var ruleDescription = rule.description
         if let kelly {
             let target = predictor.pipeline.targets.first { $0.name == predictor.contents.schema.target }
-            // barReturns[i] is the return into bar i + 1, known at its close.
-            let barReturns = try SimpleReturns.of(prices: series.adjustedClose)
             positions = rows.map { row in
                 let bar = position[table.frame.index[row]]!
                 let history = Array(barReturns[max(0, bar - kellyLookback)..<bar])
