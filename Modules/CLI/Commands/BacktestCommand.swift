@@ -23,13 +23,13 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @OptionGroup var input: BundleInputOptions
-
     @Option(help: "The bundle (.tar.gz).")
     var bundle: String
 
     @Option(help: "The bar file to trade.")
     var data: String
+
+    @OptionGroup var input: BundleInputOptions
 
     @Option(help: "Trade from this date (YYYY-MM-DD); default: every row with features.")
     var from: String?

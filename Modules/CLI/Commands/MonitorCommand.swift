@@ -22,13 +22,13 @@ struct MonitorCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @OptionGroup var input: BundleInputOptions
-
     @Option(help: "The bundle (.tar.gz).")
     var bundle: String
 
     @Option(help: "A bar file to monitor on; repeat for several instruments.")
     var data: [String]
+
+    @OptionGroup var input: BundleInputOptions
 
     @Option(help: "Monitor only rows on or after this date (YYYY-MM-DD).")
     var from: String?

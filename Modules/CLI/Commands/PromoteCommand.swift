@@ -18,8 +18,6 @@ struct PromoteCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @OptionGroup var input: BundleInputOptions
-
     @Option(help: "The champion bundle.")
     var champion: String
 
@@ -28,6 +26,8 @@ struct PromoteCommand: ParsableCommand {
 
     @Option(help: "A bar file to compare on; repeat for several instruments.")
     var data: [String]
+
+    @OptionGroup var input: BundleInputOptions
 
     @Option(help: "Compare only on rows on or after this date (YYYY-MM-DD).")
     var from: String?

@@ -23,13 +23,13 @@ struct SizeCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @OptionGroup var input: BundleInputOptions
-
     @Option(help: "The bundle (.tar.gz).")
     var bundle: String
 
     @Option(help: "A bar file, one per instrument; repeat for several.")
     var data: [String]
+
+    @OptionGroup var input: BundleInputOptions
 
     @Option(help: "A JSON file of portfolio settings (see above).")
     var portfolio: String?
