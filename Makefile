@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm
 
 bootstrap:
 	@scripts/bootstrap
@@ -51,3 +51,6 @@ bench-bundle:
 
 bench-ks: bench-env
 	$(BENCH_PY) bench/ks_vs_scipy.py
+
+bench-lstm: bench-env
+	$(BENCH_PY) bench/lstm_vs_torch.py

@@ -76,7 +76,7 @@ let package = Package(
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryLinear", "FerryBaselines", "FerryEnsemble", argumentParser, logging, crypto],
+            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM", argumentParser, logging, crypto],
             path: module("CLI"),
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -106,6 +106,8 @@ let package = Package(
             name: "BundleBenchmark", dependencies: ["FerryBundle"], path: "bench/BundleBenchmark", swiftSettings: swiftSettings),
         .executableTarget(
             name: "KSBenchmark", dependencies: ["FerryMonitoring"], path: "bench/KSBenchmark", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "LSTMBenchmark", dependencies: ["FerryLSTM"], path: "bench/LSTMBenchmark", swiftSettings: swiftSettings),
 
         // The bundle reader's fuzz target (scripts/fuzz-bundle-reader); a corpus replayer in a normal build.
         .executableTarget(

@@ -4,20 +4,8 @@ import Testing
 
 /// No feature reads the future: changing any rows after `t` leaves every feature at or before `t` unchanged.
 @Suite struct NoLookAheadTests {
-    /// A small deterministic generator, so the property runs the same way every time.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// `series` with every bar after `t` replaced by random but valid bars, and the reference likewise.
-    static func perturbed(_ input: FeatureInput, after t: Int, using rng: inout SplitMix) throws -> FeatureInput {
+    static func perturbed(_ input: FeatureInput, after t: Int, using rng: inout SeededGenerator) throws -> FeatureInput {
         let s = input.series
         var (open, high, low, close, volume) = (s.open, s.high, s.low, s.close, s.volume)
         var reference = input.reference?.values ?? []
@@ -46,7 +34,7 @@ import Testing
         pipeline.dropWarmUp = false
         let base = try pipeline.compute(input).frame
         #expect(base.columnNames.count >= 35)
-        var rng = SplitMix(state: 7)
+        var rng = SeededGenerator(seed: 7)
         for t in [0, 1, 5, 13, 14, 27, 33, 49, 50, 51, 80, 120, 200, 258] {
             let changed = try pipeline.compute(try Self.perturbed(input, after: t, using: &rng)).frame
             for name in base.columnNames {
@@ -63,7 +51,7 @@ import Testing
     @Test func theCheckCatchesAFeatureThatLooksAhead() throws {
         let series = try TALibFixture.series("SPX").rows(0..<60)
         let pipeline = FeaturePipeline(features: [], targets: [TargetSpec(.nextReturn)], dropWarmUp: false)
-        var rng = SplitMix(state: 1)
+        var rng = SeededGenerator(seed: 1)
         let base = try pipeline.compute(try FeatureInput(series: series)).frame
         let changed = try pipeline.compute(try Self.perturbed(try FeatureInput(series: series), after: 30, using: &rng)).frame
         #expect(try base.values(of: "next_return")[30] != changed.values(of: "next_return")[30])

@@ -14,14 +14,15 @@ public struct GoldenSet: Codable, Sendable, Equatable {
     /// How many test rows a golden set keeps.
     public static let rows = 5
 
-    /// The first ``rows`` rows of `frame` (features in `featureNames` order) and `model`'s outputs for them.
-    public init(model: any TrainedModel, frame: Frame, featureNames: [String], tolerance: Double = 1e-9) throws {
+    /// The first ``rows`` rows of `frame` (features in `featureNames` order) and `model`'s outputs
+    /// for them, to be reproduced within `tolerance` (the model's ``TrainedModel/goldenTolerance`` unless given).
+    public init(model: any TrainedModel, frame: Frame, featureNames: [String], tolerance: Double? = nil) throws {
         let rows = frame.rows(0..<Swift.min(Self.rows, frame.rowCount))
         let selected = try rows.selecting(featureNames)
         features = featureNames
         inputs = (0..<selected.rowCount).map { selected.row($0) }
         outputs = try model.predict(selected)
-        self.tolerance = tolerance
+        self.tolerance = tolerance ?? model.goldenTolerance
     }
 
     /// A golden set from rows and outputs already known.

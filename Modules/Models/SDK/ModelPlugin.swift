@@ -74,6 +74,15 @@ public protocol TrainedModel: Sendable {
 
     /// Every parameter, by name, for `weights.safetensors`.
     var tensors: [String: Tensor] { get }
+
+    /// The largest difference between this model's outputs and a reload's on another machine
+    /// that still counts as the same model: the golden outputs' tolerance.
+    var goldenTolerance: Double { get }
+}
+
+extension TrainedModel {
+    /// 1e-9: a model computed in `Double` with a fixed order of operations repeats itself closely.
+    public var goldenTolerance: Double { 1e-9 }
 }
 
 /// What a plugin trains on: a feature frame and the target aligned with its rows.

@@ -92,6 +92,9 @@ public struct EnsembleModel: TrainedModel {
         return total
     }
 
+    /// The loosest of the members' tolerances (a float32 member loosens the whole).
+    public var goldenTolerance: Double { members.map(\.goldenTolerance).max() ?? 1e-9 }
+
     public var tensors: [String: Tensor] {
         var all: [String: Tensor] = ["weights": .vector(weights)]
         for (position, member) in members.enumerated() {

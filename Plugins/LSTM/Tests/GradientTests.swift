@@ -7,7 +7,7 @@ import Testing
 @Suite struct GradientTests {
     struct Fixture: Decodable {
         struct Summary: Decodable { let sum: Double; let abs_sum: Double; let samples: [[Double]] }
-        struct Case: Decodable { let variant: String; let hidden: Int; let layers: Int; let gradients: [String: Summary] }
+        struct Case: Decodable { let variant: String; let hidden: Int; let layers: Int; let heads: Int; let gradients: [String: Summary] }
         let targets: [Float]
         let batch: Int, steps: Int, features: Int
         let cases: [Case]
@@ -24,7 +24,7 @@ import Testing
         let fixture = try TorchFixture.load(Fixture.self)
         let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
-            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
+            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
             let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape))
             let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
             let gradients = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, fixture.targets).gradient)
@@ -42,18 +42,22 @@ import Testing
         }
     }
 
-    @Test func gradientsAgreeWithFiniteDifferences() throws {
-        let shape = LSTMShape(inputs: 3, hidden: 4, layers: 2)
+    /// A 2-layer stack; with a dropout mask between the layers; with 2-head attention on top.
+    @Test(arguments: [(0, false), (0, true), (2, false)])
+    func gradientsAgreeWithFiniteDifferences(attentionHeads: Int, dropout: Bool) throws {
+        let shape = LSTMShape(inputs: 3, hidden: 4, layers: 2, attentionHeads: attentionHeads)
+        // Drops every third unit of the first layer's output, scaling the rest by 1 / (1 - p).
+        let masks: [[Float]] = dropout ? [(0..<2 * 5 * 4).map { $0 % 3 == 0 ? 0 : 1.5 }] : []
         var weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
             (name, TorchFixture.formula(name, count: dimensions.reduce(1, *), hidden: 1).map { $0 * 0.6 })
         })
         let input = (0..<2 * 5 * 3).map { Float(sin(0.7 * Double($0))) }, targets: [Float] = [0.4, -0.3]
         func loss(_ weights: [String: [Float]]) throws -> Double {
             let network = try LSTMNetwork(shape: shape, weights: weights, multiplier: SwiftMultiplier())
-            return Self.meanSquaredError(network.forward(input, batch: 2, steps: 5).head, targets).loss
+            return Self.meanSquaredError(network.trace(input, batch: 2, steps: 5, dropout: masks).head, targets).loss
         }
         let network = try LSTMNetwork(shape: shape, weights: weights, multiplier: SwiftMultiplier())
-        let trace = network.trace(input, batch: 2, steps: 5)
+        let trace = network.trace(input, batch: 2, steps: 5, dropout: masks)
         let analytic = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, targets).gradient)
         var checked = 0
         for (name, dimensions) in shape.tensorShapes {
@@ -76,7 +80,9 @@ import Testing
 /// Adam and gradient clipping against torch.optim.Adam and clip_grad_norm_ (bench/torch_fixtures.py).
 @Suite struct AdamOptimizerTests {
     struct Fixture: Decodable {
-        struct Case: Decodable { let variant: String; let hidden: Int; let layers: Int; let gradient_norm: Double; let after_two_adam_steps: [String: [[Double]]] }
+        struct Case: Decodable {
+            let variant: String, hidden: Int, layers: Int, heads: Int, gradient_norm: Double, after_two_adam_steps: [String: [[Double]]]
+        }
         let targets: [Float]
         let batch: Int, steps: Int, features: Int
         let cases: [Case]
@@ -86,7 +92,7 @@ import Testing
         let fixture = try TorchFixture.load(Fixture.self)
         let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
-            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
+            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
             var weights = TorchFixture.weights(shape)
             let network = try LSTMNetwork(shape: shape, weights: weights)
             let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)

@@ -3,11 +3,11 @@ import FerryModels
 import Foundation
 import Testing
 
-/// The forward pass against PyTorch's nn.LSTM + nn.Linear on the same weights (bench/torch_fixtures.py).
+/// The forward pass against PyTorch's nn.LSTM (+ nn.MultiheadAttention) + nn.Linear on the same weights (bench/torch_fixtures.py).
 @Suite struct TorchParityTests {
     struct Fixture: Decodable {
         struct Case: Decodable {
-            let variant: String, hidden: Int, layers: Int, tensors: [String], head: [Float], last_hidden: [Float]
+            let variant: String, hidden: Int, layers: Int, heads: Int, tensors: [String], head: [Float], last_hidden: [Float]
         }
         let batch: Int, steps: Int, features: Int
         let cases: [Case]
@@ -16,10 +16,10 @@ import Testing
     @Test(arguments: [BLASMultiplier(), SwiftMultiplier()] as [any MatrixMultiplier])
     func forwardPassMatchesPyTorch(multiplier: any MatrixMultiplier) throws {
         let fixture = try TorchFixture.load(Fixture.self)
-        #expect(fixture.cases.map(\.variant) == ["lightweight", "baseline", "enhanced"])
+        #expect(fixture.cases.map(\.variant) == ["lightweight", "baseline", "enhanced", "attention"])
         let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
-            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers)
+            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
             #expect(shape.tensorShapes.map(\.name) == reference.tensors, "PyTorch's names and order")
             let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape), multiplier: multiplier)
             let (head, last) = network.forward(input, batch: fixture.batch, steps: fixture.steps)

@@ -1,16 +1,18 @@
 import FerryModels
 import Foundation
 
-/// An LSTM stack with a one-output head on the last step, with weights in PyTorch's layout and
-/// names (gates i, f, g, o), so `torch.nn.LSTM(batch_first=True)` + `nn.Linear(hidden, 1)` load them as they are.
+/// An LSTM stack, an optional multi-head self-attention read at the last step, and a one-output
+/// head, with weights in PyTorch's layout and names (gates i, f, g, o), so `torch.nn.LSTM(batch_first=True)`,
+/// `nn.MultiheadAttention(batch_first=True)` and `nn.Linear(hidden, 1)` load them as they are.
 ///
 /// Each step: gates = W_ih·x + b_ih + W_hh·h + b_hh; i, f, o = σ(·), g = tanh(·);
-/// c ← f·c + i·g; h ← o·tanh(c). The head returns fc.weight·h_T + fc.bias (before any sigmoid).
+/// c ← f·c + i·g; h ← o·tanh(c). The head returns fc.weight·v + fc.bias (before any sigmoid), v the
+/// top layer's last hidden state or, with attention, the attention's output at the last step.
 struct LSTMNetwork: Sendable {
     /// The sizes.
     let shape: LSTMShape
-    /// Every tensor by its PyTorch name, row-major.
-    let weights: [String: [Float]]
+    /// Every tensor by its PyTorch name, row-major; training moves them in place.
+    var weights: [String: [Float]]
     /// The matrix products.
     let multiplier: any MatrixMultiplier
 
@@ -23,6 +25,9 @@ struct LSTMNetwork: Sendable {
                 throw TensorError(message: "LSTM tensor \(name) has \(values.count) values; shape \(dimensions) needs \(expected)")
             }
         }
+        guard shape.attentionHeads == 0 || shape.hidden % shape.attentionHeads == 0 else {
+            throw TensorError(message: "\(shape.attentionHeads) attention heads do not divide \(shape.hidden) hidden units")
+        }
         self.shape = shape
         self.weights = weights
         self.multiplier = multiplier
@@ -34,11 +39,14 @@ struct LSTMNetwork: Sendable {
         return (trace.head, trace.lastHidden)
     }
 
-    /// The forward pass with everything the backward pass needs.
-    func trace(_ input: [Float], batch: Int, steps: Int) -> ForwardTrace {
+    /// The forward pass with everything the backward pass needs. `dropout` holds, for training,
+    /// one mask per layer above the first, multiplied into that layer's input ([batch][step][hidden]).
+    func trace(_ input: [Float], batch: Int, steps: Int, dropout: [[Float]] = []) -> ForwardTrace {
         precondition(input.count == batch * steps * shape.inputs, "input is not batch × steps × features")
+        precondition(dropout.isEmpty || dropout.count == shape.layers - 1, "one dropout mask per layer above the first")
         var layers: [LayerTrace] = [], sequence = input, width = shape.inputs
         for layer in 0..<shape.layers {
+            if layer > 0, !dropout.isEmpty { sequence = zip(sequence, dropout[layer - 1]).map(*) }
             let trace = run(layer: layer, sequence, width: width, batch: batch, steps: steps)
             layers.append(trace)
             sequence = trace.hidden
@@ -49,9 +57,17 @@ struct LSTMNetwork: Sendable {
         for row in 0..<batch {
             last[(row * hidden)..<((row + 1) * hidden)] = sequence[((row * steps + steps - 1) * hidden)..<((row * steps + steps) * hidden)]
         }
+        let attention = attentionLayer.map { $0.forward(sequence, batch: batch, steps: steps, weights: weights) }
+        let headInput = attention?.output ?? last
         var head = [Float](repeating: weights["fc.bias"]![0], count: batch)
-        multiplier.multiply(last, weights["fc.weight"]!, transposeB: true, into: &head, m: batch, n: 1, k: hidden, accumulate: true)
-        return ForwardTrace(batch: batch, steps: steps, layers: layers, lastHidden: last, head: head)
+        multiplier.multiply(headInput, weights["fc.weight"]!, transposeB: true, into: &head, m: batch, n: 1, k: hidden, accumulate: true)
+        return ForwardTrace(
+            batch: batch, steps: steps, layers: layers, dropout: dropout, lastHidden: last, attention: attention, headInput: headInput, head: head)
+    }
+
+    /// The self-attention, when the shape has one.
+    var attentionLayer: LastStepAttention? {
+        shape.attentionHeads > 0 ? LastStepAttention(hidden: shape.hidden, heads: shape.attentionHeads, multiplier: multiplier) : nil
     }
 
     /// One layer over every step.
@@ -113,8 +129,14 @@ struct ForwardTrace: Sendable {
     let steps: Int
     /// Bottom layer first.
     let layers: [LayerTrace]
+    /// The dropout masks applied to the inputs of the layers above the first (none outside training).
+    let dropout: [[Float]]
     /// The top layer's hidden state at the last step, [batch][hidden].
     let lastHidden: [Float]
+    /// The self-attention's pass, when there is one.
+    let attention: AttentionTrace?
+    /// What the head read: `lastHidden`, or the attention's output.
+    let headInput: [Float]
     /// The head's output before any sigmoid, one per sequence.
     let head: [Float]
 }

@@ -9,17 +9,25 @@ extension LSTMNetwork {
         let gates = 4 * hidden, rows = batch * steps
         var gradients: [String: [Float]] = [:]
 
-        // The head: ŷ = fc.weight · h_T + fc.bias.
+        // The head: ŷ = fc.weight · v + fc.bias.
         var headWeight = [Float](repeating: 0, count: hidden)
-        multiplier.multiply(headGradient, transposeA: true, trace.lastHidden, into: &headWeight, m: 1, n: hidden, k: batch)
+        multiplier.multiply(headGradient, transposeA: true, trace.headInput, into: &headWeight, m: 1, n: hidden, k: batch)
         gradients["fc.weight"] = headWeight
         gradients["fc.bias"] = [headGradient.reduce(0, +)]
-        var lastHidden = [Float](repeating: 0, count: batch * hidden)
-        multiplier.multiply(headGradient, weights["fc.weight"]!, into: &lastHidden, m: batch, n: hidden, k: 1)
-        // The top layer's output gradient: only its last step feeds the head.
+        var headInputGradient = [Float](repeating: 0, count: batch * hidden)
+        multiplier.multiply(headGradient, weights["fc.weight"]!, into: &headInputGradient, m: batch, n: hidden, k: 1)
+        // The top layer's output gradient: every step through the attention, else only the last step.
         var outputGradient = [Float](repeating: 0, count: rows * hidden)
-        for row in 0..<batch {
-            outputGradient[((row * steps + steps - 1) * hidden)..<((row * steps + steps) * hidden)] = lastHidden[(row * hidden)..<((row + 1) * hidden)]
+        if let attention = attentionLayer, let attentionTrace = trace.attention {
+            let (attentionGradients, sequenceGradient) = attention.backward(
+                attentionTrace, outputGradient: headInputGradient, batch: batch, steps: steps, weights: weights)
+            gradients.merge(attentionGradients) { $1 }
+            outputGradient = sequenceGradient
+        } else {
+            for row in 0..<batch {
+                outputGradient[((row * steps + steps - 1) * hidden)..<((row * steps + steps) * hidden)] =
+                    headInputGradient[(row * hidden)..<((row + 1) * hidden)]
+            }
         }
 
         for layer in (0..<shape.layers).reversed() {
@@ -44,9 +52,11 @@ extension LSTMNetwork {
             gradients["lstm.weight_ih_l\(layer)"] = input
             gradients["lstm.bias_ih_l\(layer)"] = bias
             gradients["lstm.bias_hh_l\(layer)"] = bias
-            // The gradient reaching the layer below through this layer's input.
+            // The gradient reaching the layer below through this layer's input (and its dropout mask).
+            guard layer > 0 else { break }
             outputGradient = [Float](repeating: 0, count: rows * layerTrace.width)
             multiplier.multiply(gateGradients, weights["lstm.weight_ih_l\(layer)"]!, into: &outputGradient, m: rows, n: layerTrace.width, k: gates)
+            if !trace.dropout.isEmpty { outputGradient = zip(outputGradient, trace.dropout[layer - 1]).map(*) }
         }
         return gradients
     }

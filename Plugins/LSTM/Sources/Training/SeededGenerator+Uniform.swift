@@ -1,0 +1,6 @@
+import FerryCore
+
+extension SeededGenerator {
+    /// A uniform value in [-bound, bound).
+    mutating func uniform(_ bound: Float) -> Float { Float.random(in: -bound..<bound, using: &self) }
+}
