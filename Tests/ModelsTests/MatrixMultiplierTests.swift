@@ -13,14 +13,16 @@ import Testing
         }
     }
 
-    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
-    func openBLASAgreesWithPlainSwift(transposeA: Bool, transposeB: Bool) {
+    /// Every transpose combination, on a general product and on one row or one column (sgemv's path).
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)], [(37, 29, 64), (1, 29, 64), (37, 1, 64)])
+    func openBLASAgreesWithPlainSwift(transposes: (a: Bool, b: Bool), size: (m: Int, n: Int, k: Int)) {
+        let (transposeA, transposeB) = transposes
         var state: UInt64 = 42
         func next() -> Float {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Float(Double(state >> 40) / Double(1 << 24)) - 0.5
         }
-        let (m, n, k) = (37, 29, 64)
+        let (m, n, k) = size
         let a = (0..<m * k).map { _ in next() }, b = (0..<k * n).map { _ in next() }, start = (0..<m * n).map { _ in next() }
         var blas = start, swift = start
         BLASMultiplier().multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &blas, m: m, n: n, k: k, accumulate: true)

@@ -17,32 +17,26 @@ extension LSTMNetwork {
         var headInputGradient = [Float](repeating: 0, count: batch * hidden)
         multiplier.multiply(headGradient, weights["fc.weight"]!, into: &headInputGradient, m: batch, n: hidden, k: 1)
         // The top layer's output gradient: every step through the attention, else only the last step.
-        var outputGradient = [Float](repeating: 0, count: rows * hidden)
+        var outputGradient: [Float]
         if let attention = attentionLayer, let attentionTrace = trace.attention {
             let (attentionGradients, sequenceGradient) = attention.backward(
                 attentionTrace, outputGradient: headInputGradient, batch: batch, steps: steps, weights: weights)
             gradients.merge(attentionGradients) { $1 }
             outputGradient = sequenceGradient
         } else {
-            for row in 0..<batch {
-                outputGradient[((row * steps + steps - 1) * hidden)..<((row * steps + steps) * hidden)] =
-                    headInputGradient[(row * hidden)..<((row + 1) * hidden)]
-            }
+            outputGradient = [Float](repeating: 0, count: (rows - batch) * hidden) + headInputGradient
         }
 
         for layer in (0..<shape.layers).reversed() {
             let layerTrace = trace.layers[layer]
             let gateGradients = gateGradients(layer: layer, layerTrace, outputGradient: outputGradient, batch: batch, steps: steps)
-            // Each step's gates saw the previous hidden state (zero before the first step).
-            var previousHidden = [Float](repeating: 0, count: rows * hidden)
-            for row in 0..<batch {
-                for t in 1..<max(steps, 1) {
-                    let to = (row * steps + t) * hidden, from = to - hidden
-                    previousHidden[to..<(to + hidden)] = layerTrace.hidden[from..<(from + hidden)]
-                }
-            }
+            // Step t's gates saw h_{t−1} (none at the first step): one product over steps 1 …
             var recurrent = [Float](repeating: 0, count: gates * hidden), input = [Float](repeating: 0, count: gates * layerTrace.width)
-            multiplier.multiply(gateGradients, transposeA: true, previousHidden, into: &recurrent, m: gates, n: hidden, k: rows)
+            if steps > 1 {
+                multiplier.multiply(
+                    Array(gateGradients[(batch * gates)...]), transposeA: true, Array(layerTrace.hidden[..<((rows - batch) * hidden)]),
+                    into: &recurrent, m: gates, n: hidden, k: rows - batch)
+            }
             multiplier.multiply(gateGradients, transposeA: true, layerTrace.input, into: &input, m: gates, n: layerTrace.width, k: rows)
             var bias = [Float](repeating: 0, count: gates)
             for row in 0..<rows {
@@ -61,37 +55,43 @@ extension LSTMNetwork {
         return gradients
     }
 
-    /// The loss's gradient with respect to each step's gate pre-activations, [batch][step][4H],
+    /// The loss's gradient with respect to each step's gate pre-activations, [step][batch][4H],
     /// walking the steps backwards with the gradients carried through h and c.
     private func gateGradients(layer: Int, _ trace: LayerTrace, outputGradient: [Float], batch: Int, steps: Int) -> [Float] {
         let hidden = shape.hidden, gates = 4 * hidden
-        let recurrentWeights = weights["lstm.weight_hh_l\(layer)"]!
         var result = [Float](repeating: 0, count: batch * steps * gates)
         var carriedHidden = [Float](repeating: 0, count: batch * hidden), carriedCell = carriedHidden
-        var stepGates = [Float](repeating: 0, count: batch * gates)
-        for t in (0..<steps).reversed() {
-            for row in 0..<batch {
-                let at = (row * steps + t) * gates
-                for unit in 0..<hidden {
-                    let position = (row * steps + t) * hidden + unit, carried = row * hidden + unit
-                    let input = trace.activations[at + unit], forget = trace.activations[at + hidden + unit]
-                    let candidate = trace.activations[at + 2 * hidden + unit], out = trace.activations[at + 3 * hidden + unit]
-                    let cellTanh = tanh(trace.cells[position])
-                    let previousCell: Float = t > 0 ? trace.cells[position - hidden] : 0
-                    let dHidden = outputGradient[position] + carriedHidden[carried]
-                    let dCell = carriedCell[carried] + dHidden * out * (1 - cellTanh * cellTanh)
-                    let values = (
-                        dCell * candidate * input * (1 - input), dCell * previousCell * forget * (1 - forget),
-                        dCell * input * (1 - candidate * candidate), dHidden * cellTanh * out * (1 - out)
-                    )
-                    (result[at + unit], result[at + hidden + unit], result[at + 2 * hidden + unit], result[at + 3 * hidden + unit]) = values
-                    (stepGates[row * gates + unit], stepGates[row * gates + hidden + unit]) = (values.0, values.1)
-                    (stepGates[row * gates + 2 * hidden + unit], stepGates[row * gates + 3 * hidden + unit]) = (values.2, values.3)
-                    carriedCell[carried] = dCell * forget
+        weights["lstm.weight_hh_l\(layer)"]!.withUnsafeBufferPointer { recurrent in
+            trace.activations.withUnsafeBufferPointer { activations in
+                trace.cells.withUnsafeBufferPointer { cells in
+                    trace.cellTanh.withUnsafeBufferPointer { cellTanh in
+                        outputGradient.withUnsafeBufferPointer { outputGradient in
+                            result.withUnsafeMutableBufferPointer { result in
+                                carriedHidden.withUnsafeMutableBufferPointer { carriedHidden in
+                                    carriedCell.withUnsafeMutableBufferPointer { carriedCell in
+                                        for t in (0..<steps).reversed() {
+                                            for row in 0..<batch {
+                                                let at = (t * batch + row) * hidden, gateAt = (t * batch + row) * gates
+                                                LSTMCellKernels.backward(
+                                                    gates: activations.baseAddress! + gateAt, cellTanh: cellTanh.baseAddress! + at,
+                                                    previousCell: t > 0 ? cells.baseAddress! + at - batch * hidden : nil,
+                                                    outputGradient: outputGradient.baseAddress! + at, carriedHidden: carriedHidden.baseAddress! + row * hidden,
+                                                    carriedCell: carriedCell.baseAddress! + row * hidden, gateGradients: result.baseAddress! + gateAt,
+                                                    units: hidden)
+                                            }
+                                            guard t > 0 else { break }
+                                            // Through the recurrent weights to the previous step's hidden state.
+                                            multiplier.multiply(
+                                                UnsafeBufferPointer(rebasing: result[(t * batch * gates)..<((t + 1) * batch * gates)]), transposeA: false,
+                                                recurrent, transposeB: false, into: carriedHidden, m: batch, n: hidden, k: gates, accumulate: false)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            // Through the recurrent weights to the previous step's hidden state.
-            multiplier.multiply(stepGates, recurrentWeights, into: &carriedHidden, m: batch, n: hidden, k: gates)
         }
         return result
     }

@@ -8,6 +8,10 @@ import Foundation
 /// Each step: gates = W_ih·x + b_ih + W_hh·h + b_hh; i, f, o = σ(·), g = tanh(·);
 /// c ← f·c + i·g; h ← o·tanh(c). The head returns fc.weight·v + fc.bias (before any sigmoid), v the
 /// top layer's last hidden state or, with attention, the attention's output at the last step.
+///
+/// Inside, sequences are time-major ([step][batch][·]), so each step's rows are one block: the
+/// recurrent product writes straight into that step's gates, and the backward pass's weight
+/// gradients are one product over all steps.
 struct LSTMNetwork: Sendable {
     /// The sizes.
     let shape: LSTMShape
@@ -39,12 +43,14 @@ struct LSTMNetwork: Sendable {
         return (trace.head, trace.lastHidden)
     }
 
-    /// The forward pass with everything the backward pass needs. `dropout` holds, for training,
-    /// one mask per layer above the first, multiplied into that layer's input ([batch][step][hidden]).
+    /// The forward pass of `input` ([batch][step][feature]) with everything the backward pass
+    /// needs. `dropout` holds, for training, one mask per layer above the first, multiplied into
+    /// that layer's input ([step][batch][hidden]).
     func trace(_ input: [Float], batch: Int, steps: Int, dropout: [[Float]] = []) -> ForwardTrace {
         precondition(input.count == batch * steps * shape.inputs, "input is not batch × steps × features")
         precondition(dropout.isEmpty || dropout.count == shape.layers - 1, "one dropout mask per layer above the first")
-        var layers: [LayerTrace] = [], sequence = input, width = shape.inputs
+        var layers: [LayerTrace] = [], width = shape.inputs
+        var sequence = Self.timeMajor(input, batch: batch, steps: steps, width: width)
         for layer in 0..<shape.layers {
             if layer > 0, !dropout.isEmpty { sequence = zip(sequence, dropout[layer - 1]).map(*) }
             let trace = run(layer: layer, sequence, width: width, batch: batch, steps: steps)
@@ -53,10 +59,7 @@ struct LSTMNetwork: Sendable {
             width = shape.hidden
         }
         let hidden = shape.hidden
-        var last = [Float](repeating: 0, count: batch * hidden)
-        for row in 0..<batch {
-            last[(row * hidden)..<((row + 1) * hidden)] = sequence[((row * steps + steps - 1) * hidden)..<((row * steps + steps) * hidden)]
-        }
+        let last = Array(sequence[((steps - 1) * batch * hidden)...])
         let attention = attentionLayer.map { $0.forward(sequence, batch: batch, steps: steps, weights: weights) }
         let headInput = attention?.output ?? last
         var head = [Float](repeating: weights["fc.bias"]![0], count: batch)
@@ -70,48 +73,61 @@ struct LSTMNetwork: Sendable {
         shape.attentionHeads > 0 ? LastStepAttention(hidden: shape.hidden, heads: shape.attentionHeads, multiplier: multiplier) : nil
     }
 
-    /// One layer over every step.
-    private func run(layer: Int, _ sequence: [Float], width: Int, batch: Int, steps: Int) -> LayerTrace {
-        let hidden = shape.hidden, gates = 4 * hidden
-        let inputWeights = weights["lstm.weight_ih_l\(layer)"]!, recurrentWeights = weights["lstm.weight_hh_l\(layer)"]!
-        let bias = zip(weights["lstm.bias_ih_l\(layer)"]!, weights["lstm.bias_hh_l\(layer)"]!).map(+)
-        // The input's share of every gate at every step in one product: (batch·steps × width) · W_ihᵀ.
-        var activations = [Float](repeating: 0, count: batch * steps * gates)
-        multiplier.multiply(sequence, inputWeights, transposeB: true, into: &activations, m: batch * steps, n: gates, k: width)
-        var output = [Float](repeating: 0, count: batch * steps * hidden), cells = output
-        var h = [Float](repeating: 0, count: batch * hidden), c = h
-        var step = [Float](repeating: 0, count: batch * gates)
-        for t in 0..<steps {
-            for row in 0..<batch {
-                let from = (row * steps + t) * gates
-                for gate in 0..<gates { step[row * gates + gate] = activations[from + gate] + bias[gate] }
+    /// [batch][step][width] → [step][batch][width].
+    private static func timeMajor(_ input: [Float], batch: Int, steps: Int, width: Int) -> [Float] {
+        var result = [Float](repeating: 0, count: input.count)
+        for row in 0..<batch {
+            for t in 0..<steps {
+                let from = (row * steps + t) * width, to = (t * batch + row) * width
+                result[to..<(to + width)] = input[from..<(from + width)]
             }
-            multiplier.multiply(h, recurrentWeights, transposeB: true, into: &step, m: batch, n: gates, k: hidden, accumulate: true)
-            for row in 0..<batch {
-                let g = row * gates, at = (row * steps + t) * gates
-                for unit in 0..<hidden {
-                    let input = sigmoid(step[g + unit]), forget = sigmoid(step[g + hidden + unit])
-                    let candidate = tanh(step[g + 2 * hidden + unit]), out = sigmoid(step[g + 3 * hidden + unit])
-                    let cell = forget * c[row * hidden + unit] + input * candidate
-                    c[row * hidden + unit] = cell
-                    h[row * hidden + unit] = out * tanh(cell)
-                    let position = (row * steps + t) * hidden + unit
-                    output[position] = h[row * hidden + unit]
-                    cells[position] = cell
-                    (activations[at + unit], activations[at + hidden + unit]) = (input, forget)
-                    (activations[at + 2 * hidden + unit], activations[at + 3 * hidden + unit]) = (candidate, out)
+        }
+        return result
+    }
+
+    /// One layer over every step of a time-major sequence.
+    private func run(layer: Int, _ sequence: [Float], width: Int, batch: Int, steps: Int) -> LayerTrace {
+        let hidden = shape.hidden, gates = 4 * hidden, rows = batch * steps
+        let bias = zip(weights["lstm.bias_ih_l\(layer)"]!, weights["lstm.bias_hh_l\(layer)"]!).map(+)
+        // Every step's gates start as the biases plus the input's share, in one product: (steps·batch × width) · W_ihᵀ.
+        var activations = [Float](repeating: 0, count: rows * gates)
+        for row in 0..<rows { activations[(row * gates)..<((row + 1) * gates)] = bias[...] }
+        multiplier.multiply(sequence, weights["lstm.weight_ih_l\(layer)"]!, transposeB: true, into: &activations, m: rows, n: gates, k: width, accumulate: true)
+        var output = [Float](repeating: 0, count: rows * hidden), cells = output, cellTanh = output
+        let recurrent = weights["lstm.weight_hh_l\(layer)"]!
+        recurrent.withUnsafeBufferPointer { recurrent in
+            activations.withUnsafeMutableBufferPointer { activations in
+                output.withUnsafeMutableBufferPointer { output in
+                    cells.withUnsafeMutableBufferPointer { cells in
+                        cellTanh.withUnsafeMutableBufferPointer { cellTanh in
+                            for t in 0..<steps {
+                                let stepGates = activations.baseAddress! + t * batch * gates, stepHidden = t * batch * hidden
+                                if t > 0 {
+                                    // + h_{t−1} · W_hhᵀ, straight into this step's gates.
+                                    multiplier.multiply(
+                                        UnsafeBufferPointer(rebasing: output[(stepHidden - batch * hidden)..<stepHidden]), transposeA: false,
+                                        recurrent, transposeB: true, into: UnsafeMutableBufferPointer(start: stepGates, count: batch * gates),
+                                        m: batch, n: gates, k: hidden, accumulate: true)
+                                }
+                                for row in 0..<batch {
+                                    let at = stepHidden + row * hidden
+                                    LSTMCellKernels.forward(
+                                        gates: stepGates + row * gates, previousCell: t > 0 ? UnsafePointer(cells.baseAddress! + at - batch * hidden) : nil,
+                                        cell: cells.baseAddress! + at, cellTanh: cellTanh.baseAddress! + at, hidden: output.baseAddress! + at, units: hidden)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return LayerTrace(input: sequence, width: width, activations: activations, cells: cells, hidden: output)
+        return LayerTrace(input: sequence, width: width, activations: activations, cells: cells, cellTanh: cellTanh, hidden: output)
     }
-
-    private func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
 }
 
-/// One layer's forward pass, kept for the backward pass; every array is [batch][step][·].
+/// One layer's forward pass, kept for the backward pass; every array is time-major, [step][batch][·].
 struct LayerTrace: Sendable {
-    /// The layer's input.
+    /// The layer's input (after any dropout).
     let input: [Float]
     /// Features per step of the input.
     let width: Int
@@ -119,6 +135,8 @@ struct LayerTrace: Sendable {
     let activations: [Float]
     /// The cell state after each step.
     let cells: [Float]
+    /// tanh of the cell state.
+    let cellTanh: [Float]
     /// The hidden state after each step (the layer's output).
     let hidden: [Float]
 }

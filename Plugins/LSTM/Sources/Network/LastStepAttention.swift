@@ -15,15 +15,11 @@ struct LastStepAttention: Sendable {
     private var headWidth: Int { hidden / heads }
     private var scale: Float { 1 / Float(headWidth).squareRoot() }
 
-    /// The attention's output for each sequence of `sequence` ([batch][step][hidden]).
+    /// The attention's output for each sequence of `sequence` (time-major, [step][batch][hidden]).
     func forward(_ sequence: [Float], batch: Int, steps: Int, weights: [String: [Float]]) -> AttentionTrace {
         let size = hidden * hidden
         let projection = weights["attention.in_proj_weight"]!, bias = weights["attention.in_proj_bias"]!
-        var last = [Float](repeating: 0, count: batch * hidden)
-        for row in 0..<batch {
-            let from = (row * steps + steps - 1) * hidden
-            last[(row * hidden)..<((row + 1) * hidden)] = sequence[from..<(from + hidden)]
-        }
+        let last = Array(sequence[((steps - 1) * batch * hidden)...])
         let queries = project(last, rows: batch, Array(projection[0..<size]), Array(bias[0..<hidden]))
         let keys = project(sequence, rows: batch * steps, Array(projection[size..<(2 * size)]), Array(bias[hidden..<(2 * hidden)]))
         let values = project(sequence, rows: batch * steps, Array(projection[(2 * size)...]), Array(bias[(2 * hidden)...]))
@@ -35,7 +31,7 @@ struct LastStepAttention: Sendable {
                 var largest = -Float.infinity
                 for t in 0..<steps {
                     var score: Float = 0
-                    for unit in 0..<headWidth { score += queries[row * hidden + offset + unit] * keys[(row * steps + t) * hidden + offset + unit] }
+                    for unit in 0..<headWidth { score += queries[row * hidden + offset + unit] * keys[(t * batch + row) * hidden + offset + unit] }
                     attention[at + t] = score * scale
                     largest = max(largest, score * scale)
                 }
@@ -47,7 +43,7 @@ struct LastStepAttention: Sendable {
                 for t in 0..<steps {
                     attention[at + t] /= total
                     for unit in 0..<headWidth {
-                        context[row * hidden + offset + unit] += attention[at + t] * values[(row * steps + t) * hidden + offset + unit]
+                        context[row * hidden + offset + unit] += attention[at + t] * values[(t * batch + row) * hidden + offset + unit]
                     }
                 }
             }
@@ -83,7 +79,7 @@ struct LastStepAttention: Sendable {
                 for t in 0..<steps {
                     var dot: Float = 0
                     for unit in 0..<headWidth {
-                        let position = (row * steps + t) * hidden + offset + unit
+                        let position = (t * batch + row) * hidden + offset + unit
                         dot += contextGradient[row * hidden + offset + unit] * trace.values[position]
                         valueGradient[position] = trace.attention[at + t] * contextGradient[row * hidden + offset + unit]
                     }
@@ -93,7 +89,7 @@ struct LastStepAttention: Sendable {
                 for t in 0..<steps {
                     let score = trace.attention[at + t] * (scoreGradient[t] - weighted) * scale
                     for unit in 0..<headWidth {
-                        let position = (row * steps + t) * hidden + offset + unit
+                        let position = (t * batch + row) * hidden + offset + unit
                         queryGradient[row * hidden + offset + unit] += score * trace.keys[position]
                         keyGradient[position] = score * trace.queries[row * hidden + offset + unit]
                     }
@@ -122,10 +118,8 @@ struct LastStepAttention: Sendable {
             valueGradient, Array(projection[(2 * size)...]), into: &sequenceGradient, m: rows, n: hidden, k: hidden, accumulate: true)
         var lastGradient = [Float](repeating: 0, count: batch * hidden)
         multiplier.multiply(queryGradient, Array(projection[0..<size]), into: &lastGradient, m: batch, n: hidden, k: hidden)
-        for row in 0..<batch {
-            let to = (row * steps + steps - 1) * hidden
-            for unit in 0..<hidden { sequenceGradient[to + unit] += lastGradient[row * hidden + unit] }
-        }
+        let lastBlock = (steps - 1) * batch * hidden
+        for index in 0..<(batch * hidden) { sequenceGradient[lastBlock + index] += lastGradient[index] }
         return (gradients, sequenceGradient)
     }
 
@@ -146,13 +140,13 @@ struct LastStepAttention: Sendable {
 
 /// The attention's forward pass, kept for its backward pass.
 struct AttentionTrace: Sendable {
-    /// Its input, [batch][step][hidden].
+    /// Its input, [step][batch][hidden].
     let sequence: [Float]
     /// The input's last step, [batch][hidden].
     let last: [Float]
     /// The last step's query, [batch][hidden].
     let queries: [Float]
-    /// Every step's key and value, [batch][step][hidden].
+    /// Every step's key and value, [step][batch][hidden].
     let keys: [Float]
     let values: [Float]
     /// The softmax weights, [batch][head][step].

@@ -25,6 +25,7 @@ struct LSTMTrainer {
             throw TrainingDataError(
                 "lstm needs runs of at least lookback (\(settings.lookback)) complete rows with rising dates; the longest has \(rows.runs.map(\.count).max() ?? 0)")
         }
+        AllocatorReuse.keepFreedMemory()
         var generator = SeededGenerator(seed: context.seed)
         var network = try LSTMNetwork(shape: shape, weights: shape.initialWeights(using: &generator), multiplier: multiplier)
         var adam = AdamOptimizer()
@@ -99,6 +100,6 @@ struct LSTMTrainer {
     private func dropoutMasks(count: Int, using generator: inout SeededGenerator) -> [[Float]] {
         guard settings.dropout > 0, shape.layers > 1 else { return [] }
         let keep = Float(1 - settings.dropout), kept = 1 / keep
-        return (1..<shape.layers).map { _ in (0..<count).map { _ in Float.random(in: 0..<1, using: &generator) < keep ? kept : 0 } }
+        return (1..<shape.layers).map { _ in (0..<count).map { _ in generator.unit() < keep ? kept : 0 } }
     }
 }
