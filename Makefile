@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle
 
 bootstrap:
 	@scripts/bootstrap
@@ -54,3 +54,6 @@ bench-ks: bench-env
 
 bench-lstm: bench-env
 	$(BENCH_PY) bench/lstm_vs_torch.py
+
+bench-lstm-bundle: bench-env
+	bench/lstm_bundle_in_torch.sh

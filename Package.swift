@@ -96,18 +96,19 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         // Benchmarks, run by bench/*.py against their peers (never by `make test`'s assertions).
+        .target(name: "BenchSupport", path: "bench/BenchSupport", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "FeatureBenchmark", dependencies: ["FerryFeatures"], path: "bench/FeatureBenchmark",
+            name: "FeatureBenchmark", dependencies: ["FerryFeatures", "BenchSupport"], path: "bench/FeatureBenchmark",
             swiftSettings: swiftSettings),
         .executableTarget(
-            name: "LassoBenchmark", dependencies: ["FerryLinear"], path: "bench/LassoBenchmark", swiftSettings: swiftSettings),
+            name: "LassoBenchmark", dependencies: ["FerryLinear", "BenchSupport"], path: "bench/LassoBenchmark", swiftSettings: swiftSettings),
 
         .executableTarget(
             name: "BundleBenchmark", dependencies: ["FerryBundle"], path: "bench/BundleBenchmark", swiftSettings: swiftSettings),
         .executableTarget(
             name: "KSBenchmark", dependencies: ["FerryMonitoring"], path: "bench/KSBenchmark", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "LSTMBenchmark", dependencies: ["FerryLSTM"], path: "bench/LSTMBenchmark", swiftSettings: swiftSettings),
+            name: "LSTMBenchmark", dependencies: ["FerryLSTM", "BenchSupport"], path: "bench/LSTMBenchmark", swiftSettings: swiftSettings),
 
         // The bundle reader's fuzz target (scripts/fuzz-bundle-reader); a corpus replayer in a normal build.
         .executableTarget(

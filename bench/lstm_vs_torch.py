@@ -11,7 +11,13 @@ torch.set_num_threads for PyTorch):
   clip_grad_norm_(1), Adam(lr 1e-3): best of 3 epochs (PyTorch after one warm-up epoch);
 - the median latency of one window's prediction (1 x 30 x 35) over 2,000 calls, PyTorch in eval
   mode under torch.inference_mode();
-- Ferry's peak RSS (the whole benchmark process) and PyTorch's process peak RSS.
+- Ferry's peak RSS (VmHWM of the benchmark process) and PyTorch's process peak RSS.
+
+Ferry's products run on OpenBLAS, whose kernels follow OPENBLAS_CORETYPE when it is set (this
+machine's environment sets Haswell, the AVX2 kernels) and its own CPU detection otherwise
+(AVX-512 kernels here). When the variable is set, Ferry is timed both ways: `ferry` as the
+environment has it, `ferry_openblas_own_kernels` with the variable removed. PyTorch's LSTM runs
+on oneDNN, which the variable does not touch.
 """
 import json
 import os
@@ -23,25 +29,13 @@ import time
 import numpy as np
 import torch
 
+from torch_lstm_network import Network
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEQUENCES, STEPS, FEATURES, BATCH = 5000, 30, 35, 64
 ROWS = SEQUENCES + STEPS - 1
 VARIANTS = {"lightweight": (32, 1, 0), "baseline": (64, 2, 0), "enhanced": (128, 3, 0), "attention": (64, 2, 8)}
 EPOCH_RUNS, LATENCY_CALLS = 3, 2000
-
-
-class Network(torch.nn.Module):
-    def __init__(self, hidden, layers, heads):
-        super().__init__()
-        self.lstm = torch.nn.LSTM(FEATURES, hidden, num_layers=layers, batch_first=True, dropout=0.2 if layers > 1 else 0.0)
-        self.attention = torch.nn.MultiheadAttention(hidden, heads, batch_first=True) if heads else None
-        self.fc = torch.nn.Linear(hidden, 1)
-
-    def forward(self, x):
-        outputs, _ = self.lstm(x)
-        if self.attention is not None:
-            outputs = self.attention(outputs, outputs, outputs, need_weights=False)[0]
-        return self.fc(outputs[:, -1, :]).squeeze(1)
 
 
 def torch_epoch(model, windows, targets, generator):
@@ -93,28 +87,34 @@ def main():
         torch.set_num_threads(count)
         for variant, (hidden, layers, heads) in VARIANTS.items():
             torch.manual_seed(0)
-            model = Network(hidden, layers, heads)
+            model = Network(FEATURES, hidden, layers, heads)
             generator = torch.Generator().manual_seed(0)
             torch_epoch(model, windows, targets, generator)
             torch_seconds = min(torch_epoch(model, windows, targets, generator) for _ in range(EPOCH_RUNS))
             torch_single = torch_latency(model, windows[:1])
-            environment = dict(os.environ, OPENBLAS_NUM_THREADS=str(count))
-            ferry = json.loads(subprocess.run(
-                [binary, path, str(ROWS), str(FEATURES), "baseline" if heads else variant, str(heads), str(EPOCH_RUNS), str(LATENCY_CALLS)],
-                check=True, capture_output=True, text=True, env=environment).stdout)
-            result = {
-                "variant": variant, "threads": count,
-                "torch_epoch_seconds": torch_seconds, "ferry_epoch_seconds": ferry["epoch_seconds"],
-                "epoch_ratio_ferry_over_torch": ferry["epoch_seconds"] / torch_seconds,
-                "torch_latency_us": torch_single * 1e6, "ferry_latency_us": ferry["latency_median_seconds"] * 1e6,
-                "latency_ratio_ferry_over_torch": ferry["latency_median_seconds"] / torch_single,
-                "ferry_peak_rss_mib": ferry["peak_rss_bytes"] / 2**20,
-            }
-            results.append(result)
-            print(f"{variant:12} threads {count}: epoch Ferry {result['ferry_epoch_seconds']:.3f} s vs PyTorch {torch_seconds:.3f} s "
-                  f"(ratio {result['epoch_ratio_ferry_over_torch']:.2f}); latency {result['ferry_latency_us']:.0f} us vs "
-                  f"{result['torch_latency_us']:.0f} us (ratio {result['latency_ratio_ferry_over_torch']:.2f}); "
-                  f"Ferry peak {result['ferry_peak_rss_mib']:.0f} MiB", flush=True)
+            configurations = {"ferry": dict(os.environ, OPENBLAS_NUM_THREADS=str(count))}
+            if "OPENBLAS_CORETYPE" in os.environ:
+                own = dict(configurations["ferry"])
+                del own["OPENBLAS_CORETYPE"]
+                configurations["ferry_openblas_own_kernels"] = own
+            for name, environment in configurations.items():
+                ferry = json.loads(subprocess.run(
+                    [binary, path, str(ROWS), str(FEATURES), "baseline" if heads else variant, str(heads), str(EPOCH_RUNS), str(LATENCY_CALLS)],
+                    check=True, capture_output=True, text=True, env=environment).stdout)
+                result = {
+                    "variant": variant, "threads": count, "ferry": name,
+                    "openblas_coretype": environment.get("OPENBLAS_CORETYPE", "(OpenBLAS's own choice)"),
+                    "torch_epoch_seconds": torch_seconds, "ferry_epoch_seconds": ferry["epoch_seconds"],
+                    "epoch_ratio_ferry_over_torch": ferry["epoch_seconds"] / torch_seconds,
+                    "torch_latency_us": torch_single * 1e6, "ferry_latency_us": ferry["latency_median_seconds"] * 1e6,
+                    "latency_ratio_ferry_over_torch": ferry["latency_median_seconds"] / torch_single,
+                    "ferry_peak_rss_mib": ferry["peak_rss_bytes"] / 2**20,
+                }
+                results.append(result)
+                print(f"{variant:12} threads {count} {name:27}: epoch Ferry {result['ferry_epoch_seconds']:.3f} s vs PyTorch "
+                      f"{torch_seconds:.3f} s (ratio {result['epoch_ratio_ferry_over_torch']:.2f}); latency {result['ferry_latency_us']:.0f} us "
+                      f"vs {result['torch_latency_us']:.0f} us (ratio {result['latency_ratio_ferry_over_torch']:.2f}); "
+                      f"Ferry peak {result['ferry_peak_rss_mib']:.0f} MiB", flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"torch": torch.__version__, "torch_process_peak_rss_mib": peak, "results": results}, indent=2))
 

@@ -4,19 +4,10 @@
 //
 //   FeatureBenchmark FILE RUNS whole    Ferry's whole feature set (39 features + 3 targets)
 //   FeatureBenchmark FILE RUNS talib21  only the 21 series TA-Lib is timed on, warm-up kept
+import BenchSupport
 import FerryCore
 import FerryFeatures
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-func peakResidentBytes() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Int(usage.ru_maxrss) * 1024
-}
 
 /// The 21 series bench/features_vs_talib.py times TA-Lib on.
 let talib21 = FeaturePipeline(
@@ -55,4 +46,4 @@ for _ in 0..<runs {
     produced = table.frame.columnNames.count
     timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
-print(#"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(peakResidentBytes())}"#)
+print(#"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(PeakMemory.residentBytes())}"#)

@@ -3,14 +3,12 @@
 // median latency of one window's prediction, and peak memory.
 //
 //   LSTMBenchmark FILE ROWS FEATURES VARIANT HEADS EPOCH_RUNS LATENCY_CALLS
+import BenchSupport
 import FerryCore
 import FerryLSTM
 import FerryModels
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 let arguments = CommandLine.arguments
 guard arguments.count == 8, let data = FileManager.default.contents(atPath: arguments[1]), let rows = Int(arguments[2]),
@@ -57,10 +55,8 @@ for _ in 0..<calls {
     latencies.append(seconds(clock.now - start))
 }
 latencies.sort()
-var usage = rusage()
-getrusage(RUSAGE_SELF.rawValue, &usage)
 let json = try JSONSerialization.data(withJSONObject: [
-    "epoch_seconds": best, "latency_median_seconds": latencies[latencies.count / 2], "peak_rss_bytes": Int(usage.ru_maxrss) * 1024,
+    "epoch_seconds": best, "latency_median_seconds": latencies[latencies.count / 2], "peak_rss_bytes": PeakMemory.residentBytes(),
     "last_prediction": sink / Double(calls),
 ])
 print(String(decoding: json, as: UTF8.self))

@@ -2,14 +2,12 @@
 // one JSON line: seconds (best of the runs), peak memory, and the coefficients for comparison.
 //
 //   LassoBenchmark FILE ROWS FEATURES ALPHA RUNS
+import BenchSupport
 import FerryCore
 import FerryLinear
 import FerryModels
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 let arguments = CommandLine.arguments
 guard arguments.count == 6, let data = FileManager.default.contents(atPath: arguments[1]), let rows = Int(arguments[2]),
@@ -37,7 +35,5 @@ for _ in 0..<runs {
     best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     coefficients = (model as? LinearModel)?.coefficients ?? []
 }
-var usage = rusage()
-getrusage(RUSAGE_SELF.rawValue, &usage)
-let json = try JSONSerialization.data(withJSONObject: ["seconds": best, "peak_rss_bytes": Int(usage.ru_maxrss) * 1024, "coef": coefficients])
+let json = try JSONSerialization.data(withJSONObject: ["seconds": best, "peak_rss_bytes": PeakMemory.residentBytes(), "coef": coefficients])
 print(String(decoding: json, as: UTF8.self))

@@ -33,9 +33,16 @@ extension LSTMNetwork {
             // Step t's gates saw h_{t−1} (none at the first step): one product over steps 1 …
             var recurrent = [Float](repeating: 0, count: gates * hidden), input = [Float](repeating: 0, count: gates * layerTrace.width)
             if steps > 1 {
-                multiplier.multiply(
-                    Array(gateGradients[(batch * gates)...]), transposeA: true, Array(layerTrace.hidden[..<((rows - batch) * hidden)]),
-                    into: &recurrent, m: gates, n: hidden, k: rows - batch)
+                gateGradients.withUnsafeBufferPointer { gateGradients in
+                    layerTrace.hidden.withUnsafeBufferPointer { hiddenStates in
+                        recurrent.withUnsafeMutableBufferPointer { recurrent in
+                            multiplier.multiply(
+                                UnsafeBufferPointer(rebasing: gateGradients[(batch * gates)...]), transposeA: true,
+                                UnsafeBufferPointer(rebasing: hiddenStates[..<((rows - batch) * hidden)]), transposeB: false,
+                                into: recurrent, m: gates, n: hidden, k: rows - batch, accumulate: false)
+                        }
+                    }
+                }
             }
             multiplier.multiply(gateGradients, transposeA: true, layerTrace.input, into: &input, m: gates, n: layerTrace.width, k: rows)
             var bias = [Float](repeating: 0, count: gates)
