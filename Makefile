@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results
 
 bootstrap:
 	@scripts/bootstrap
@@ -57,3 +57,6 @@ bench-lstm: bench-env
 
 bench-lstm-bundle: bench-env
 	bench/lstm_bundle_in_torch.sh
+
+lstm-results:
+	python3 bench/lstm_results.py
