@@ -142,7 +142,7 @@ let package = Package(
             name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels"], path: "Plugins/LSTM/Tests", resources: [.copy("Fixtures")],
+            name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels", logging], path: "Plugins/LSTM/Tests", resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LinearTests", dependencies: ["FerryLinear"], path: "Plugins/Linear/Tests",

@@ -2,6 +2,7 @@ import FerryCore
 @testable import FerryLSTM
 import FerryModels
 import Foundation
+import Logging
 import Testing
 
 /// The `lstm` and `attention-lstm` plugins: training learns, repeats for a seed, and reloads from its tensors.
@@ -27,13 +28,20 @@ import Testing
         return hyperparameters
     }
 
+    /// A training context that logs only errors, so the epochs stay out of the test output.
+    static func context(seed: UInt64 = 42, progress: @escaping @Sendable (Double) -> Void = { _ in }) -> TrainingContext {
+        var logger = Logger(label: "ferry.test")
+        logger.logLevel = .error
+        return TrainingContext(seed: seed, logger: logger, progress: progress)
+    }
+
     static func accuracy(_ predictions: [Double], _ target: [Double]) -> Double {
         Double(zip(predictions, target).filter { ($0 > 0.5) == ($1 == 1) }.count) / Double(target.count)
     }
 
     @Test func learnsWhatNeedsTheWindow() throws {
         let data = try Self.memoryTask()
-        let model = try LSTMPlugin.train(on: data, hyperparameters: Self.settings(), context: TrainingContext(seed: 1))
+        let model = try LSTMPlugin.train(on: data, hyperparameters: Self.settings(), context: Self.context(seed: 1))
         let predictions = try model.predict(data.features)
         #expect(predictions.allSatisfy { (0...1).contains($0) }, "a sigmoid head gives probabilities")
         #expect(Self.accuracy(predictions, data.target) > 0.9)
@@ -45,16 +53,16 @@ import Testing
     @Test func sameSeedSameWeightsOtherSeedOtherWeights() throws {
         let data = try Self.memoryTask(rows: 120)
         let hyperparameters = Self.settings { $0.epochs = 2 }
-        let first = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: TrainingContext(seed: 3)).tensors
-        let again = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: TrainingContext(seed: 3)).tensors
-        let other = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: TrainingContext(seed: 4)).tensors
+        let first = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: Self.context(seed: 3)).tensors
+        let again = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: Self.context(seed: 3)).tensors
+        let other = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: Self.context(seed: 4)).tensors
         #expect(first == again)
         #expect(first["lstm.weight_hh_l0"] != other["lstm.weight_hh_l0"])
     }
 
     @Test func tensorsCarryPyTorchsNamesAndTheScaler() throws {
         let data = try Self.memoryTask(rows: 120)
-        let model = try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.epochs = 1; $0.variant = "baseline" }, context: TrainingContext())
+        let model = try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.epochs = 1; $0.variant = "baseline" }, context: Self.context())
         let tensors = model.tensors
         #expect(Set(tensors.keys) == Set(LSTMShape(inputs: 2, hidden: 64, layers: 2).tensorShapes.map(\.name) + ["scaler.mean", "scaler.scale"]))
         #expect(tensors["lstm.weight_ih_l0"]?.shape == [256, 2] && tensors["lstm.weight_ih_l0"]?.dtype == .float32)
@@ -70,13 +78,13 @@ import Testing
             var hyperparameters = AttentionLSTMPlugin.Hyperparameters()
             hyperparameters.settings = Self.settings { $0.epochs = 2 }.settings
             hyperparameters.heads = 4
-            model = try AttentionLSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: TrainingContext())
+            model = try AttentionLSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: Self.context())
             #expect(model.tensors["attention.in_proj_weight"]?.shape == [96, 32])
             let loaded = try AttentionLSTMPlugin.load(tensors: model.tensors, hyperparameters: hyperparameters, schema: model.schema)
             #expect(try loaded.predict(data.features) == (try model.predict(data.features)))
         } else {
             let hyperparameters = Self.settings { $0.epochs = 2 }
-            model = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: TrainingContext())
+            model = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: Self.context())
             #expect(model.tensors["target.scale"] != nil, "a linear head keeps the target's statistics")
             let loaded = try LSTMPlugin.load(tensors: model.tensors, hyperparameters: hyperparameters, schema: model.schema)
             #expect(try loaded.predict(data.features) == (try model.predict(data.features)))
@@ -88,7 +96,7 @@ import Testing
 
     @Test func aMissingFeatureRestartsTheWindowAndItsRowIsNaN() throws {
         let data = try Self.memoryTask(rows: 60)
-        let model = try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.epochs = 1 }, context: TrainingContext())
+        let model = try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.epochs = 1 }, context: Self.context())
         let whole = try model.predict(data.features)
         var x = try data.features.values(of: "x")
         x[30] = .nan
@@ -106,7 +114,7 @@ import Testing
     @Test func refusesTensorsThatDoNotFit() throws {
         let data = try Self.memoryTask(rows: 60)
         let hyperparameters = Self.settings { $0.epochs = 1 }
-        let model = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: TrainingContext())
+        let model = try LSTMPlugin.train(on: data, hyperparameters: hyperparameters, context: Self.context())
         var tensors = model.tensors
         tensors["lstm.bias_hh_l0"] = nil
         #expect(throws: TensorError(message: "LSTM weights have no tensor lstm.bias_hh_l0")) {
@@ -132,15 +140,15 @@ import Testing
         attention.heads = 5
         #expect(throws: HyperparameterError.self) { try attention.validate() }
         let data = try Self.memoryTask(rows: 60, binary: false)
-        #expect(throws: TrainingDataError.self) { try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.head = "sigmoid" }, context: TrainingContext()) }
+        #expect(throws: TrainingDataError.self) { try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.head = "sigmoid" }, context: Self.context()) }
         let short = try TrainingData(features: data.features.rows(0..<3), target: Array(data.target[0..<3]))
-        #expect(throws: TrainingDataError.self) { try LSTMPlugin.train(on: short, hyperparameters: Self.settings(), context: TrainingContext()) }
+        #expect(throws: TrainingDataError.self) { try LSTMPlugin.train(on: short, hyperparameters: Self.settings(), context: Self.context()) }
     }
 
     @Test func earlyStoppingKeepsTheBestEpoch() throws {
         let data = try Self.memoryTask(rows: 200)
         let epochs = EpochCounter()
-        let context = TrainingContext(seed: 1, progress: { epochs.record($0) })
+        let context = Self.context(seed: 1, progress: { epochs.record($0) })
         _ = try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.epochs = 400; $0.patience = 2; $0.learningRate = 0.05 }, context: context)
         #expect(epochs.count < 400, "stopped after \(epochs.count) epochs")
     }
