@@ -16,6 +16,7 @@ func tests(_ folder: String) -> String { "Tests/\(folder)" }
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 
 let package = Package(
     name: "Ferry",
@@ -30,6 +31,7 @@ let package = Package(
         .library(name: "FerryRisk", targets: ["FerryRisk"]),
         .library(name: "FerryBundle", targets: ["FerryBundle"]),
         .library(name: "FerryPipeline", targets: ["FerryPipeline"]),
+        .library(name: "FerryStore", targets: ["FerryStore"]),
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
         .library(name: "FerryLinear", targets: ["FerryLinear"]),
         .library(name: "FerryLSTM", targets: ["FerryLSTM"]),
@@ -40,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Shared value types and the protocols the domain modules meet at.
@@ -69,6 +72,7 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         // Wiring and front ends.
+        .target(name: "FerryStore", dependencies: ["FerryCore", grdb], path: module("Store"), swiftSettings: swiftSettings),
         .target(
             name: "FerryPipeline",
             dependencies: [
@@ -135,6 +139,7 @@ let package = Package(
         .testTarget(
             name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryLinear", "FerryBaselines", "CArchive", crypto],
             path: tests("BundleTests"), swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["FerryStore", grdb], path: tests("StoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines"], path: tests("PipelineTests"),
             swiftSettings: swiftSettings),

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// Ferry's embedded store: one SQLite file (write-ahead log, schema migrations) holding the model
+/// registry, training runs, and the prediction log with realised outcomes.
+///
+/// Every write is one transaction: a batch of predictions is all written or not at all.
+public struct Store: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (or creates, with its folder) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        do {
+            pool = try DatabasePool(path: path)
+            try StoreMigrations.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError("\(path): not a Ferry store, or unreadable (\(error.message ?? "\(error.resultCode)"))")
+        }
+        self.path = path
+    }
+
+    /// The store a command uses when none is named: `$FERRY_STORE`, else `store/ferry.sqlite`.
+    public static var defaultPath: String { ProcessInfo.processInfo.environment["FERRY_STORE"] ?? "store/ferry.sqlite" }
+
+    /// The schema version (the last migration applied).
+    public func schemaVersion() throws -> String {
+        try pool.read { db in try StoreMigrations.migrator.appliedMigrations(db).last ?? "none" }
+    }
+}
+
+/// The store cannot do what was asked; the message names the model, version, run or file.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public let message: String
+
+    init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,44 @@
+import GRDB
+
+/// The store's schema, one migration per change; a store made by an older Ferry is upgraded on open.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE bundle (
+                        name TEXT NOT NULL, version TEXT NOT NULL, digest TEXT NOT NULL UNIQUE,
+                        plugin TEXT NOT NULL, plugin_version TEXT NOT NULL, target TEXT NOT NULL,
+                        signer TEXT, parent_run TEXT, data_fingerprint TEXT NOT NULL, path TEXT NOT NULL,
+                        registered_at TEXT NOT NULL, registered_by TEXT NOT NULL,
+                        stage TEXT NOT NULL CHECK (stage IN ('staging', 'production', 'archived')),
+                        stage_changed_at TEXT NOT NULL, stage_changed_by TEXT NOT NULL,
+                        PRIMARY KEY (name, version));
+                    CREATE TABLE stage_change (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, version TEXT NOT NULL,
+                        from_stage TEXT, to_stage TEXT NOT NULL, changed_at TEXT NOT NULL, changed_by TEXT NOT NULL,
+                        FOREIGN KEY (name, version) REFERENCES bundle (name, version));
+                    CREATE TABLE alias (
+                        name TEXT NOT NULL, alias TEXT NOT NULL, version TEXT NOT NULL, set_at TEXT NOT NULL, set_by TEXT NOT NULL,
+                        PRIMARY KEY (name, alias), FOREIGN KEY (name, version) REFERENCES bundle (name, version));
+                    CREATE TABLE run (
+                        id TEXT PRIMARY KEY, created_at TEXT NOT NULL, plugin TEXT NOT NULL, plugin_version TEXT NOT NULL,
+                        target TEXT NOT NULL, seed INTEGER NOT NULL, parameters TEXT NOT NULL, metrics TEXT NOT NULL,
+                        data_fingerprint TEXT NOT NULL, bundle_digest TEXT);
+                    CREATE TABLE batch (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, version TEXT NOT NULL, as_of TEXT NOT NULL,
+                        created_at TEXT NOT NULL, rows INTEGER NOT NULL, UNIQUE (model, version, as_of));
+                    CREATE TABLE prediction (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, version TEXT NOT NULL, variant TEXT,
+                        caller TEXT, instrument TEXT NOT NULL, as_of TEXT NOT NULL, value REAL, source TEXT NOT NULL,
+                        batch_id INTEGER REFERENCES batch (id), created_at TEXT NOT NULL);
+                    CREATE INDEX prediction_by_model ON prediction (model, as_of);
+                    CREATE TABLE outcome (
+                        instrument TEXT NOT NULL, as_of TEXT NOT NULL, value REAL NOT NULL, recorded_at TEXT NOT NULL,
+                        PRIMARY KEY (instrument, as_of));
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+
+extension Store {
+    /// Writes a day's batch of `model` `version` in one transaction: the batch row and every
+    /// prediction, or nothing. Returns the new batch's id, or `nil` when that model version's batch
+    /// for `asOf` was written before (a rerun writes nothing new).
+    public func writeBatch(model: String, version: String, asOf: String, rows: [ScoredRow]) throws -> Int64? {
+        try pool.write { db in
+            let existing = try Int64.fetchOne(
+                db, sql: "SELECT id FROM batch WHERE model = ? AND version = ? AND as_of = ?", arguments: [model, version, asOf])
+            guard existing == nil else { return nil }
+            let now = StoreClock.timestamp()
+            try db.execute(
+                sql: "INSERT INTO batch (model, version, as_of, created_at, rows) VALUES (?, ?, ?, ?, ?)",
+                arguments: [model, version, asOf, now, rows.count])
+            let batch = db.lastInsertedRowID
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO prediction (model, version, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, 'batch', ?, ?)")
+            for row in rows {
+                try statement.execute(arguments: [model, version, row.instrument, row.asOf, row.value, batch, now])
+            }
+            return batch
+        }
+    }
+
+    /// Logs served predictions (one transaction for all of them).
+    public func logPredictions(_ entries: [PredictionEntry]) throws {
+        try pool.write { db in
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for entry in entries {
+                try statement.execute(arguments: [
+                    entry.model, entry.version, entry.variant, entry.caller, entry.instrument, entry.asOf, entry.value, entry.source,
+                    entry.batchID, entry.createdAt,
+                ])
+            }
+        }
+    }
+
+    /// The newest `limit` predictions of model `name` (every model when `nil`), newest first.
+    public func predictions(model name: String? = nil, limit: Int = 100) throws -> [PredictionEntry] {
+        try pool.read { db in
+            var sql = "SELECT * FROM prediction"
+            var arguments: StatementArguments = []
+            if let name {
+                sql += " WHERE model = ?"
+                arguments += [name]
+            }
+            sql += " ORDER BY id DESC LIMIT ?"
+            arguments += [limit]
+            return try PredictionEntry.fetchAll(db, sql: sql, arguments: arguments)
+        }
+    }
+
+    /// How many predictions are logged for model `name`.
+    public func predictionCount(model name: String) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM prediction WHERE model = ?", arguments: [name]) ?? 0 }
+    }
+
+    /// Records realised outcomes of `instrument` by day (a day already recorded is replaced); returns how many.
+    @discardableResult
+    public func recordOutcomes(instrument: String, _ values: [(asOf: String, value: Double)]) throws -> Int {
+        try pool.write { db in
+            let now = StoreClock.timestamp()
+            for (asOf, value) in values {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO outcome (instrument, as_of, value, recorded_at) VALUES (?, ?, ?, ?)",
+                    arguments: [instrument, asOf, value, now])
+            }
+            return values.count
+        }
+    }
+
+    /// Each logged prediction of model `name` beside the realised outcome of its instrument and day, where there is one.
+    public func predictionsWithOutcomes(model name: String) throws -> [(prediction: PredictionEntry, outcome: Double)] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT prediction.*, outcome.value AS outcome FROM prediction
+                    JOIN outcome ON outcome.instrument = prediction.instrument AND outcome.as_of = prediction.as_of
+                    WHERE prediction.model = ? ORDER BY prediction.as_of, prediction.id
+                    """, arguments: [name])
+            return try rows.map { (try PredictionEntry(row: $0), $0["outcome"]) }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import GRDB
+
+extension Store {
+    /// Registers `entry` in staging. Registering the same bundle again (same name, version and
+    /// digest) changes nothing and returns the entry already there; a different bundle under a
+    /// name and version already taken is refused.
+    @discardableResult
+    public func register(_ entry: RegisteredBundle) throws -> (entry: RegisteredBundle, added: Bool) {
+        try pool.write { db in
+            if let existing = try RegisteredBundle.fetchOne(db, key: ["name": entry.name, "version": entry.version]) {
+                guard existing.digest == entry.digest else {
+                    throw StoreError("\(entry.name) \(entry.version) is already registered with another bundle (sha256 \(existing.digest.prefix(12))); export under a new version")
+                }
+                return (existing, false)
+            }
+            if let other = try RegisteredBundle.filter(Column("digest") == entry.digest).fetchOne(db) {
+                throw StoreError("this bundle is already registered as \(other.name) \(other.version)")
+            }
+            try entry.insert(db)
+            try recordStageChange(db, name: entry.name, version: entry.version, from: nil, to: entry.stage, at: entry.registeredAt, by: entry.registeredBy)
+            return (entry, true)
+        }
+    }
+
+    /// Every registered bundle (of model `name`, when given), by name, then by when it was added.
+    public func bundles(name: String? = nil) throws -> [RegisteredBundle] {
+        try pool.read { db in
+            var request = RegisteredBundle.order(Column("name"), Column("registered_at"), Column("version"))
+            if let name { request = request.filter(Column("name") == name) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The bundle a reference names: `NAME@ALIAS`, `NAME@VERSION`, or `NAME` alone for its
+    /// production version (the newest one, if several), else its newest version not archived.
+    public func resolve(_ reference: ModelReference) throws -> RegisteredBundle {
+        try pool.read { db in
+            let versions = RegisteredBundle.filter(Column("name") == reference.name)
+            guard try versions.fetchCount(db) > 0 else {
+                let names = try String.fetchAll(db, sql: "SELECT DISTINCT name FROM bundle ORDER BY name")
+                throw StoreError("no model '\(reference.name)' in the registry\(names.isEmpty ? " (it is empty)" : "; it has: \(names.joined(separator: ", "))")")
+            }
+            if let selector = reference.selector {
+                if let alias = try ModelAlias.fetchOne(db, key: ["name": reference.name, "alias": selector]) {
+                    return try versions.filter(Column("version") == alias.version).fetchOne(db)!
+                }
+                if let version = try versions.filter(Column("version") == selector).fetchOne(db) { return version }
+                throw StoreError("\(reference.name) has no alias or version '\(selector)'")
+            }
+            let newest = versions.order(Column("registered_at").desc, Column("version").desc)
+            if let production = try newest.filter(Column("stage") == RegisteredBundle.Stage.production.rawValue).fetchOne(db) { return production }
+            guard let live = try newest.filter(Column("stage") != RegisteredBundle.Stage.archived.rawValue).fetchOne(db) else {
+                throw StoreError("every version of \(reference.name) is archived")
+            }
+            return live
+        }
+    }
+
+    /// Moves a version to `stage`, recording who and when. Promoting to production moves the
+    /// model's previous production version to archived (one version serves); an archived version loses
+    /// its aliases.
+    public func setStage(name: String, version: String, to stage: RegisteredBundle.Stage, by user: String) throws {
+        try pool.write { db in
+            guard var entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
+                throw StoreError("no version \(version) of \(name) in the registry")
+            }
+            guard entry.stage != stage else { return }
+            let now = StoreClock.timestamp()
+            if stage == .production {
+                let current = try RegisteredBundle.filter(Column("name") == name && Column("stage") == RegisteredBundle.Stage.production.rawValue).fetchAll(db)
+                for var previous in current {
+                    try ModelAlias.filter(Column("name") == name && Column("version") == previous.version).deleteAll(db)
+                    try recordStageChange(db, name: name, version: previous.version, from: previous.stage, to: .archived, at: now, by: user)
+                    (previous.stage, previous.stageChangedAt, previous.stageChangedBy) = (.archived, now, user)
+                    try previous.update(db)
+                }
+            }
+            if stage == .archived { try ModelAlias.filter(Column("name") == name && Column("version") == version).deleteAll(db) }
+            try recordStageChange(db, name: name, version: version, from: entry.stage, to: stage, at: now, by: user)
+            (entry.stage, entry.stageChangedAt, entry.stageChangedBy) = (stage, now, user)
+            try entry.update(db)
+        }
+    }
+
+    /// Points `alias` of model `name` at `version` (moving it if it pointed elsewhere); an archived version is refused.
+    public func setAlias(_ alias: String, name: String, version: String, by user: String) throws {
+        guard !alias.isEmpty, alias.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !alias.first!.isNumber else {
+            throw StoreError("alias '\(alias)' must be letters, digits, - or _, starting with a letter")
+        }
+        try pool.write { db in
+            guard let entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
+                throw StoreError("no version \(version) of \(name) in the registry")
+            }
+            guard entry.stage != .archived else { throw StoreError("\(name) \(version) is archived; an alias cannot point at it") }
+            try ModelAlias(name: name, alias: alias, version: version, setAt: StoreClock.timestamp(), setBy: user).save(db)
+        }
+    }
+
+    /// The aliases of model `name` (every model when `nil`), by name and alias.
+    public func aliases(name: String? = nil) throws -> [ModelAlias] {
+        try pool.read { db in
+            var request = ModelAlias.order(Column("name"), Column("alias"))
+            if let name { request = request.filter(Column("name") == name) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Every stage change of model `name`, oldest first.
+    public func stageHistory(name: String) throws -> [StageChange] {
+        try pool.read { db in
+            try StageChange.fetchAll(db, sql: "SELECT * FROM stage_change WHERE name = ? ORDER BY id", arguments: [name])
+        }
+    }
+
+    private func recordStageChange(
+        _ db: Database, name: String, version: String, from: RegisteredBundle.Stage?, to: RegisteredBundle.Stage, at: String, by user: String
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO stage_change (name, version, from_stage, to_stage, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [name, version, from?.rawValue, to.rawValue, at, user])
+    }
+}

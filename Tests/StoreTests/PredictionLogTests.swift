@@ -1,0 +1,61 @@
+import Foundation
+@testable import FerryStore
+import GRDB
+import Testing
+
+/// Runs and the prediction log: batches are written once and whole.
+@Suite struct PredictionLogTests {
+    @Test func aBatchIsWrittenOnceForItsDay() throws {
+        let store = try RegistryTests.store()
+        let rows = [ScoredRow(instrument: "SPX", asOf: "2018-12-28", value: 0.01), ScoredRow(instrument: "GOOG", asOf: "2018-12-28", value: nil)]
+        #expect(try store.writeBatch(model: "SPX-lasso", version: "1.0.0", asOf: "2018-12-28", rows: rows) != nil)
+        #expect(try store.writeBatch(model: "SPX-lasso", version: "1.0.0", asOf: "2018-12-28", rows: rows) == nil, "a rerun writes nothing")
+        #expect(try store.writeBatch(model: "SPX-lasso", version: "1.0.1", asOf: "2018-12-28", rows: rows) != nil, "another version is another batch")
+        #expect(try store.predictionCount(model: "SPX-lasso") == 4)
+        #expect(try store.predictions(model: "SPX-lasso", limit: 1).first?.version == "1.0.1")
+    }
+
+    @Test func aBatchThatFailsMidwayLeavesNothing() throws {
+        let store = try RegistryTests.store()
+        // The third prediction row fails, as a crash midway would.
+        try store.pool.write { db in
+            try db.execute(sql: "CREATE TRIGGER fail BEFORE INSERT ON prediction WHEN (SELECT COUNT(*) FROM prediction) >= 2 BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        }
+        let rows = (0..<5).map { ScoredRow(instrument: "I\($0)", asOf: "2018-12-28", value: Double($0)) }
+        #expect(throws: DatabaseError.self) { try store.writeBatch(model: "m", version: "1", asOf: "2018-12-28", rows: rows) }
+        #expect(try store.predictionCount(model: "m") == 0)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") } == 0)
+    }
+
+    @Test func outcomesJoinTheirPredictions() throws {
+        let store = try RegistryTests.store()
+        try store.logPredictions([
+            PredictionEntry(model: "m", version: "1", variant: "a", caller: "k", instrument: "SPX", asOf: "2018-12-27", value: 0.2, source: "api", createdAt: "t"),
+            PredictionEntry(model: "m", version: "1", instrument: "SPX", asOf: "2018-12-28", value: 0.1, source: "api", createdAt: "t"),
+        ])
+        try store.recordOutcomes(instrument: "SPX", [("2018-12-27", -0.01)])
+        let joined = try store.predictionsWithOutcomes(model: "m")
+        #expect(joined.count == 1 && joined[0].outcome == -0.01 && joined[0].prediction.variant == "a")
+    }
+
+    @Test func runsAreFoundByIdOrItsStart() throws {
+        let store = try RegistryTests.store()
+        for (id, created) in [("lasso-20261121-1", "2026-11-21T10:00:00Z"), ("lasso-20261121-2", "2026-11-21T11:00:00Z")] {
+            try store.recordRun(RunEntry(
+                id: id, createdAt: created, plugin: "lasso", pluginVersion: "1.0.0", target: "next_return", seed: 42, parameters: "{}",
+                metrics: "{}", dataFingerprint: "abc"))
+        }
+        #expect(try store.runs().map(\.id) == ["lasso-20261121-2", "lasso-20261121-1"])
+        try store.setBundleDigest("d1", run: "lasso-20261121-1")
+        #expect(try store.run("lasso-20261121-1").bundleDigest == "d1")
+        #expect(throws: StoreError.self) { try store.run("lasso-2026") }
+        #expect(throws: StoreError.self) { try store.setBundleDigest("d", run: "nope") }
+    }
+
+    @Test func refusesAFileThatIsNotAStore() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-store-\(UUID().uuidString).sqlite").path
+        try Data("this is not SQLite".utf8).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: StoreError.self) { try Store(path: path) }
+        #expect(error.message.hasPrefix("\(path): not a Ferry store"))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+@testable import FerryStore
+import Testing
+
+/// The registry: adding, resolving names, stages with their history, aliases.
+@Suite struct RegistryTests {
+    static func store() throws -> Store {
+        try Store(path: FileManager.default.temporaryDirectory.appendingPathComponent("ferry-store-\(UUID().uuidString)/ferry.sqlite").path)
+    }
+
+    static func entry(_ name: String = "SPX-lasso", _ version: String = "1.0.0", digest: String? = nil) -> RegisteredBundle {
+        RegisteredBundle(
+            name: name, version: version, digest: digest ?? "\(name)-\(version)-digest", plugin: "lasso", pluginVersion: "1.0.0",
+            target: "next_return", signer: nil, parentRun: "run-1", dataFingerprint: "abc", path: "/tmp/\(name)-\(version).tar.gz",
+            registeredAt: "2026-11-21T10:00:0\(version.last!)Z", registeredBy: "ana")
+    }
+
+    @Test func addsOnceAndRefusesAnotherBundleUnderTheSameVersion() throws {
+        let store = try Self.store()
+        #expect(try store.register(Self.entry()).added)
+        #expect(try store.register(Self.entry()).added == false, "the same bundle again changes nothing")
+        let clash = try #require(throws: StoreError.self) { try store.register(Self.entry(digest: "other")) }
+        #expect(clash.message.contains("SPX-lasso 1.0.0 is already registered with another bundle"))
+        #expect(throws: StoreError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
+        #expect(try store.bundles().count == 1)
+        #expect(try store.schemaVersion() == "v1")
+    }
+
+    @Test func resolvesAliasesVersionsAndTheProductionVersion() throws {
+        let store = try Self.store()
+        for version in ["1.0.0", "1.0.1", "1.0.2"] { try store.register(Self.entry("SPX-lasso", version)) }
+        #expect(try store.resolve(ModelReference("SPX-lasso")).version == "1.0.2", "no production version: the newest")
+        try store.setStage(name: "SPX-lasso", version: "1.0.1", to: .production, by: "ana")
+        #expect(try store.resolve(ModelReference("SPX-lasso")).version == "1.0.1")
+        try store.setAlias("challenger", name: "SPX-lasso", version: "1.0.2", by: "ben")
+        #expect(try store.resolve(ModelReference("SPX-lasso@challenger")).version == "1.0.2")
+        #expect(try store.resolve(ModelReference("SPX-lasso@1.0.0")).version == "1.0.0")
+        let unknown = try #require(throws: StoreError.self) { try store.resolve(ModelReference("GOOG-lasso")) }
+        #expect(unknown.message == "no model 'GOOG-lasso' in the registry; it has: SPX-lasso")
+        #expect(throws: StoreError.self) { try store.resolve(ModelReference("SPX-lasso@champion")) }
+        #expect(throws: StoreError.self) { try ModelReference("@champion") }
+    }
+
+    @Test func promotingArchivesThePreviousProductionVersionAndKeepsTheHistory() throws {
+        let store = try Self.store()
+        try store.register(Self.entry("SPX-lasso", "1.0.0"))
+        try store.register(Self.entry("SPX-lasso", "1.0.1"))
+        try store.setStage(name: "SPX-lasso", version: "1.0.0", to: .production, by: "ana")
+        try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana")
+        try store.setStage(name: "SPX-lasso", version: "1.0.1", to: .production, by: "ben")
+        let stages = Dictionary(uniqueKeysWithValues: try store.bundles().map { ($0.version, $0.stage) })
+        #expect(stages == ["1.0.0": .archived, "1.0.1": .production])
+        #expect(try store.bundles().first { $0.version == "1.0.0" }?.stageChangedBy == "ben")
+        #expect(try store.aliases(name: "SPX-lasso").isEmpty, "an archived version loses its aliases")
+        let history = try store.stageHistory(name: "SPX-lasso").map { "\($0.version) \($0.fromStage ?? "-")>\($0.toStage) \($0.changedBy)" }
+        #expect(history == ["1.0.0 ->staging ana", "1.0.1 ->staging ana", "1.0.0 staging>production ana", "1.0.0 production>archived ben", "1.0.1 staging>production ben"])
+        let archived = try #require(throws: StoreError.self) { try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana") }
+        #expect(archived.message.contains("archived"))
+        #expect(throws: StoreError.self) { try store.setAlias("1st", name: "SPX-lasso", version: "1.0.1", by: "ana") }
+    }
+}
