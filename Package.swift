@@ -76,11 +76,12 @@ let package = Package(
         .target(
             name: "FerryPipeline",
             dependencies: [
-                "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", logging, crypto,
+                "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", "FerryStore", logging,
+                crypto,
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM", argumentParser, logging, crypto],
+            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryStore", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM", argumentParser, logging, crypto],
             path: module("CLI"),
             swiftSettings: swiftSettings),
         .executableTarget(

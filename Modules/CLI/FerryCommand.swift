@@ -15,7 +15,8 @@ public struct FerryCommand: ParsableCommand {
         version: FerryVersion.current,
         subcommands: [
             DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, ExportCommand.self, VerifyCommand.self,
-            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self, BacktestCommand.self, SizeCommand.self, DemoCommand.self,
+            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self, BacktestCommand.self, SizeCommand.self,
+            RegistryCommand.self, RunsCommand.self, BatchCommand.self, DemoCommand.self,
         ])
 
     public init() {}

@@ -26,11 +26,16 @@ struct FerryProcess {
         repository.appendingPathComponent("Tests/DataTests/Fixtures/\(name)").path
     }
 
-    static func run(_ arguments: [String], in directory: URL = repository) throws -> Result {
+    /// Runs `ferry` with `arguments`. Its store is `store`, or a fresh one in a temporary folder,
+    /// so no test writes into the repository's `store/`.
+    static func run(_ arguments: [String], in directory: URL = repository, store: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["FERRY_STORE"] = store ?? FileManager.default.temporaryDirectory.appendingPathComponent("ferry-store-\(UUID().uuidString)/ferry.sqlite").path
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

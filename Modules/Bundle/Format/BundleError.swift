@@ -10,6 +10,16 @@ public struct BundleError: Error, Sendable, Equatable, CustomStringConvertible {
         case compatibility
         /// Loading and reproducing the golden outputs.
         case behaviour
+
+        /// The exit code of a command that stops at this check: 10 integrity, 11 authenticity, 12 compatibility, 13 behaviour.
+        public var exitCode: Int32 {
+            switch self {
+            case .integrity: 10
+            case .authenticity: 11
+            case .compatibility: 12
+            case .behaviour: 13
+            }
+        }
     }
 
     /// The check this fault fails.

@@ -170,15 +170,7 @@ public struct VerificationReport: Codable, Sendable {
     public var firstFailure: BundleError.Class? { checks.first { !$0.passed }?.check }
 
     /// `ferry verify`'s exit code: 0 when all pass, else 10 integrity, 11 authenticity, 12 compatibility, 13 behaviour.
-    public var exitCode: Int32 {
-        switch firstFailure {
-        case nil: return 0
-        case .integrity?: return 10
-        case .authenticity?: return 11
-        case .compatibility?: return 12
-        case .behaviour?: return 13
-        }
-    }
+    public var exitCode: Int32 { firstFailure?.exitCode ?? 0 }
 }
 
 /// The one call every front end loads a bundle with: verify everything, then hand over the model.

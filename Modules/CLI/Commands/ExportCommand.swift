@@ -1,8 +1,8 @@
 import ArgumentParser
-import Crypto
 import FerryBundle
 import FerryCore
 import FerryPipeline
+import FerryStore
 import Foundation
 
 /// `ferry export`: packages a kept training run as a bundle.
@@ -19,6 +19,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(name: .customLong("run"), help: "The run to export (default: the most recent).")
     var runID: String?
@@ -56,6 +57,10 @@ struct ExportCommand: ParsableCommand {
             let key = try sign.map(SigningKeys.privateKey(at:))
             try BundleWriter().write(contents, to: path, signingKey: key)
             let digest = try BundleDigest.sha256(of: path)
+            // The store learns which bundle came from the run (the registry's lineage), when it knows the run.
+            let runs = try storeOptions.open()
+            if (try? runs.run(record.id)) == nil { try runs.recordRun(RunEntry(record)) }
+            try runs.setBundleDigest(digest, run: record.id)
             if json {
                 try printJSON(["bundle": path, "sha256": digest, "run": record.id, "signed": key == nil ? "no" : "yes"])
             } else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FerryCore
 import FerryData
 import FerryPipeline
+import FerryStore
 import Foundation
 
 /// `ferry train`: trains a plugin on market data (through the feature pipeline) or a plain table,
@@ -23,6 +24,7 @@ struct TrainCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "The plugin id (see ferry plugins list).")
     var plugin: String
@@ -94,6 +96,7 @@ struct TrainCommand: ParsableCommand {
             let outcome = try job.run(registry: try PluginCatalog.shared.registry(), logger: logger, progress: progress.report)
             progress.finish()
             let record = try RunStore(directory: runsDir).save(outcome)
+            try storeOptions.open().recordRun(RunEntry(record))
             if json { try printJSON(record) } else { print(EvaluationText.render(record, runsDir: runsDir)) }
         }
     }

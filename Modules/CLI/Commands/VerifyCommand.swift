@@ -18,21 +18,14 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The bundle (.tar.gz).")
     var bundle: String
 
-    @Option(help: "A folder of trusted public keys (*.pub).")
-    var trustedKeys: String?
-
-    @Flag(help: "Refuse unsigned bundles.")
-    var requireSignature = false
+    @OptionGroup var signatures: SignatureOptions
 
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func run() throws {
         try reportingFailures {
-            var verifier = BundleVerifier(registry: try PluginCatalog.shared.registry(), environment: try currentEnvironment())
-            verifier.trustedKeys = try trustedKeys.map(SigningKeys.trustedKeys(in:))
-            verifier.requireSignature = requireSignature
-            let report = verifier.verify(bundle).report
+            let report = try signatures.verifier().verify(bundle).report
             if json {
                 try printJSON(report)
             } else {

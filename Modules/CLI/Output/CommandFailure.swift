@@ -1,4 +1,5 @@
 import ArgumentParser
+import FerryBundle
 import FerryData
 import Foundation
 
@@ -29,6 +30,7 @@ func reportingFailures(offersLenient: Bool = false, _ body: () throws -> Void) t
         switch error {
         case is DataValidationError: throw FerryExitCode.dataRefused
         case is EmbeddedDataError: throw FerryExitCode.noInput
+        case let refused as BundleError: throw ExitCode(refused.failing.exitCode)
         default: throw ExitCode.failure
         }
     }

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `ferry registry`: the store's registry of model bundles.
+struct RegistryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "Register bundles, list them, move them between stages, name versions with aliases.",
+        discussion: """
+            Models are named NAME (the production version, else the newest), NAME@ALIAS \
+            (champion, challenger, ...) or NAME@VERSION. Stages: staging (where a bundle \
+            starts), production (one version per model), archived. Every change is recorded \
+            with who made it and when.
+            """,
+        subcommands: [
+            RegistryAddCommand.self, RegistryListCommand.self, RegistryPromoteCommand.self, RegistryArchiveCommand.self,
+            RegistryAliasCommand.self,
+        ])
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import FerryStore
+
+/// `ferry registry promote`: move a version to production (or back to staging).
+struct RegistryPromoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "promote",
+        abstract: "Move a model version to production (the previous production version is archived).",
+        discussion: "The gate that decides whether a challenger should be promoted is ferry promote; this records the decision.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var actor: ActorOption
+
+    @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.")
+    var model: String
+
+    @Option(help: "The stage to move it to: production or staging.")
+    var to: String = "production"
+
+    func run() throws {
+        try reportingFailures {
+            guard let stage = RegisteredBundle.Stage(rawValue: to), stage != .archived else {
+                throw ValidationError("--to must be production or staging (ferry registry archive archives)")
+            }
+            try changeStage(model, to: stage, store: storeOptions, by: actor.user)
+        }
+    }
+}
+
+/// `ferry registry archive`: take a version out of service.
+struct RegistryArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive a model version (its aliases are removed).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var actor: ActorOption
+
+    @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.")
+    var model: String
+
+    func run() throws {
+        try reportingFailures { try changeStage(model, to: .archived, store: storeOptions, by: actor.user) }
+    }
+}
+
+/// `ferry registry alias`: point an alias (champion, challenger) at a version.
+struct RegistryAliasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "alias", abstract: "Point an alias such as champion or challenger at a model version.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var actor: ActorOption
+
+    @Argument(help: "The model version, NAME@VERSION.")
+    var model: String
+
+    @Argument(help: "The alias: letters, digits, - or _.")
+    var alias: String
+
+    func run() throws {
+        try reportingFailures {
+            let store = try storeOptions.open()
+            let entry = try store.resolve(ModelReference(model))
+            try store.setAlias(alias, name: entry.name, version: entry.version, by: actor.user)
+            print("\(entry.name)@\(alias) -> \(entry.version)")
+        }
+    }
+}
+
+/// Resolves `model` and moves it to `stage`, printing the change.
+private func changeStage(_ model: String, to stage: RegisteredBundle.Stage, store options: StoreOptions, by user: String) throws {
+    let store = try options.open()
+    let entry = try store.resolve(ModelReference(model))
+    try store.setStage(name: entry.name, version: entry.version, to: stage, by: user)
+    print("\(entry.name) \(entry.version): \(entry.stage.rawValue) -> \(stage.rawValue) (by \(user))")
+}

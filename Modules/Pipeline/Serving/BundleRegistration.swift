@@ -1,0 +1,46 @@
+import FerryBundle
+import FerryStore
+import Foundation
+
+/// Adds bundles to the store's registry: verified first (every class must pass), then copied
+/// into the store's `bundles/` folder (temporary file, then rename) and registered in staging
+/// with its digest, signer, plugin and lineage (the run it was exported from, when the store
+/// knows it, and the training data's fingerprint).
+public struct BundleRegistration: Sendable {
+    public let store: Store
+    public let verifier: BundleVerifier
+
+    /// Makes a registration over `store`, verifying with `verifier`.
+    public init(store: Store, verifier: BundleVerifier) {
+        self.store = store
+        self.verifier = verifier
+    }
+
+    /// Where the store keeps its bundles: `bundles/` beside the database file.
+    public var bundlesFolder: String { ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("bundles") }
+
+    /// Verifies and registers the bundle at `path`; throws ``BundleError`` naming the first failed check.
+    public func add(_ path: String, by user: String) throws -> (entry: RegisteredBundle, added: Bool) {
+        let opened = try BundleLoader.load(path, verifier: verifier).bundle
+        let digest = try BundleDigest.sha256(of: path)
+        let manifest = opened.contents.manifest
+        let kept = (bundlesFolder as NSString).appendingPathComponent("\(manifest.folder)-\(digest.prefix(12)).tar.gz")
+        try copy(path, to: kept)
+        let parentRun = try store.runs().first { $0.bundleDigest == digest }?.id
+        let entry = RegisteredBundle(
+            name: manifest.name, version: manifest.version, digest: digest, plugin: manifest.plugin.id,
+            pluginVersion: manifest.plugin.version.description, target: manifest.target ?? "", signer: opened.signer, parentRun: parentRun,
+            dataFingerprint: manifest.trainingData.fingerprint, path: kept, registeredAt: StoreClock.timestamp(), registeredBy: user)
+        return try store.register(entry)
+    }
+
+    private func copy(_ path: String, to kept: String) throws {
+        let files = FileManager.default
+        guard !files.fileExists(atPath: kept) else { return }
+        try files.createDirectory(atPath: bundlesFolder, withIntermediateDirectories: true)
+        let partial = "\(kept).partial"
+        try? files.removeItem(atPath: partial)
+        try files.copyItem(atPath: path, toPath: partial)
+        try files.moveItem(atPath: partial, toPath: kept)
+    }
+}

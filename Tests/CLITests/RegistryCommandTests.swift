@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The store from the command line: runs, the registry, and the daily batch.
+@Suite struct RegistryCommandTests {
+    /// A workspace with a store, one trained and exported Lasso run, and its bundle.
+    struct Workspace {
+        let dir: String
+        var store: String { "\(dir)/store/ferry.sqlite" }
+        var bundle: String { "\(dir)/b.tar.gz" }
+
+        init() throws {
+            dir = try BundleCommandTests.workspace()
+            let train = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha=0.0001", "--runs-dir", "\(dir)/runs"], store: "\(dir)/store/ferry.sqlite")
+            #expect(train.status == 0, "\(train.stderr)")
+            let export = try FerryProcess.run(["export", "--runs-dir", "\(dir)/runs", "--out", "\(dir)/b.tar.gz"], store: "\(dir)/store/ferry.sqlite")
+            #expect(export.status == 0, "\(export.stderr)")
+        }
+
+        func ferry(_ arguments: [String]) throws -> FerryProcess.Result { try FerryProcess.run(arguments, store: store) }
+    }
+
+    @Test func registersOnceWithLineageAndRefusesATamperedBundle() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        let add = try space.ferry(["registry", "add", space.bundle, "--by", "ana"])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("registered SPX-lasso 1.0.0 in staging"))
+        #expect(add.stdout.contains("run lasso-"), "the run the bundle was exported from")
+        #expect(try space.ferry(["registry", "add", space.bundle]).stdout.contains("was already registered (same bundle); nothing changed"))
+
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: space.bundle))
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: "\(space.dir)/bad.tar.gz"))
+        let bad = try space.ferry(["registry", "add", "\(space.dir)/bad.tar.gz"])
+        #expect(bad.status == 10, "an integrity failure: \(bad.stderr)")
+        let list = try space.ferry(["registry", "list", "--json"])
+        let listing = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let bundles = try #require(listing["bundles"] as? [[String: Any]])
+        #expect(bundles.count == 1)
+        #expect(bundles[0]["registered_by"] as? String == "ana" && bundles[0]["stage"] as? String == "staging")
+        #expect((bundles[0]["path"] as? String).map { FileManager.default.fileExists(atPath: $0) } == true, "the store keeps its copy")
+    }
+
+    @Test func promotesAliasesAndArchives() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        #expect(try space.ferry(["registry", "add", space.bundle]).status == 0)
+        let promote = try space.ferry(["registry", "promote", "SPX-lasso@1.0.0", "--by", "ben"])
+        #expect(promote.stdout.contains("SPX-lasso 1.0.0: staging -> production (by ben)"))
+        #expect(try space.ferry(["registry", "alias", "SPX-lasso@1.0.0", "champion"]).stdout.contains("SPX-lasso@champion -> 1.0.0"))
+        #expect(try space.ferry(["registry", "list"]).stdout.contains("production  lasso 1.0.0"))
+        #expect(try space.ferry(["registry", "archive", "SPX-lasso@champion"]).stdout.contains("production -> archived"))
+        let gone = try space.ferry(["batch", "--model", "SPX-lasso", "--data", FerryProcess.repository.appendingPathComponent("data/SPX.csv").path])
+        #expect(gone.status == 1 && gone.stderr.contains("every version of SPX-lasso is archived"))
+        let unknown = try space.ferry(["registry", "promote", "GOOG-lasso"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no model 'GOOG-lasso' in the registry; it has: SPX-lasso"))
+    }
+
+    @Test func theBatchWritesOncePerDayAndModelVersion() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        #expect(try space.ferry(["registry", "add", space.bundle]).status == 0)
+        let data = ["--data", FerryProcess.repository.appendingPathComponent("data/SPX.csv").path, "--data", FerryProcess.repository.appendingPathComponent("data/GOOG.csv").path]
+        let first = try space.ferry(["batch", "--model", "SPX-lasso"] + data + ["--json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let outcome = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(outcome["written"] as? Bool == true && outcome["as_of"] as? String == "2013-03-01", "the last day both files have")
+        #expect((outcome["predictions"] as? [String: Any])?.keys.sorted() == ["GOOG", "SPX"])
+        let again = try space.ferry(["batch", "--model", "SPX-lasso"] + data + ["--json"])
+        let repeated = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(repeated["written"] as? Bool == false)
+        #expect(NSDictionary(dictionary: repeated["predictions"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: outcome["predictions"] as? [String: Any] ?? [:]), "deterministic")
+        let day = try space.ferry(["batch", "--model", "SPX-lasso@1.0.0", "--as-of", "2018-12-28"] + data)
+        #expect(day.stdout.contains("wrote 1 prediction(s)") && day.stdout.contains("GOOG  skipped: no bar on 2018-12-28"))
+        let badDate = try space.ferry(["batch", "--model", "SPX-lasso", "--as-of", "28/12/2018"] + data)
+        #expect(badDate.status != 0 && badDate.stderr.contains("--as-of takes a date as YYYY-MM-DD"))
+    }
+
+    @Test func listsShowsAndComparesRuns() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        #expect(try FerryProcess.run(["train", "--plugin", "ridge", "--runs-dir", "\(space.dir)/runs"], store: space.store).status == 0)
+        let list = try space.ferry(["runs", "list", "--json"])
+        let runs = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(runs.compactMap { $0["plugin"] as? String }.sorted() == ["lasso", "ridge"])
+        let lasso = try #require(runs.first { $0["plugin"] as? String == "lasso" }?["id"] as? String)
+        #expect(runs.first { $0["plugin"] as? String == "lasso" }?["bundle_digest"] as? String != nil, "export noted the bundle")
+        let show = try space.ferry(["runs", "show", lasso])
+        #expect(show.stdout.contains("parameters alpha=0.0001"))
+        let compare = try space.ferry(["runs", "compare", "lasso", "ridge"])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        #expect(compare.stdout.contains("alpha") && compare.stdout.contains("test mae") && compare.stdout.contains("same training data"))
+        #expect(try space.ferry(["runs", "show", "nope"]).stderr.contains("no run 'nope' in the store"))
+    }
+}
