@@ -142,7 +142,7 @@ let package = Package(
             path: tests("BundleTests"), swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["FerryStore", grdb], path: tests("StoreTests"), swiftSettings: swiftSettings),
         .testTarget(
-            name: "PipelineTests", dependencies: ["FerryPipeline", "FerryLinear", "FerryBaselines"], path: tests("PipelineTests"),
+            name: "PipelineTests", dependencies: ["FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines"], path: tests("PipelineTests"),
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),

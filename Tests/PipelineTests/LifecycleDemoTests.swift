@@ -4,6 +4,7 @@ import FerryLinear
 import FerryModels
 import FerryData
 import FerryPipeline
+import FerryStore
 import Foundation
 import Logging
 import Testing
@@ -19,8 +20,11 @@ import Testing
         logger.logLevel = .critical
         let registry = try PluginRegistry([LassoPlugin.self] + Baselines.plugins)
         let report = try LifecycleDemo(dataDirectory: directory).run(
-            logger: logger, registry: registry, runs: RunStore(directory: runs), bundles: runs + "/bundles")
+            logger: logger, registry: registry, runs: RunStore(directory: runs), bundles: runs + "/bundles",
+            store: try Store(path: runs + "/store/ferry.sqlite"))
         #expect(report.verification.passed, "\(report.verification.checks.map(\.detail))")
+        #expect(report.registered.name == "SPX-lasso" && report.registered.parentRun == report.run.id)
+        #expect(report.batch.written && report.batch.asOf == "2018-12-31" && report.batch.predictions["SPX"] != nil)
         #expect(report.bundle.hasSuffix("bundles/SPX-lasso-1.0.0.tar.gz"))
         #expect(report.monitoring.rows == report.run.split.test.rows)
         #expect(report.monitoring.status.grades.count == 5)

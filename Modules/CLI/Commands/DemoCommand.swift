@@ -1,6 +1,8 @@
 import ArgumentParser
 import FerryData
 import FerryPipeline
+import FerryStore
+import Foundation
 
 /// `ferry demo`: the model lifecycle on the embedded real data.
 struct DemoCommand: ParsableCommand {
@@ -13,8 +15,9 @@ struct DemoCommand: ParsableCommand {
             (70/15/15) under the leakage guard, plans walk-forward folds, then trains Lasso and \
             evaluates it against the naive baselines, keeping the run in --runs-dir, then exports the \
             run as a bundle into --bundles-dir, verifies it (integrity, authenticity, \
-            compatibility, behaviour) and grades it on the test split (green, yellow or red). \
-            Use --log-level info to see each step.
+            compatibility, behaviour), grades it on the test split (green, yellow or red), \
+            registers it in its own store (--store, made afresh each run) and runs the daily batch \
+            with it. Use --log-level info to see each step.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -28,6 +31,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Where the demo writes its bundle.")
     var bundlesDir = "bundles"
 
+    @Option(help: "The demo's own store, deleted and made afresh each run.")
+    var store = "store/demo.sqlite"
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -35,8 +41,10 @@ struct DemoCommand: ParsableCommand {
         try reportingFailures {
             let logger = global.logger(for: "demo")
             let demo = LifecycleDemo(dataDirectory: try EmbeddedDataSet.directory(explicit: dataDir))
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
             let report = try demo.run(
-                logger: logger, registry: try PluginCatalog.shared.registry(), runs: RunStore(directory: runsDir), bundles: bundlesDir)
+                logger: logger, registry: try PluginCatalog.shared.registry(), runs: RunStore(directory: runsDir), bundles: bundlesDir,
+                store: try Store(path: store))
             if json { try printJSON(report) } else { print(DemoText.render(report, runsDir: runsDir)) }
             if !report.verification.passed { throw ExitCode(report.verification.exitCode) }
         }

@@ -35,6 +35,14 @@ enum DemoText {
         ]
         lines += report.verification.checks.map { "   \($0.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.passed ? "pass" : "FAIL")  \($0.detail)" }
         lines += ["", "8. Monitor the bundled model on the test split", MonitorText.render(report.monitoring)]
+        let entry = report.registered, batch = report.batch
+        lines += [
+            "", "9. Register the bundle in the store (\(report.store)) and run the daily batch with it",
+            "   registered \(entry.name) \(entry.version) in \(entry.stage.rawValue) (sha256 \(entry.digest.prefix(12)), run \(entry.parentRun ?? "-"))",
+            "   batch for \(batch.asOf): " + batch.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.map { String(format: "%.6g", $0) } ?? "none")" }.joined(separator: ", ")
+                + (batch.written ? "" : " (already written)"),
+            "   again, daily:  ferry batch --store \(report.store) --model \(entry.name) --data data/SPX.csv --with data/WTI.csv",
+        ]
         lines += [
             "", "Check it without Ferry:  mkdir -p /tmp/check && tar -xzf \(report.bundle) -C /tmp/check && (cd /tmp/check/* && sha256sum -c checksums.sha256)",
             "Load it from Python:     python3 clients/python/ferry_bundle.py \(report.bundle)",

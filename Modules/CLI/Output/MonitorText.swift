@@ -22,7 +22,7 @@ enum MonitorText {
             lines.append("  shadow retrain: wrote \(challenger.bundle) (run \(challenger.run)); not promoted: compare with ferry promote --champion \(report.bundle) --challenger \(challenger.bundle)")
         }
         if report.status.overall == .red {
-            lines.append("  the model should be out of production (no registry is kept yet, so this report says it)")
+            lines.append("  the model should be out of production: ferry registry archive NAME@VERSION records it in the store")
         }
         return lines.joined(separator: "\n")
     }

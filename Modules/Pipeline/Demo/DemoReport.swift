@@ -1,5 +1,6 @@
 import FerryBundle
 import FerryCore
+import FerryStore
 import FerryData
 
 /// What `ferry demo` did with the embedded data, step by step; printed for people or as JSON.
@@ -102,4 +103,10 @@ public struct DemoReport: Codable, Sendable {
     public let verification: VerificationReport
     /// The bundled model's monitoring status on the test split.
     public let monitoring: MonitorReport
+    /// The store the demo registered its bundle in.
+    public let store: String
+    /// The bundle's registry entry.
+    public let registered: RegisteredBundle
+    /// The daily batch run with the registered model.
+    public let batch: BatchJob.Outcome
 }

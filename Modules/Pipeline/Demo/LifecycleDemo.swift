@@ -4,11 +4,13 @@ import Foundation
 import FerryData
 import FerryFeatures
 import FerryModels
+import FerryStore
 import Logging
 
 /// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate,
 /// align, compute features, split, train and evaluate against the baselines, keep the run, export
-/// it as a bundle, verify the bundle, and monitor it on the test split.
+/// it as a bundle, verify the bundle, monitor it on the test split, register it in the store, and
+/// run the daily batch with it.
 ///
 /// Each step logs what it read, what it produced and how long it took. Later stages (train,
 /// evaluate, export, verify, load, monitor) join this run as they are built.
@@ -29,8 +31,9 @@ public struct LifecycleDemo: Sendable {
     /// Makes a demo over the data in `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
 
-    /// Runs every step, keeping the trained run in `runs` and its bundle in `bundles`; throws the first step's error.
-    public func run(logger: Logger, registry: PluginRegistry, runs: RunStore, bundles: String) throws -> DemoReport {
+    /// Runs every step, keeping the trained run in `runs`, its bundle in `bundles`, and the run, the
+    /// registered bundle and the batch's predictions in `store`; throws the first step's error.
+    public func run(logger: Logger, registry: PluginRegistry, runs: RunStore, bundles: String, store: Store) throws -> DemoReport {
         let paths = EmbeddedDataSet.paths(in: dataDirectory)
         let source = try logger.step(
             "load", reading: ["files": .stringConvertible(paths.count), "dir": .string(dataDirectory)],
@@ -87,6 +90,22 @@ public struct LifecycleDemo: Sendable {
         monitoring.from = record.split.test.first
         let status = try monitoring.run(verifier: BundleVerifier(registry: registry, environment: environment), logger: logger)
 
+        let verifier = BundleVerifier(registry: registry, environment: environment)
+        let registered = try logger.step(
+            "register", reading: ["store": .string(store.path)], producing: { (entry: RegisteredBundle) in ["model": .string("\(entry.name)@\(entry.version)")] }
+        ) { () throws -> RegisteredBundle in
+            try store.recordRun(RunEntry(record))
+            try store.setBundleDigest(try BundleDigest.sha256(of: bundle), run: record.id)
+            return try BundleRegistration(store: store, verifier: verifier).add(bundle, by: "ferry demo").entry
+        }
+        let batch = try logger.step(
+            "batch", reading: ["model": .string(registered.name)],
+            producing: { (outcome: BatchJob.Outcome) in ["as_of": .string(outcome.asOf), "written": .stringConvertible(outcome.written)] }
+        ) { () throws -> BatchJob.Outcome in
+            try BatchJob(model: ModelReference("\(registered.name)@\(registered.version)"), dataPaths: [paths[0]], reference: paths[paths.count - 1])
+                .run(store: store, verifier: verifier)
+        }
+
         return DemoReport(
             dataDirectory: dataDirectory,
             files: source.files.map(Self.summary),
@@ -107,7 +126,7 @@ public struct LifecycleDemo: Sendable {
             walkForward: folds.map {
                 .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))
             },
-            run: record, bundle: bundle, verification: verification, monitoring: status)
+            run: record, bundle: bundle, verification: verification, monitoring: status, store: store.path, registered: registered, batch: batch)
     }
 
     private static func summary(_ file: MarketFile) -> DemoReport.LoadedFile {
