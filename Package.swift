@@ -17,6 +17,9 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
     name: "Ferry",
@@ -32,6 +35,7 @@ let package = Package(
         .library(name: "FerryBundle", targets: ["FerryBundle"]),
         .library(name: "FerryPipeline", targets: ["FerryPipeline"]),
         .library(name: "FerryStore", targets: ["FerryStore"]),
+        .library(name: "FerryServer", targets: ["FerryServer"]),
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
         .library(name: "FerryLinear", targets: ["FerryLinear"]),
         .library(name: "FerryLSTM", targets: ["FerryLSTM"]),
@@ -43,6 +47,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Shared value types and the protocols the domain modules meet at.
@@ -72,7 +78,7 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         // Wiring and front ends.
-        .target(name: "FerryStore", dependencies: ["FerryCore", grdb], path: module("Store"), swiftSettings: swiftSettings),
+        .target(name: "FerryStore", dependencies: ["FerryCore", grdb, crypto], path: module("Store"), swiftSettings: swiftSettings),
         .target(
             name: "FerryPipeline",
             dependencies: [
@@ -81,7 +87,14 @@ let package = Package(
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryStore", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM", argumentParser, logging, crypto],
+            name: "FerryServer",
+            dependencies: [
+                "FerryCore", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryBundle", "FerryStore", "FerryPipeline", hummingbird, httpTypes,
+                logging, crypto,
+            ],
+            path: module("Server"), swiftSettings: swiftSettings),
+        .target(
+            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryStore", "FerryServer", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM", argumentParser, logging, crypto],
             path: module("CLI"),
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -140,6 +153,9 @@ let package = Package(
         .testTarget(
             name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryLinear", "FerryBaselines", "CArchive", crypto],
             path: tests("BundleTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerTests", dependencies: ["FerryServer", "FerryStore", "FerryPipeline", "FerryBundle", "FerryLinear", "FerryBaselines", hummingbirdTesting, httpTypes],
+            path: tests("ServerTests"), swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["FerryStore", grdb], path: tests("StoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests", dependencies: ["FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines"], path: tests("PipelineTests"),

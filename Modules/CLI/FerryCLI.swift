@@ -10,7 +10,7 @@ import Foundation
 /// A team's own executable registers its plugins and hands over:
 /// ```swift
 /// import FerryCLI
-/// FerryCLI.main(plugins: [MyModelPlugin.self])
+/// await FerryCLI.main(plugins: [MyModelPlugin.self])
 /// ```
 /// Every command (`train`, `plugins list`, and the later export and serve) then knows them.
 public enum FerryCLI {
@@ -20,9 +20,9 @@ public enum FerryCLI {
         + Baselines.plugins
 
     /// Parses the command line and runs it, with `plugins` registered beside the built-in ones.
-    public static func main(plugins: [any ModelPlugin.Type] = [], arguments: [String]? = nil) {
+    public static func main(plugins: [any ModelPlugin.Type] = [], arguments: [String]? = nil) async {
         PluginCatalog.shared.set(builtInPlugins + plugins)
-        FerryCommand.main(arguments)
+        await FerryCommand.main(arguments)
     }
 }
 

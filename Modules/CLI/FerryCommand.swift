@@ -2,7 +2,7 @@ import ArgumentParser
 import FerryCore
 
 /// The `ferry` command: data to a model bundle a colleague can trust on another machine.
-public struct FerryCommand: ParsableCommand {
+public struct FerryCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ferry",
         abstract: "Train financial forecasting models and hand them off as verifiable bundles.",
@@ -16,7 +16,7 @@ public struct FerryCommand: ParsableCommand {
         subcommands: [
             DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, ExportCommand.self, VerifyCommand.self,
             InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self, BacktestCommand.self, SizeCommand.self,
-            RegistryCommand.self, RunsCommand.self, BatchCommand.self, DemoCommand.self,
+            RegistryCommand.self, RunsCommand.self, BatchCommand.self, TokensCommand.self, ServeCommand.self, DemoCommand.self,
         ])
 
     public init() {}

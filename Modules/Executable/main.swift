@@ -1,3 +1,3 @@
 import FerryCLI
 
-FerryCLI.main()
+await FerryCLI.main()

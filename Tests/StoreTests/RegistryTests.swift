@@ -23,7 +23,7 @@ import Testing
         #expect(clash.message.contains("SPX-lasso 1.0.0 is already registered with another bundle"))
         #expect(throws: StoreError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
         #expect(try store.bundles().count == 1)
-        #expect(try store.schemaVersion() == "v1")
+        #expect(try store.schemaVersion() == "v2-tokens")
     }
 
     @Test func resolvesAliasesVersionsAndTheProductionVersion() throws {
@@ -57,5 +57,23 @@ import Testing
         let archived = try #require(throws: StoreError.self) { try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana") }
         #expect(archived.message.contains("archived"))
         #expect(throws: StoreError.self) { try store.setAlias("1st", name: "SPX-lasso", version: "1.0.1", by: "ana") }
+    }
+}
+
+/// Bearer tokens: kept as hashes, found by the token, ordered roles.
+@Suite struct AccessTokenTests {
+    @Test func keepsOnlyTheHashAndFindsTheRole() throws {
+        let store = try RegistryTests.store()
+        let (token, entry) = try store.createToken(role: .predict, name: "desk", by: "ana")
+        #expect(token.hasPrefix("ferry_\(entry.id)_") && token.count == 6 + 8 + 1 + 64)
+        #expect(entry.hash == AccessToken.hash(token) && !entry.hash.contains(token))
+        #expect(try store.accessToken(matching: token)?.role == .predict)
+        #expect(try store.accessToken(matching: token + "x") == nil)
+        let other = try store.createToken(role: .read, name: "", by: "ana").token
+        #expect(other != token)
+        try store.revokeToken(id: entry.id)
+        #expect(try store.accessToken(matching: token) == nil)
+        #expect(throws: StoreError.self) { try store.revokeToken(id: entry.id) }
+        #expect(TokenRole.read < .predict && .predict < .admin)
     }
 }

@@ -36,6 +36,15 @@ func reportingFailures(offersLenient: Bool = false, _ body: () throws -> Void) t
     }
 }
 
+/// ``reportingFailures(offersLenient:_:)`` for an async body.
+func reportingFailuresAsync(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        try reportingFailures { throw error }
+    }
+}
+
 /// Writes a line to standard error.
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

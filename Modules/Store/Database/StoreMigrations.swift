@@ -39,6 +39,15 @@ enum StoreMigrations {
                         PRIMARY KEY (instrument, as_of));
                     """)
         }
+        migrator.registerMigration("v2-tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE token (
+                        id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE,
+                        role TEXT NOT NULL CHECK (role IN ('read', 'predict', 'admin')), name TEXT NOT NULL,
+                        created_at TEXT NOT NULL, created_by TEXT NOT NULL);
+                    """)
+        }
         return migrator
     }
 }

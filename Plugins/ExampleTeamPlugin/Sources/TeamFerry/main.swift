@@ -2,4 +2,4 @@
 import CrossoverPlugin
 import FerryCLI
 
-FerryCLI.main(plugins: [CrossoverPlugin.self])
+await FerryCLI.main(plugins: [CrossoverPlugin.self])

@@ -1,0 +1,49 @@
+import ArgumentParser
+import FerryBundle
+import FerryServer
+import Foundation
+
+/// `ferry serve`: the HTTP API over the store's registry.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the registry's models over HTTP: predictions (A/B), monitoring, uploads, metrics.",
+        discussion: """
+            Every route but /health and /openapi.json needs Authorization: Bearer TOKEN (ferry \
+            tokens create --role read|predict|admin). Routes and roles: /openapi.json. A/B: \
+            --split SPX-lasso=champion:90,challenger:10 sends each caller (X-Ferry-Caller \
+            header, else the token) to the same arm every time; the arm is logged with each \
+            prediction. Stops on SIGINT or SIGTERM.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var signatures: SignatureOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port.")
+    var port = 8080
+
+    @Option(name: .customLong("split"), help: "An A/B split, MODEL=ARM:WEIGHT,ARM:WEIGHT (repeatable; arms are aliases or versions).")
+    var splits: [String] = []
+
+    func run() async throws {
+        try await reportingFailuresAsync {
+            var configuration = ServerConfiguration()
+            (configuration.host, configuration.port) = (host, port)
+            configuration.requireSignature = signatures.requireSignature
+            for split in splits {
+                let parts = split.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--split '\(split)' is not MODEL=ARM:WEIGHT,ARM:WEIGHT") }
+                configuration.splits[parts[0]] = try TrafficSplit(parts[1])
+            }
+            let store = try storeOptions.open()
+            let logger = global.logger(for: "serve")
+            logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "store": "\(store.path)"])
+            try await FerryServer.application(configuration: configuration, store: store, verifier: try signatures.verifier(), logger: logger)
+                .runService()
+        }
+    }
+}

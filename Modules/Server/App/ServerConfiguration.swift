@@ -1,0 +1,22 @@
+import FerryBundle
+
+/// How `ferry serve` runs: where it listens, what it accepts, and how it splits traffic.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on (`127.0.0.1` by default: reachable from this machine only).
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one.
+    public var port = 8080
+    /// Refuse unsigned bundle uploads.
+    public var requireSignature = false
+    /// Public keys uploads may be signed with (key id → key), or `nil` to accept any valid signature's key.
+    public var trustedKeys: [String: [UInt8]]?
+    /// The largest request body for predictions, in bytes (larger: 413).
+    public var maxPredictBytes = 1 << 20
+    /// The largest bundle upload, in bytes (larger: 413).
+    public var maxBundleBytes = 512 << 20
+    /// A/B splits by model name: which aliases or versions share its traffic, by weight.
+    public var splits: [String: TrafficSplit] = [:]
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The API's OpenAPI 3.1 description, served at `/openapi.json`. `Tests/ServerTests` checks its
+/// paths and methods are exactly the server's routes.
+enum OpenAPIDocument {
+    /// Every route: path, method, the role it needs (`nil`: open), and one line on what it does.
+    static let routes: [(path: String, method: String, role: String?, summary: String)] = [
+        ("/health", "get", nil, "Liveness: {\"status\": \"ok\"}."),
+        ("/openapi.json", "get", nil, "This document."),
+        ("/metrics", "get", "read", "Prometheus metrics: requests, latencies, predictions, monitoring status."),
+        ("/v1/models", "get", "read", "Every registered model with its versions, stages and aliases."),
+        ("/v1/models/{name}", "get", "read", "One model's versions, stages and aliases."),
+        ("/v1/bundles", "post", "admin", "Upload a bundle (the .tar.gz as the body); verified before it is registered."),
+        ("/v1/models/{name}/aliases/{alias}", "put", "admin", "Point an alias at a version: {\"version\": \"1.0.0\"}."),
+        ("/v1/models/{name}/predict", "post", "predict", "Predict rows {\"rows\": [{feature: number}], \"instrument\"?, \"as_of\"?}; A/B-routed, logged."),
+        ("/v1/models/{name}/monitoring", "get", "read", "Status from logged predictions with realised outcomes."),
+    ]
+
+    static let json: String = {
+        var paths: [String: [String: Any]] = [:]
+        for route in routes {
+            var operation: [String: Any] = [
+                "summary": route.summary,
+                "responses": [
+                    "200": ["description": "OK"], "400": ["description": "malformed input; the message names the field"],
+                    "401": ["description": "no or unknown bearer token"], "403": ["description": "the token's role is too low"],
+                    "404": ["description": "no such model"], "413": ["description": "body too large"],
+                ],
+            ]
+            if let role = route.role {
+                operation["security"] = [["bearer": []]]
+                operation["x-ferry-role"] = role
+            } else {
+                operation["security"] = [[String: [String]]]()
+            }
+            let parameters = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> [String: Any] in
+                ["name": String(part.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string"]]
+            }
+            if !parameters.isEmpty { operation["parameters"] = parameters }
+            paths[route.path, default: [:]][route.method] = operation
+        }
+        let document: [String: Any] = [
+            "openapi": "3.1.0",
+            "info": ["title": "Ferry", "version": "1", "description": "Registered model bundles, served: predictions, monitoring, registry."],
+            "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+            "security": [["bearer": []]],
+            "paths": paths,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }()
+}

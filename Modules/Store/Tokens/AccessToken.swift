@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// What a bearer token may do. Each role includes the ones before it: `read` lists models and
+/// their monitoring, `predict` also asks for predictions, `admin` also uploads bundles and sets aliases.
+public enum TokenRole: String, Codable, Sendable, CaseIterable, Comparable, DatabaseValueConvertible {
+    case read, predict, admin
+
+    public static func < (lhs: TokenRole, rhs: TokenRole) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A token as the store keeps it: never the token itself, only its SHA-256.
+public struct AccessToken: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "token"
+
+    /// A short public id (the token's first part), to name it in lists and logs.
+    public var id: String
+    /// SHA-256 of the whole token, hex.
+    public var hash: String
+    public var role: TokenRole
+    public var name: String
+    public var createdAt: String
+    public var createdBy: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, hash, role, name
+        case createdAt = "created_at"
+        case createdBy = "created_by"
+    }
+
+    /// SHA-256 of `token`, hex: how a presented token is looked up.
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Store {
+    /// Makes a token with `role` and returns it; the store keeps only its hash, so it is shown once.
+    /// Tokens look like `ferry_<8 hex id>_<64 hex secret>` (256 random bits).
+    public func createToken(role: TokenRole, name: String, by user: String) throws -> (token: String, entry: AccessToken) {
+        var generator = SystemRandomNumberGenerator()
+        let id = String(format: "%08x", UInt32.random(in: .min ... .max, using: &generator))
+        let secret = (0..<4).map { _ in String(format: "%016llx", UInt64.random(in: .min ... .max, using: &generator)) }.joined()
+        let token = "ferry_\(id)_\(secret)"
+        let entry = AccessToken(id: id, hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
+        try pool.write { db in try entry.insert(db) }
+        return (token, entry)
+    }
+
+    /// The token entry a presented token matches, or `nil`.
+    public func accessToken(matching token: String) throws -> AccessToken? {
+        let hash = AccessToken.hash(token)
+        return try pool.read { db in try AccessToken.filter(Column("hash") == hash).fetchOne(db) }
+    }
+
+    /// Every token's entry (no secrets), oldest first.
+    public func accessTokens() throws -> [AccessToken] {
+        try pool.read { db in try AccessToken.order(Column("created_at"), Column("id")).fetchAll(db) }
+    }
+
+    /// Revokes the token with public id `id`; refused when there is none.
+    public func revokeToken(id: String) throws {
+        try pool.write { db in
+            guard try AccessToken.deleteOne(db, key: id) else { throw StoreError("no token '\(id)'") }
+        }
+    }
+}

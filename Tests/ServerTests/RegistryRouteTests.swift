@@ -1,0 +1,78 @@
+import FerryStore
+import Foundation
+@testable import FerryServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Uploads, aliases, models, monitoring, metrics and the OpenAPI document.
+@Suite struct RegistryRouteTests {
+    @Test func uploadsAreVerifiedAndUnsignedOnesRefusedWhenSignaturesAreRequired() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let bundle = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: fixture.spareBundle)))
+        try await fixture.application { $0.requireSignature = true }.test(.router) { client in
+            try await client.execute(uri: "/v1/bundles", method: .post, headers: fixture.headers(.admin, json: false), body: bundle) {
+                #expect($0.status == .unprocessableContent)
+                #expect(String(buffer: $0.body).contains("authenticity"))
+            }
+        }
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/bundles", method: .post, headers: fixture.headers(.admin, json: false), body: bundle) {
+                #expect($0.status == .created)
+                #expect(($0.body.json["bundle"] as? [String: Any])?["version"] as? String == "1.0.2")
+            }
+            try await client.execute(uri: "/v1/bundles", method: .post, headers: fixture.headers(.admin, json: false), body: bundle) {
+                #expect($0.status == .ok && $0.body.json["added"] as? Bool == false)
+            }
+            try await client.execute(uri: "/v1/models/table-ridge", method: .get, headers: fixture.headers(.read)) {
+                #expect(($0.body.json["versions"] as? [Any])?.count == 3)
+                #expect(($0.body.json["aliases"] as? [String: String]) == ["champion": "1.0.0", "challenger": "1.0.1"])
+            }
+            try await client.execute(uri: "/v1/models/nope", method: .get, headers: fixture.headers(.read)) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func monitoringGradesServedPredictionsOnceOutcomesArrive() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let app = fixture.application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/models/table-ridge/monitoring", method: .get, headers: fixture.headers(.read)) {
+                #expect($0.status == .ok && $0.body.json["status"] as? String == "unknown")
+            }
+            for day in 1...25 {
+                let body = ByteBuffer(string: #"{"rows": [{"x1": \#(day % 5), "x2": 1}], "instrument": "T", "as_of": "2020-02-\#(String(format: "%02d", day))"}"#)
+                try await client.execute(uri: "/v1/models/table-ridge@1.0.0/predict", method: .post, headers: fixture.headers(.predict), body: body) {
+                    #expect($0.status == .ok)
+                }
+            }
+            try fixture.store.recordOutcomes(instrument: "T", (1...25).map { (String(format: "2020-02-%02d", $0), Double($0 % 5) * 1.1 + 2) })
+            try await client.execute(uri: "/v1/models/table-ridge@1.0.0/monitoring", method: .get, headers: fixture.headers(.read)) {
+                let json = $0.body.json
+                #expect(json["predictions_with_outcomes"] as? Int == 25)
+                #expect(["green", "yellow", "red"].contains(json["status"] as? String ?? ""), "\(json)")
+            }
+            try await client.execute(uri: "/metrics", method: .get, headers: fixture.headers(.read)) {
+                let text = String(buffer: $0.body)
+                #expect(text.contains(#"ferry_predictions_total{model="table-ridge",version="1.0.0"} 25"#))
+                #expect(text.contains(#"ferry_requests_total{method="POST",route="/v1/models/{name}/predict",status="200"} 25"#))
+                #expect(text.contains("ferry_request_duration_seconds_bucket{route=\"/v1/models/{name}/predict\",le=\"+Inf\"} 25"))
+                #expect(text.contains(#"ferry_model_status{model="table-ridge"}"#))
+            }
+        }
+    }
+
+    @Test func theOpenAPIDocumentMatchesTheRoutes() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let router = FerryServer.router(configuration: ServerConfiguration(), store: fixture.store, verifier: fixture.verifier, metrics: fixture.metrics)
+        let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
+        let documented = Set(OpenAPIDocument.routes.map { "\($0.method) \($0.path)" })
+        #expect(served == documented)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        #expect(document["openapi"] as? String == "3.1.0")
+        #expect((document["paths"] as? [String: Any])?.count == Set(OpenAPIDocument.routes.map(\.path)).count)
+    }
+}
