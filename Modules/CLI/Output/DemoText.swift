@@ -42,6 +42,8 @@ enum DemoText {
             "   batch for \(batch.asOf): " + batch.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.map { String(format: "%.6g", $0) } ?? "none")" }.joined(separator: ", ")
                 + (batch.written ? "" : " (already written)"),
             "   again, daily:  ferry batch --store \(report.store) --model \(entry.name) --data data/SPX.csv --with data/WTI.csv",
+            "   serve it:      ferry tokens create --store \(report.store) --role predict   # prints a token",
+            "                  ferry serve --store \(report.store) --port 8080               # then POST /v1/models/\(entry.name)/predict (docs/serving.md)",
         ]
         lines += [
             "", "Check it without Ferry:  mkdir -p /tmp/check && tar -xzf \(report.bundle) -C /tmp/check && (cd /tmp/check/* && sha256sum -c checksums.sha256)",
