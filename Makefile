@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results
+.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -60,3 +60,10 @@ bench-lstm-bundle: bench-env
 
 lstm-results:
 	python3 bench/lstm_results.py
+
+bench-serve: bench-env
+	bench/serve_vs_fastapi.sh
+
+# The dashboard in headless Chromium (installs Debian's chromium when missing).
+test-dashboard: bootstrap
+	scripts/test-dashboard

@@ -13,6 +13,9 @@ import Testing
         try await fixture.application().test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok && $0.body.json["status"] as? String == "ok") }
             try await client.execute(uri: "/openapi.json", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/", method: .get) {
+                #expect($0.status == .ok && String(buffer: $0.body).contains("<title>Ferry dashboard</title>"), "the page, with no data in it")
+            }
         }
     }
 

@@ -31,6 +31,11 @@ import Testing
                 #expect(($0.body.json["aliases"] as? [String: String]) == ["champion": "1.0.0", "challenger": "1.0.1"])
             }
             try await client.execute(uri: "/v1/models/nope", method: .get, headers: fixture.headers(.read)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/v1/models/table-ridge", method: .get, headers: fixture.headers(.read)) {
+                let features = $0.body.json["features"] as? [[String: Any]]
+                #expect(features?.map { $0["name"] as? String } == ["x1", "x2"], "the dashboard's sliders")
+                #expect((features?.first?["training_range"] as? [String: Double])?["min"] != nil)
+            }
         }
     }
 
@@ -53,6 +58,16 @@ import Testing
                 let json = $0.body.json
                 #expect(json["predictions_with_outcomes"] as? Int == 25)
                 #expect(["green", "yellow", "red"].contains(json["status"] as? String ?? ""), "\(json)")
+            }
+            try await client.execute(uri: "/v1/models/table-ridge@1.0.0/monitoring", method: .get, headers: fixture.headers(.read)) {
+                #expect(($0.body.json["history"] as? [Any])?.count == 1, "one window of 21 of the 25")
+                #expect(($0.body.json["thresholds"] as? [String: Double])?["directional_accuracy_red"] == 0.55)
+            }
+            try await client.execute(uri: "/v1/models/table-ridge/predictions?limit=5", method: .get, headers: fixture.headers(.read)) {
+                #expect(($0.body.json["predictions"] as? [Any])?.count == 5)
+            }
+            try await client.execute(uri: "/v1/models/table-ridge/predictions?limit=0", method: .get, headers: fixture.headers(.read)) {
+                #expect($0.status == .badRequest)
             }
             try await client.execute(uri: "/metrics", method: .get, headers: fixture.headers(.read)) {
                 let text = String(buffer: $0.body)

@@ -135,7 +135,7 @@ public struct MonitorJob: Sendable {
     }
 
     /// The validation metrics a bundle's `metrics.json` keeps as monitoring's baseline.
-    static func baseline(_ metrics: JSONValue) throws -> MetricSet {
+    public static func baseline(_ metrics: JSONValue) throws -> MetricSet {
         guard case let .object(fields) = metrics, case let .object(values)? = fields["monitoring_baseline"] else {
             throw TrainingError("metrics.json has no monitoring_baseline")
         }

@@ -25,7 +25,8 @@ public enum FerryServer {
         uploads.requireSignature = configuration.requireSignature
         let models = ServedModels(verifier: verifier)
         OpenRoutes(metrics: metrics).add(to: router)
-        ModelRoutes(store: store).add(to: router)
+        ModelRoutes(store: store, models: models).add(to: router)
+        DashboardRoutes().add(to: router)
         AdminRoutes(store: store, registration: BundleRegistration(store: store, verifier: uploads), maxBundleBytes: configuration.maxBundleBytes)
             .add(to: router)
         PredictRoutes(store: store, models: models, metrics: metrics, splits: configuration.splits, maxBytes: configuration.maxPredictBytes)

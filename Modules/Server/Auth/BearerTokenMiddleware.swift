@@ -2,12 +2,13 @@ import FerryStore
 import Hummingbird
 
 /// Checks `Authorization: Bearer <token>` before anything else, so an unknown model without a
-/// token is 401, not 404. Only `/health` and `/openapi.json` are open.
+/// token is 401, not 404. Only `/health`, `/openapi.json` and the dashboard's page (`/`) are open;
+/// the page asks for a token and sends it with each of its API calls.
 struct BearerTokenMiddleware: RouterMiddleware {
     typealias Context = FerryRequestContext
 
     let store: Store
-    static let openPaths: Set<String> = ["/health", "/openapi.json"]
+    static let openPaths: Set<String> = ["/", "/health", "/openapi.json"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }

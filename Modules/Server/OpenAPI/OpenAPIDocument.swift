@@ -5,15 +5,17 @@ import Foundation
 enum OpenAPIDocument {
     /// Every route: path, method, the role it needs (`nil`: open), and one line on what it does.
     static let routes: [(path: String, method: String, role: String?, summary: String)] = [
+        ("/", "get", nil, "The dashboard's page (its data comes through the API with the user's token)."),
         ("/health", "get", nil, "Liveness: {\"status\": \"ok\"}."),
         ("/openapi.json", "get", nil, "This document."),
         ("/metrics", "get", "read", "Prometheus metrics: requests, latencies, predictions, monitoring status."),
         ("/v1/models", "get", "read", "Every registered model with its versions, stages and aliases."),
-        ("/v1/models/{name}", "get", "read", "One model's versions, stages and aliases."),
+        ("/v1/models/{name}", "get", "read", "One model's versions, stages, aliases, and its features with their training ranges."),
+        ("/v1/models/{name}/predictions", "get", "read", "The newest logged predictions (?limit=1..1000, default 50)."),
         ("/v1/bundles", "post", "admin", "Upload a bundle (the .tar.gz as the body); verified before it is registered."),
         ("/v1/models/{name}/aliases/{alias}", "put", "admin", "Point an alias at a version: {\"version\": \"1.0.0\"}."),
         ("/v1/models/{name}/predict", "post", "predict", "Predict rows {\"rows\": [{feature: number}], \"instrument\"?, \"as_of\"?}; A/B-routed, logged."),
-        ("/v1/models/{name}/monitoring", "get", "read", "Status from logged predictions with realised outcomes."),
+        ("/v1/models/{name}/monitoring", "get", "read", "Status from logged predictions with realised outcomes, history by window, thresholds."),
     ]
 
     static let json: String = {

@@ -1,14 +1,23 @@
+import FerryCore
 import FerryStore
 import Hummingbird
 
 /// `GET /v1/models` and `GET /v1/models/{name}` (read role).
 struct ModelRoutes {
     let store: Store
+    let models: ServedModels
 
     struct ModelSummary: Encodable {
         let name: String
         let versions: [RegisteredBundle]
         let aliases: [String: String]
+        /// The features of the version `NAME` resolves to, with their training ranges (one model's summary only).
+        var features: [FeatureField]?
+    }
+
+    struct RecentPredictions: Encodable {
+        let model: String
+        let predictions: [PredictionEntry]
     }
 
     func add(to router: Router<FerryRequestContext>) {
@@ -19,8 +28,17 @@ struct ModelRoutes {
         router.get("/v1/models/{name}") { _, context -> Response in
             _ = try context.require(.read)
             let name = try context.parameters.require("name")
-            guard let summary = try summaries(name: name).first else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
+            guard var summary = try summaries(name: name).first else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
+            if let entry = try? store.resolve(ModelReference(name)) { summary.features = try await models.model(for: entry).model.schema.features }
             return try JSONResponse.make(summary)
+        }
+        router.get("/v1/models/{name}/predictions") { request, context -> Response in
+            _ = try context.require(.read)
+            let name = try context.parameters.require("name")
+            guard try !store.bundles(name: name).isEmpty else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
+            let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 50
+            guard (1...1000).contains(limit) else { throw HTTPError(.badRequest, message: "limit must be 1...1000") }
+            return try JSONResponse.make(RecentPredictions(model: name, predictions: try store.predictions(model: name, limit: limit)))
         }
     }
 
