@@ -2,7 +2,8 @@
 prediction request on a Lasso bundle: check the bearer token (SHA-256, as Ferry keeps it), parse
 the JSON rows, lay them out in the schema's order (a missing feature is 0), predict with
 scikit-learn's Lasso (the bundle's coefficients, which are in the features' own units), log each
-prediction in SQLite (WAL, one transaction per request) and answer JSON.
+prediction in SQLite (WAL, synchronous=NORMAL as Ferry's store, one transaction per request) and
+answer JSON.
 
     FERRY_BENCH_BUNDLE=B.tar.gz FERRY_BENCH_TOKEN_SHA256=HEX FERRY_BENCH_DB=peer.sqlite \\
         bench/.venv/bin/uvicorn fastapi_lasso_server:app --app-dir bench --workers 2 --port 18081
@@ -28,8 +29,9 @@ model.coef_ = np.array(bundle.tensors["coef"].values)
 model.intercept_ = bundle.tensors["intercept"].values[0]
 model.n_features_in_ = len(FEATURES)
 
-db = sqlite3.connect(os.environ["FERRY_BENCH_DB"], check_same_thread=False, isolation_level=None)
+db = sqlite3.connect(os.environ["FERRY_BENCH_DB"], check_same_thread=False, isolation_level=None, timeout=30)
 db.execute("PRAGMA journal_mode=WAL")
+db.execute("PRAGMA synchronous=NORMAL")  # as Ferry's store: no disk sync at every commit
 db.execute("CREATE TABLE IF NOT EXISTS prediction (id INTEGER PRIMARY KEY, model TEXT, version TEXT, caller TEXT, "
            "instrument TEXT, as_of TEXT, value REAL, source TEXT, created_at TEXT)")
 app = FastAPI()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The predict endpoint under load: `ferry serve` vs FastAPI + scikit-learn (bench/fastapi_lasso_server.py,
 # 2 uvicorn workers) on the same Lasso bundle and the same one-row request, one server at a time,
-# loopback, wrk with 2 threads and 16 connections. Then a 60-second run against Ferry alone:
-# errors, and whether every prediction was logged.
+# loopback, wrk with 2 threads and 16 connections; then Ferry's latency at the peer's rate (each
+# connection paced with wrk's delay()); then a 60-second run against Ferry alone: errors, and
+# whether every prediction was logged.
 #
 #   make bench-serve      (SECONDS=15 by default for the side-by-side runs)
 set -euo pipefail
@@ -48,6 +49,8 @@ load http://127.0.0.1:18080/v1/models/SPX-lasso/predict 3 >/dev/null
 ferry_report="$(load http://127.0.0.1:18080/v1/models/SPX-lasso/predict "$seconds")"
 pkill -f "ferry serve --store $work"; sleep 1
 
+# The peer's log, made before its two workers start (they would race to create it).
+python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute('PRAGMA journal_mode=WAL'); db.execute('CREATE TABLE IF NOT EXISTS prediction (id INTEGER PRIMARY KEY, model TEXT, version TEXT, caller TEXT, instrument TEXT, as_of TEXT, value REAL, source TEXT, created_at TEXT)'); db.commit()" "$work/peer.sqlite"
 FERRY_BENCH_BUNDLE="$work/SPX-lasso-1.0.0.tar.gz" FERRY_BENCH_TOKEN_SHA256="$token_sha" FERRY_BENCH_DB="$work/peer.sqlite" \
     bench/.venv/bin/uvicorn fastapi_lasso_server:app --app-dir bench --workers 2 --port 18081 --log-level warning &
 sleep 3
@@ -62,6 +65,15 @@ echo "FastAPI peer: $(echo "$peer_report" | summary)"
 ferry_rps="$(echo "$ferry_report" | awk '/Requests\/sec/ {print $2}')"
 peer_rps="$(echo "$peer_report" | awk '/Requests\/sec/ {print $2}')"
 python3 -c "print(f'throughput ratio Ferry / FastAPI: {$ferry_rps / $peer_rps:.1f}x')"
+
+# Ferry at the rate the peer managed: each of the 16 connections waits 16 / rate seconds between requests.
+python3 -c "print(f'function delay() return {16000 / $peer_rps:.1f} end')" >> "$work/post.lua"
+"$ferry" serve --store "$FERRY_STORE" --port 18080 --log-level warning &
+wait_for http://127.0.0.1:18080/health
+paced_report="$(load http://127.0.0.1:18080/v1/models/SPX-lasso/predict "$seconds")"
+pkill -f "ferry serve --store $work"; sleep 1
+sed -i '$d' "$work/post.lua"
+echo "Ferry at the peer's rate: $(echo "$paced_report" | summary)"
 
 # 60 seconds against Ferry: every 2xx answer must be a logged prediction.
 before="$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from prediction').fetchone()[0])" "$FERRY_STORE")"

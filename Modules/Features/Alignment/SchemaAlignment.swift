@@ -22,38 +22,65 @@ public struct SchemaAlignment: Sendable {
     /// Aligns `table`; throws ``SchemaAlignmentError`` naming the row and column at fault.
     public func align(_ table: InferenceTable) throws -> AlignedTable {
         let dateColumn = table.columns.firstIndex { $0.lowercased() == "date" }
-        let positions = Dictionary(table.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for (offset, row) in table.rows.enumerated() where row.count != table.columns.count {
+            throw SchemaAlignmentError.wrongCellCount(line: table.firstLine + offset, count: row.count, expected: table.columns.count, source: table.source)
+        }
+        return try align(
+            columns: table.columns, dateColumn: dateColumn, rowCount: table.rows.count, source: table.source, firstLine: table.firstLine,
+            date: { offset in try timestamp(of: table.rows[offset], dateColumn: dateColumn, line: table.firstLine + offset, source: table.source, offset: offset) },
+            value: { offset, column, name in
+                let text = table.rows[offset][column].trimmingCharacters(in: .whitespaces)
+                guard let value = Double(text), value.isFinite else {
+                    throw SchemaAlignmentError.notANumber(text, line: table.firstLine + offset, column: name, source: table.source)
+                }
+                return value
+            })
+    }
+
+    /// Aligns rows that are numbers already (`rows[i][j]` is column `columns[j]` of row i, as a
+    /// request's JSON gives them); rows are dated 0, 1, 2, ... Throws ``SchemaAlignmentError`` as
+    /// ``align(_:)`` does, with row numbers from `firstLine`.
+    public func align(columns: [String], rows: [[Double]], source: String, firstLine: Int = 0) throws -> AlignedTable {
+        try align(
+            columns: columns, dateColumn: nil, rowCount: rows.count, source: source, firstLine: firstLine,
+            date: { Timestamp(secondsSinceEpoch: Int64($0)) },
+            value: { offset, column, name in
+                let value = rows[offset][column]
+                guard value.isFinite else { throw SchemaAlignmentError.notANumber("\(value)", line: firstLine + offset, column: name, source: source) }
+                return value
+            })
+    }
+
+    /// The policies and the per-cell loop both entry points share.
+    private func align(
+        columns names: [String], dateColumn: Int?, rowCount: Int, source: String, firstLine: Int, date: (Int) throws -> Timestamp,
+        value: (_ row: Int, _ column: Int, _ name: String) throws -> Double
+    ) throws -> AlignedTable {
+        let positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let features = schema.featureNames
         let missing = features.filter { positions[$0] == nil }
-        let extra = table.columns.enumerated().filter { $0.offset != dateColumn && !features.contains($0.element) }.map(\.element)
+        let extra = names.enumerated().filter { $0.offset != dateColumn && !features.contains($0.element) }.map(\.element)
         if !missing.isEmpty, strict || schema.missingFeaturePolicy == .refuse {
-            throw SchemaAlignmentError.missingFeatures(missing, source: table.source)
+            throw SchemaAlignmentError.missingFeatures(missing, source: source)
         }
         if !extra.isEmpty, strict || schema.extraColumnPolicy == .refuse {
-            throw SchemaAlignmentError.extraColumns(extra, source: table.source)
+            throw SchemaAlignmentError.extraColumns(extra, source: source)
         }
         var index: [Timestamp] = []
         var columns = [[Double]](repeating: [], count: features.count)
         var flagged: [OutOfRangeValue] = []
-        for (offset, row) in table.rows.enumerated() {
-            let line = table.firstLine + offset
-            guard row.count == table.columns.count else {
-                throw SchemaAlignmentError.wrongCellCount(line: line, count: row.count, expected: table.columns.count, source: table.source)
-            }
-            index.append(try timestamp(of: row, dateColumn: dateColumn, line: line, source: table.source, offset: offset))
+        for offset in 0..<rowCount {
+            index.append(try date(offset))
             for (position, field) in schema.features.enumerated() {
                 guard let column = positions[field.name] else {
                     columns[position].append(0)
                     continue
                 }
-                let text = row[column].trimmingCharacters(in: .whitespaces)
-                guard let value = Double(text), value.isFinite else {
-                    throw SchemaAlignmentError.notANumber(text, line: line, column: field.name, source: table.source)
+                let cell = try value(offset, column, field.name)
+                if let range = field.trainingRange, !range.contains(cell) {
+                    flagged.append(OutOfRangeValue(line: firstLine + offset, column: field.name, value: cell, range: range))
                 }
-                if let range = field.trainingRange, !range.contains(value) {
-                    flagged.append(OutOfRangeValue(line: line, column: field.name, value: value, range: range))
-                }
-                columns[position].append(value)
+                columns[position].append(cell)
             }
         }
         let frame = try Frame(index: index, columns: zip(features, columns).map { ($0, $1) })

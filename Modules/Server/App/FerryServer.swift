@@ -20,16 +20,17 @@ public enum FerryServer {
     static func router(configuration: ServerConfiguration, store: Store, verifier: BundleVerifier, metrics: ServerMetrics) -> Router<FerryRequestContext> {
         let router = Router(context: FerryRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
-        router.add(middleware: BearerTokenMiddleware(store: store))
+        let lookups = LookupCache(store: store)
+        router.add(middleware: BearerTokenMiddleware(lookups: lookups))
         var uploads = verifier
         uploads.requireSignature = configuration.requireSignature
         let models = ServedModels(verifier: verifier)
         OpenRoutes(metrics: metrics).add(to: router)
         ModelRoutes(store: store, models: models).add(to: router)
         DashboardRoutes().add(to: router)
-        AdminRoutes(store: store, registration: BundleRegistration(store: store, verifier: uploads), maxBundleBytes: configuration.maxBundleBytes)
+        AdminRoutes(store: store, lookups: lookups, registration: BundleRegistration(store: store, verifier: uploads), maxBundleBytes: configuration.maxBundleBytes)
             .add(to: router)
-        PredictRoutes(store: store, models: models, metrics: metrics, splits: configuration.splits, maxBytes: configuration.maxPredictBytes)
+        PredictRoutes(store: store, lookups: lookups, models: models, metrics: metrics, splits: configuration.splits, maxBytes: configuration.maxPredictBytes)
             .add(to: router)
         MonitoringRoutes(store: store, models: models, metrics: metrics).add(to: router)
         return router

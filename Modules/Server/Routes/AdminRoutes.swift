@@ -7,6 +7,7 @@ import Hummingbird
 /// `POST /v1/bundles` (upload a bundle) and `PUT /v1/models/{name}/aliases/{alias}` (admin role).
 struct AdminRoutes {
     let store: Store
+    let lookups: LookupCache
     let registration: BundleRegistration
     let maxBundleBytes: Int
 
@@ -27,6 +28,7 @@ struct AdminRoutes {
             try Data(buffer: body).write(to: upload)
             do {
                 let (entry, added) = try registration.add(upload.path, by: "token \(token.id)")
+                lookups.clear()
                 return try JSONResponse.make(UploadResult(added: added, bundle: entry), status: added ? .created : .ok)
             } catch let refused as BundleError {
                 throw HTTPError(.unprocessableContent, message: "\(refused.failing.rawValue): \(refused.message)")
@@ -47,6 +49,7 @@ struct AdminRoutes {
             guard try !store.bundles(name: name).isEmpty else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
             do {
                 try store.setAlias(alias, name: name, version: wanted.version, by: "token \(token.id)")
+                lookups.clear()
             } catch let refused as StoreError {
                 throw HTTPError(.badRequest, message: refused.message)
             }

@@ -9,6 +9,7 @@ import Hummingbird
 /// schema (warnings returned), A/B-routed when the model has a split, every prediction logged.
 struct PredictRoutes {
     let store: Store
+    let lookups: LookupCache
     let models: ServedModels
     let metrics: ServerMetrics
     let splits: [String: TrafficSplit]
@@ -16,7 +17,7 @@ struct PredictRoutes {
 
     /// The request: feature rows, and optionally which instrument and day they are for (for the log).
     struct PredictRequest: Decodable {
-        let rows: [[String: JSONValue]]
+        let rows: [[String: Double]]
         let instrument: String?
         let asOf: String?
 
@@ -54,7 +55,7 @@ struct PredictRoutes {
             let (reference, variant) = try route(name, caller: caller)
             let entry: RegisteredBundle
             do {
-                entry = try store.resolve(reference)
+                entry = try lookups.resolve(reference)
             } catch let missing as StoreError {
                 throw HTTPError(.notFound, message: missing.message)
             }
@@ -66,7 +67,8 @@ struct PredictRoutes {
             }
             let aligned: AlignedTable
             do {
-                aligned = try SchemaAlignment(schema: served.model.schema).align(try table(asked.rows))
+                let columns = asked.rows[0].keys.sorted()
+                aligned = try SchemaAlignment(schema: served.model.schema).align(columns: columns, rows: try cells(asked.rows, columns: columns), source: "rows")
             } catch let refused as SchemaAlignmentError {
                 throw HTTPError(.badRequest, message: refused.description)
             }
@@ -97,20 +99,13 @@ struct PredictRoutes {
         return (try ModelReference("\(reference.name)@\(arm)"), arm)
     }
 
-    /// The rows as a table the schema alignment reads: every row must have the same fields, each a number.
-    private func table(_ rows: [[String: JSONValue]]) throws -> InferenceTable {
-        let columns = rows[0].keys.sorted()
-        let cells = try rows.enumerated().map { index, row -> [String] in
+    /// The rows' values in `columns` order: every row must have the same fields.
+    private func cells(_ rows: [[String: Double]], columns: [String]) throws -> [[Double]] {
+        try rows.enumerated().map { index, row in
             if let extra = row.keys.first(where: { !columns.contains($0) }) ?? columns.first(where: { row[$0] == nil }) {
                 throw HTTPError(.badRequest, message: "rows[\(index)]: field '\(extra)' is in some rows but not others")
             }
-            return try columns.map { column in
-                switch row[column]! {
-                case let .number(value): return "\(value)"
-                default: throw HTTPError(.badRequest, message: "rows[\(index)].\(column) must be a number")
-                }
-            }
+            return columns.map { row[$0]! }
         }
-        return InferenceTable(columns: columns, rows: cells, source: "rows", firstLine: 0)
     }
 }

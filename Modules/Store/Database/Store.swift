@@ -15,7 +15,13 @@ public struct Store: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         do {
-            pool = try DatabasePool(path: path)
+            var configuration = Configuration()
+            // With the write-ahead log, NORMAL syncs at checkpoints instead of at every commit: a
+            // crash keeps the database intact, a power cut may lose the last commits. FULL made
+            // every logged prediction wait for the disk.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            configuration.busyMode = .timeout(10)
+            pool = try DatabasePool(path: path, configuration: configuration)
             try StoreMigrations.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError("\(path): not a Ferry store, or unreadable (\(error.message ?? "\(error.resultCode)"))")

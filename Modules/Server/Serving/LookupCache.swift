@@ -1,0 +1,53 @@
+import FerryStore
+import Foundation
+
+/// Token and model lookups kept for a short while, so a busy server does not read the store
+/// twice for every request. Changes made through this server clear it at once; changes made
+/// elsewhere (the CLI: a revoked token, a promotion) take effect within ``lifetime``.
+final class LookupCache: @unchecked Sendable {
+    /// How long an answer is kept.
+    static let lifetime: TimeInterval = 2
+
+    private let store: Store
+    private let lock = NSLock()
+    private var tokens: [String: (AccessToken?, Date)] = [:]
+    private var models: [String: (RegisteredBundle, Date)] = [:]
+
+    init(store: Store) { self.store = store }
+
+    /// The entry of a presented token, or `nil` when the store has none.
+    func token(_ token: String) throws -> AccessToken? {
+        if let cached = cached(token, in: \.tokens) { return cached }
+        let entry = try store.accessToken(matching: token)
+        remember(token, entry, in: \.tokens)
+        return entry
+    }
+
+    /// The bundle a reference resolves to; throws ``StoreError`` as ``Store/resolve(_:)`` does (not cached).
+    func resolve(_ reference: ModelReference) throws -> RegisteredBundle {
+        if let cached = cached(reference.description, in: \.models) { return cached }
+        let entry = try store.resolve(reference)
+        remember(reference.description, entry, in: \.models)
+        return entry
+    }
+
+    /// Forgets everything (after an upload or an alias change).
+    func clear() {
+        lock.lock()
+        (tokens, models) = ([:], [:])
+        lock.unlock()
+    }
+
+    private func cached<Value>(_ key: String, in table: ReferenceWritableKeyPath<LookupCache, [String: (Value, Date)]>) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let (value, at) = self[keyPath: table][key], Date().timeIntervalSince(at) < Self.lifetime else { return nil }
+        return value
+    }
+
+    private func remember<Value>(_ key: String, _ value: Value, in table: ReferenceWritableKeyPath<LookupCache, [String: (Value, Date)]>) {
+        lock.lock()
+        self[keyPath: table][key] = (value, Date())
+        lock.unlock()
+    }
+}
