@@ -34,6 +34,15 @@ import Testing
         }
         let logged = try fixture.store.predictions(model: "table-ridge")
         #expect(logged.count == 3 && logged.allSatisfy { $0.source == "api" })
+        try await fixture.application().test(.router) { client in
+            let far = Self.predict(#"{"rows": [{"x1": 1000, "x2": 2}, {"x1": 1, "x2": 2}]}"#)
+            try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: far) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/models/table-ridge/drift", method: .get, headers: fixture.headers(.read)) {
+                let features = ($0.body.json["features"] as? [[String: Any]]) ?? []
+                #expect($0.body.json["rows"] as? Int == 2, "counted since this server started")
+                #expect(features.first?["name"] as? String == "x1" && features.first?["share"] as? Double == 0.5, "\(features)")
+            }
+        }
         #expect(logged.contains { $0.instrument == "T" && $0.asOf == "2020-01-05" })
     }
 

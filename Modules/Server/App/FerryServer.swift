@@ -25,14 +25,15 @@ public enum FerryServer {
         var uploads = verifier
         uploads.requireSignature = configuration.requireSignature
         let models = ServedModels(verifier: verifier)
+        let inputs = ServedInputs()
         OpenRoutes(metrics: metrics).add(to: router)
         ModelRoutes(store: store, models: models).add(to: router)
         DashboardRoutes().add(to: router)
         AdminRoutes(store: store, lookups: lookups, registration: BundleRegistration(store: store, verifier: uploads), maxBundleBytes: configuration.maxBundleBytes)
             .add(to: router)
-        PredictRoutes(store: store, lookups: lookups, models: models, metrics: metrics, splits: configuration.splits, maxBytes: configuration.maxPredictBytes)
+        PredictRoutes(store: store, lookups: lookups, models: models, metrics: metrics, inputs: inputs, splits: configuration.splits, maxBytes: configuration.maxPredictBytes)
             .add(to: router)
-        MonitoringRoutes(store: store, models: models, metrics: metrics).add(to: router)
+        MonitoringRoutes(store: store, models: models, metrics: metrics, inputs: inputs).add(to: router)
         return router
     }
 }

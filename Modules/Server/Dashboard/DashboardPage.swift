@@ -1,6 +1,7 @@
 /// The dashboard: one self-contained page (no external scripts or styles). Models as
 /// green/yellow/red tiles with the metric that set each; the selected model's metric history
-/// against its thresholds; its recent predictions; a scenario panel whose sliders (one per
+/// against its thresholds; drift per feature (the share of served values outside the training
+/// range); its recent predictions; a scenario panel whose sliders (one per
 /// feature, over its training range) ask the API for live predictions. With `#selftest` in the
 /// address it moves the first slider itself and records whether the prediction changed in
 /// `<body data-selftest>` (scripts/test-dashboard reads it in headless Chromium).
@@ -39,7 +40,7 @@ table { border-collapse: collapse; width: 100%; font-size: 12px; } td, th { text
       <div class="sliders" id="sliders"></div></section>
   </div>
   <div class="row">
-    <section><h2>Drift per feature</h2><div class="muted" id="drift">Feature drift is measured on bar files with <code>ferry drift</code> and <code>ferry monitor --report</code>; the prediction log does not keep served inputs yet, so it is not drawn here.</div></section>
+    <section><h2>Drift per feature <span class="muted" id="drift-note"></span></h2><svg id="drift" width="100%" height="260"></svg></section>
     <section><h2>Recent predictions</h2><table id="recent"><thead><tr><th>when</th><th>version</th><th>variant</th><th>instrument</th><th>day</th><th>value</th><th>source</th></tr></thead><tbody></tbody></table></section>
   </div>
 </main>
@@ -87,8 +88,9 @@ async function selectModel(name, monitoring) {
   state.model = name;
   for (const tile of document.querySelectorAll(".tile")) tile.classList.toggle("selected", tile.dataset.model === name);
   const path = "/v1/models/" + encodeURIComponent(name);
-  const [summary, recent] = await Promise.all([api(path), api(path + "/predictions?limit=20")]);
+  const [summary, recent, drift] = await Promise.all([api(path), api(path + "/predictions?limit=20"), api(path + "/drift")]);
   drawHistory(monitoring || await api(path + "/monitoring"));
+  drawDrift(drift);
   drawRecent(recent.predictions);
   buildSliders(summary.features || []);
   await predict();
@@ -108,6 +110,15 @@ function drawHistory(monitoring) {
   if (points) content += `<polyline fill="none" stroke="#1d2330" stroke-width="2" points="${points}"/>`;
   content += `<text x="${pad}" y="14" font-size="11">directional accuracy (0–1)</text>`;
   svg.innerHTML = content;
+}
+
+function drawDrift(drift) {
+  const svg = $("drift"), width = svg.clientWidth || 500, rows = drift.features.slice(0, 12), bar = 18, left = 140;
+  $("drift-note").textContent = "share of " + drift.rows + " served rows outside the training range or missing, since " + drift.since;
+  svg.innerHTML = rows.map((f, i) => {
+    const w = Math.max(1, f.share * (width - left - 60)), color = f.share > 0.2 ? "#d23c3c" : f.share > 0.1 ? "#d9a400" : "#2e9d4f";
+    return `<text x="0" y="${i * (bar + 2) + 13}" font-size="11">${f.name}</text><rect x="${left}" y="${i * (bar + 2)}" width="${w}" height="${bar}" fill="${color}"/><text x="${left + w + 4}" y="${i * (bar + 2) + 13}" font-size="11">${(100 * f.share).toFixed(0)}%</text>`;
+  }).join("");
 }
 
 function drawRecent(predictions) {

@@ -15,6 +15,7 @@ enum OpenAPIDocument {
         ("/v1/bundles", "post", "admin", "Upload a bundle (the .tar.gz as the body); verified before it is registered."),
         ("/v1/models/{name}/aliases/{alias}", "put", "admin", "Point an alias at a version: {\"version\": \"1.0.0\"}."),
         ("/v1/models/{name}/predict", "post", "predict", "Predict rows {\"rows\": [{feature: number}], \"instrument\"?, \"as_of\"?}; A/B-routed, logged."),
+        ("/v1/models/{name}/drift", "get", "read", "Per feature, the share of served values outside the training range (or missing) since the server started."),
         ("/v1/models/{name}/monitoring", "get", "read", "Status from logged predictions with realised outcomes, history by window, thresholds."),
     ]
 

@@ -9,6 +9,7 @@ struct MonitoringRoutes {
     let store: Store
     let models: ServedModels
     let metrics: ServerMetrics
+    let inputs: ServedInputs
 
     struct MonitoringResponse: Encodable {
         let model: String
@@ -34,6 +35,15 @@ struct MonitoringRoutes {
 
     static let windowSize = 21
 
+    /// The registered bundle `name` resolves to; 404 when there is none.
+    private func resolve(_ name: String) throws -> RegisteredBundle {
+        do {
+            return try store.resolve(ModelReference(name))
+        } catch let missing as StoreError {
+            throw HTTPError(.notFound, message: missing.message)
+        }
+    }
+
     /// Consecutive windows of ``windowSize`` (day, prediction, outcome), each graded alone.
     private func windows(_ pairs: [(day: String, prediction: Double, outcome: Double)], target: String) throws -> [Window] {
         let isDirection = target == "next_direction"
@@ -46,14 +56,15 @@ struct MonitoringRoutes {
     }
 
     func add(to router: Router<FerryRequestContext>) {
+        router.get("/v1/models/{name}/drift") { _, context -> Response in
+            _ = try context.require(.read)
+            let entry = try resolve(try context.parameters.require("name"))
+            let features = try await models.model(for: entry).model.schema.featureNames
+            return try JSONResponse.make(inputs.report(model: entry.name, features: features))
+        }
         router.get("/v1/models/{name}/monitoring") { _, context -> Response in
             _ = try context.require(.read)
-            let entry: RegisteredBundle
-            do {
-                entry = try store.resolve(ModelReference(try context.parameters.require("name")))
-            } catch let missing as StoreError {
-                throw HTTPError(.notFound, message: missing.message)
-            }
+            let entry = try resolve(try context.parameters.require("name"))
             let served = try await models.model(for: entry)
             let pairs = try store.predictionsWithOutcomes(model: entry.name).filter { $0.prediction.version == entry.version && $0.prediction.value != nil }
             let result = try ServedModelStatus.evaluate(

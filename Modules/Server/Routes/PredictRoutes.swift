@@ -12,6 +12,7 @@ struct PredictRoutes {
     let lookups: LookupCache
     let models: ServedModels
     let metrics: ServerMetrics
+    let inputs: ServedInputs
     let splits: [String: TrafficSplit]
     let maxBytes: Int
 
@@ -81,6 +82,8 @@ struct PredictRoutes {
                     value: $0, source: "api", createdAt: now)
             })
             metrics.recordPredictions(model: entry.name, version: entry.version, count: values.count)
+            inputs.record(
+                model: entry.name, rows: values.count, outsideRange: aligned.report.outOfRange.map(\.column), missing: aligned.report.filledMissing)
             return try JSONResponse.make(
                 PredictResponse(model: entry.name, version: entry.version, variant: variant, predictions: values, warnings: aligned.report.warnings))
         }
