@@ -13,6 +13,7 @@ struct PredictRoutes {
     let models: ServedModels
     let metrics: ServerMetrics
     let inputs: ServedInputs
+    let log: GroupCommitLog
     let splits: [String: TrafficSplit]
     let maxBytes: Int
 
@@ -76,7 +77,7 @@ struct PredictRoutes {
             let values = try served.model.predict(aligned.frame).map { $0.isFinite ? $0 : nil }
             let now = StoreClock.timestamp()
             let day = asked.asOf ?? String(now.prefix(10))
-            try store.logPredictions(values.map {
+            try await log.log(values.map {
                 PredictionEntry(
                     model: entry.name, version: entry.version, variant: variant, caller: caller, instrument: asked.instrument ?? "-", asOf: day,
                     value: $0, source: "api", createdAt: now)

@@ -1,0 +1,26 @@
+@testable import FerryServer
+import FerryStore
+import Foundation
+import Testing
+
+/// Group commit: concurrent requests share transactions, and each returns only once its rows are in.
+@Suite struct GroupCommitLogTests {
+    @Test func everyConcurrentRequestIsCommittedBeforeItReturns() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let log = GroupCommitLog(store: fixture.store)
+        let store = fixture.store
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for request in 0..<200 {
+                group.addTask {
+                    let entry = PredictionEntry(model: "m", version: "1", instrument: "I\(request)", asOf: "2020-01-01", value: Double(request), source: "api", createdAt: "t")
+                    try await log.log([entry, entry])
+                    // Returned: this request's rows are committed and visible.
+                    #expect(try store.predictions(model: "m", limit: 1000).contains { $0.instrument == "I\(request)" })
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try fixture.store.predictionCount(model: "m") == 400)
+    }
+}
