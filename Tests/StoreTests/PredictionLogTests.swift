@@ -48,6 +48,7 @@ import Testing
         #expect(try store.runs().map(\.id) == ["lasso-20261121-2", "lasso-20261121-1"])
         try store.setBundleDigest("d1", run: "lasso-20261121-1")
         #expect(try store.run("lasso-20261121-1").bundleDigest == "d1")
+        #expect(try store.run(bundleDigest: "d1")?.id == "lasso-20261121-1" && store.run(bundleDigest: "d2") == nil)
         #expect(throws: StoreError.self) { try store.run("lasso-2026") }
         #expect(throws: StoreError.self) { try store.setBundleDigest("d", run: "nope") }
     }

@@ -49,7 +49,7 @@ public struct BatchJob: Sendable {
         var scored: [(instrument: String, dates: [Timestamp], predictions: [Double])] = []
         for path in dataPaths {
             let result = try predictor.predictions(for: path, reference: reference, reader: reader)
-            scored.append(((path as NSString).lastPathComponent.replacingOccurrences(of: ".csv", with: ""), result.features.index, result.predictions))
+            scored.append((result.series.instrument.rawValue, result.features.index, result.predictions))
         }
         guard let day = asOf ?? scored.compactMap(\.dates.last).min() else { throw TrainingError("the data files hold no bars") }
         var rows: [ScoredRow] = [], skipped: [String: String] = [:]

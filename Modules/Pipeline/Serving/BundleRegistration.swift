@@ -26,7 +26,7 @@ public struct BundleRegistration: Sendable {
         let manifest = opened.contents.manifest
         let kept = (bundlesFolder as NSString).appendingPathComponent("\(manifest.folder)-\(digest.prefix(12)).tar.gz")
         try copy(path, to: kept)
-        let parentRun = try store.runs().first { $0.bundleDigest == digest }?.id
+        let parentRun = try store.run(bundleDigest: digest)?.id
         let entry = RegisteredBundle(
             name: manifest.name, version: manifest.version, digest: digest, plugin: manifest.plugin.id,
             pluginVersion: manifest.plugin.version.description, target: manifest.target ?? "", signer: opened.signer, parentRun: parentRun,

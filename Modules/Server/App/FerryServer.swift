@@ -31,7 +31,7 @@ public enum FerryServer {
         DashboardRoutes().add(to: router)
         AdminRoutes(store: store, lookups: lookups, registration: BundleRegistration(store: store, verifier: uploads), maxBundleBytes: configuration.maxBundleBytes)
             .add(to: router)
-        PredictRoutes(store: store, lookups: lookups, models: models, metrics: metrics, inputs: inputs, log: GroupCommitLog(store: store), splits: configuration.splits, maxBytes: configuration.maxPredictBytes)
+        PredictRoutes(lookups: lookups, models: models, metrics: metrics, inputs: inputs, log: GroupCommitLog(store: store), splits: configuration.splits, maxBytes: configuration.maxPredictBytes)
             .add(to: router)
         MonitoringRoutes(store: store, models: models, metrics: metrics, inputs: inputs).add(to: router)
         return router

@@ -8,7 +8,6 @@ import Hummingbird
 /// `POST /v1/models/{name}/predict` (predict role): one row or a batch, aligned to the model's
 /// schema (warnings returned), A/B-routed when the model has a split, every prediction logged.
 struct PredictRoutes {
-    let store: Store
     let lookups: LookupCache
     let models: ServedModels
     let metrics: ServerMetrics

@@ -59,6 +59,11 @@ extension Store {
         }
     }
 
+    /// The run a bundle with `digest` was exported from, if the store recorded it.
+    public func run(bundleDigest digest: String) throws -> RunEntry? {
+        try pool.read { db in try RunEntry.filter(Column("bundle_digest") == digest).fetchOne(db) }
+    }
+
     /// Every run, newest first.
     public func runs() throws -> [RunEntry] {
         try pool.read { db in try RunEntry.order(Column("created_at").desc, Column("id").desc).fetchAll(db) }
