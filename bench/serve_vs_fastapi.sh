@@ -3,7 +3,9 @@
 # 2 uvicorn workers) on the same Lasso bundle and the same one-row request, one server at a time,
 # loopback, wrk with 2 threads and 16 connections; then Ferry's latency at the peer's rate (each
 # connection paced with wrk's delay()); then a 60-second run against Ferry alone: errors, and
-# whether every prediction was logged.
+# whether every prediction was logged. Also Ferry's GET /health under the same load: a route that
+# does no work, i.e. the most requests per second Hummingbird, Ferry's middleware and wrk leave
+# room for on this machine; no route can go faster.
 #
 #   make bench-serve      (SECONDS=15 by default for the side-by-side runs)
 set -euo pipefail
@@ -47,6 +49,7 @@ wait_for() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; 
 wait_for http://127.0.0.1:18080/health
 load http://127.0.0.1:18080/v1/models/SPX-lasso/predict 3 >/dev/null
 ferry_report="$(load http://127.0.0.1:18080/v1/models/SPX-lasso/predict "$seconds")"
+health_report="$(wrk -t2 -c16 -d"$seconds"s --latency http://127.0.0.1:18080/health)"
 pkill -f "ferry serve --store $work"; sleep 1
 
 # The peer's log, made before its two workers start (they would race to create it).
@@ -62,9 +65,11 @@ pkill -f "uvicorn fastapi_lasso_server"; sleep 1
 
 echo "Ferry:        $(echo "$ferry_report" | summary)"
 echo "FastAPI peer: $(echo "$peer_report" | summary)"
+echo "Ferry GET /health (no work: the ceiling): $(echo "$health_report" | summary)"
 ferry_rps="$(echo "$ferry_report" | awk '/Requests\/sec/ {print $2}')"
 peer_rps="$(echo "$peer_report" | awk '/Requests\/sec/ {print $2}')"
-python3 -c "print(f'throughput ratio Ferry / FastAPI: {$ferry_rps / $peer_rps:.1f}x')"
+health_rps="$(echo "$health_report" | awk '/Requests\/sec/ {print $2}')"
+python3 -c "print(f'throughput ratio Ferry / FastAPI: {$ferry_rps / $peer_rps:.1f}x (the ceiling, /health / FastAPI: {$health_rps / $peer_rps:.1f}x)')"
 
 # Ferry at the rate the peer managed: each of the 16 connections waits 16 / rate seconds between requests.
 python3 -c "print(f'function delay() return {16000 / $peer_rps:.1f} end')" >> "$work/post.lua"

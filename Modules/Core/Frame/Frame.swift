@@ -16,6 +16,9 @@ public struct Frame: Sendable, Equatable {
         columnNames = []
         self.columns = []
         positions = [:]
+        columnNames.reserveCapacity(columns.count)
+        self.columns.reserveCapacity(columns.count)
+        positions.reserveCapacity(columns.count)
         for column in columns { try addColumn(column.name, values: column.values) }
     }
 
@@ -46,8 +49,10 @@ public struct Frame: Sendable, Equatable {
         guard values.count == index.count else {
             throw FrameError.lengthMismatch(column: name, expected: index.count, actual: values.count)
         }
-        guard positions[name] == nil else { throw FrameError.duplicateColumn(name) }
-        positions[name] = columns.count
+        if let taken = positions.updateValue(columns.count, forKey: name) {
+            positions[name] = taken
+            throw FrameError.duplicateColumn(name)
+        }
         columnNames.append(name)
         columns.append(values)
     }

@@ -12,11 +12,18 @@ public struct SchemaAlignment: Sendable {
     public let schema: FeatureSchema
     /// Refuse missing features and extra columns whatever the schema's policies say.
     public let strict: Bool
+    /// The schema's feature names, in order.
+    public let featureNames: [String]
+    /// Where each feature is in the schema (an aligner made once and kept does not index the
+    /// features again for every table).
+    private let featurePositions: [String: Int]
 
     /// Makes an aligner for `schema`.
     public init(schema: FeatureSchema, strict: Bool = false) {
         self.schema = schema
         self.strict = strict
+        featureNames = schema.featureNames
+        featurePositions = Dictionary(featureNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Aligns `table`; throws ``SchemaAlignmentError`` naming the row and column at fault.
@@ -56,10 +63,18 @@ public struct SchemaAlignment: Sendable {
         columns names: [String], dateColumn: Int?, rowCount: Int, source: String, firstLine: Int, date: (Int) throws -> Timestamp,
         value: (_ row: Int, _ column: Int, _ name: String) throws -> Double
     ) throws -> AlignedTable {
-        let positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let features = schema.featureNames
-        let missing = features.filter { positions[$0] == nil }
-        let extra = names.enumerated().filter { $0.offset != dateColumn && !features.contains($0.element) }.map(\.element)
+        // Where each feature's values are in the table, `nil` for a feature the table lacks.
+        let sources: [Int?]
+        let extra: [String]
+        if names == featureNames {
+            sources = Array(names.indices)
+            extra = []
+        } else {
+            let positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            sources = featureNames.map { positions[$0] }
+            extra = names.enumerated().filter { $0.offset != dateColumn && featurePositions[$0.element] == nil }.map(\.element)
+        }
+        let missing = zip(featureNames, sources).filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty, strict || schema.missingFeaturePolicy == .refuse {
             throw SchemaAlignmentError.missingFeatures(missing, source: source)
         }
@@ -67,12 +82,12 @@ public struct SchemaAlignment: Sendable {
             throw SchemaAlignmentError.extraColumns(extra, source: source)
         }
         var index: [Timestamp] = []
-        var columns = [[Double]](repeating: [], count: features.count)
+        var columns = [[Double]](repeating: [], count: featureNames.count)
         var flagged: [OutOfRangeValue] = []
         for offset in 0..<rowCount {
             index.append(try date(offset))
             for (position, field) in schema.features.enumerated() {
-                guard let column = positions[field.name] else {
+                guard let column = sources[position] else {
                     columns[position].append(0)
                     continue
                 }
@@ -83,7 +98,7 @@ public struct SchemaAlignment: Sendable {
                 columns[position].append(cell)
             }
         }
-        let frame = try Frame(index: index, columns: zip(features, columns).map { ($0, $1) })
+        let frame = try Frame(index: index, columns: zip(featureNames, columns).map { ($0, $1) })
         return AlignedTable(frame: frame, report: AlignmentReport(filledMissing: missing, droppedExtra: extra, outOfRange: flagged))
     }
 

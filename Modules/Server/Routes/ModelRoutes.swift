@@ -29,7 +29,7 @@ struct ModelRoutes {
             _ = try context.require(.read)
             let name = try context.parameters.require("name")
             guard var summary = try summaries(name: name).first else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
-            if let entry = try? store.resolve(ModelReference(name)) { summary.features = try await models.model(for: entry).model.schema.features }
+            if let entry = try? store.resolve(ModelReference(name)) { summary.features = try models.model(for: entry).model.schema.features }
             return try JSONResponse.make(summary)
         }
         router.get("/v1/models/{name}/predictions") { request, context -> Response in

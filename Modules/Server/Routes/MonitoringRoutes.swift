@@ -59,13 +59,13 @@ struct MonitoringRoutes {
         router.get("/v1/models/{name}/drift") { _, context -> Response in
             _ = try context.require(.read)
             let entry = try resolve(try context.parameters.require("name"))
-            let features = try await models.model(for: entry).model.schema.featureNames
+            let features = try models.model(for: entry).model.schema.featureNames
             return try JSONResponse.make(inputs.report(model: entry.name, features: features))
         }
         router.get("/v1/models/{name}/monitoring") { _, context -> Response in
             _ = try context.require(.read)
             let entry = try resolve(try context.parameters.require("name"))
-            let served = try await models.model(for: entry)
+            let served = try models.model(for: entry)
             let pairs = try store.predictionsWithOutcomes(model: entry.name).filter { $0.prediction.version == entry.version && $0.prediction.value != nil }
             let result = try ServedModelStatus.evaluate(
                 predictions: pairs.map { $0.prediction.value! }, outcomes: pairs.map(\.outcome), target: entry.target, bundleMetrics: served.metrics)

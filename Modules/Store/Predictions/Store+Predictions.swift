@@ -26,7 +26,7 @@ extension Store {
     /// Logs served predictions (one transaction for all of them).
     public func logPredictions(_ entries: [PredictionEntry]) throws {
         try pool.write { db in
-            let statement = try db.makeStatement(
+            let statement = try db.cachedStatement(
                 sql: "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for entry in entries {
                 try statement.execute(arguments: [
