@@ -51,6 +51,7 @@ struct JSONReader {
     /// `each` must read or skip.
     mutating func members(_ each: (inout JSONReader, String) throws -> Void) throws {
         try expect("{")
+        skipWhitespace()
         if take("}") { return }
         repeat {
             skipWhitespace()
@@ -64,6 +65,7 @@ struct JSONReader {
     /// `each` must read or skip.
     mutating func elements(_ each: (inout JSONReader, Int) throws -> Void) throws {
         try expect("[")
+        skipWhitespace()
         if take("]") { return }
         var position = 0
         repeat {
