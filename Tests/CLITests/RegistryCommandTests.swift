@@ -67,6 +67,7 @@ import Testing
         let outcome = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         #expect(outcome["written"] as? Bool == true && outcome["as_of"] as? String == "2013-03-01", "the last day both files have")
         #expect((outcome["predictions"] as? [String: Any])?.keys.sorted() == ["GOOG", "SPX"])
+        #expect((outcome["outcomes_recorded"] as? Int ?? 0) > 6_000, "realised next returns of both files, for monitoring")
         let again = try space.ferry(["batch", "--model", "SPX-lasso"] + data + ["--json"])
         let repeated = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(repeated["written"] as? Bool == false)

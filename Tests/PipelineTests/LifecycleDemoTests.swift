@@ -19,12 +19,20 @@ import Testing
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let registry = try PluginRegistry([LassoPlugin.self] + Baselines.plugins)
+        let store = try Store(path: runs + "/store/ferry.sqlite")
         let report = try LifecycleDemo(dataDirectory: directory).run(
-            logger: logger, registry: registry, runs: RunStore(directory: runs), bundles: runs + "/bundles",
-            store: try Store(path: runs + "/store/ferry.sqlite"))
+            logger: logger, registry: registry, runs: RunStore(directory: runs), bundles: runs + "/bundles", store: store)
         #expect(report.verification.passed, "\(report.verification.checks.map(\.detail))")
         #expect(report.registered.name == "SPX-lasso" && report.registered.parentRun == report.run.id)
         #expect(report.batch.written && report.batch.asOf == "2018-12-31" && report.batch.predictions["SPX"] != nil)
+        // The batch also recorded every realised next return in the file (4,982 feature rows, the
+        // last one's future unknown), so a prediction served for an earlier day is graded.
+        #expect(report.batch.outcomesRecorded == 4981)
+        try store.logPredictions([
+            PredictionEntry(model: "SPX-lasso", version: "1.0.0", instrument: "SPX", asOf: "2018-12-28", value: 0.001, source: "api", createdAt: "t")
+        ])
+        let graded = try store.predictionsWithOutcomes(model: "SPX-lasso")
+        #expect(graded.count == 1 && abs(graded[0].outcome - (2506.850098 / 2485.739990 - 1)) < 1e-12, "\(graded.map(\.outcome))")
         #expect(report.bundle.hasSuffix("bundles/SPX-lasso-1.0.0.tar.gz"))
         #expect(report.monitoring.rows == report.run.split.test.rows)
         #expect(report.monitoring.status.grades.count == 5)

@@ -53,7 +53,7 @@ import Testing
                     #expect($0.status == .ok)
                 }
             }
-            try fixture.store.recordOutcomes(instrument: "T", (1...25).map { (String(format: "2020-02-%02d", $0), Double($0 % 5) * 1.1 + 2) })
+            try fixture.store.recordOutcomes(instrument: "T", target: "y", (1...25).map { (String(format: "2020-02-%02d", $0), Double($0 % 5) * 1.1 + 2) })
             try await client.execute(uri: "/v1/models/table-ridge@1.0.0/monitoring", method: .get, headers: fixture.headers(.read)) {
                 let json = $0.body.json
                 #expect(json["predictions_with_outcomes"] as? Int == 25)

@@ -27,15 +27,32 @@ import Testing
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") } == 0)
     }
 
-    @Test func outcomesJoinTheirPredictions() throws {
+    @Test func outcomesJoinTheirPredictionsThroughTheBundlesTarget() throws {
         let store = try RegistryTests.store()
+        try store.register(RegistryTests.entry("m", "1"))
         try store.logPredictions([
             PredictionEntry(model: "m", version: "1", variant: "a", caller: "k", instrument: "SPX", asOf: "2018-12-27", value: 0.2, source: "api", createdAt: "t"),
             PredictionEntry(model: "m", version: "1", instrument: "SPX", asOf: "2018-12-28", value: 0.1, source: "api", createdAt: "t"),
         ])
-        try store.recordOutcomes(instrument: "SPX", [("2018-12-27", -0.01)])
+        try store.recordOutcomes(instrument: "SPX", target: "next_return", [("2018-12-27", -0.01)])
+        try store.recordOutcomes(instrument: "SPX", target: "next_direction", [("2018-12-27", 0), ("2018-12-28", 1)])
         let joined = try store.predictionsWithOutcomes(model: "m")
-        #expect(joined.count == 1 && joined[0].outcome == -0.01 && joined[0].prediction.variant == "a")
+        #expect(joined.count == 1 && joined[0].outcome == -0.01 && joined[0].prediction.variant == "a", "only the bundle's own target (next_return) joins")
+        #expect(try store.recordOutcomes(instrument: "SPX", target: "next_return", [("2018-12-27", -0.02)]) == 1)
+        #expect(try store.predictionsWithOutcomes(model: "m").map(\.outcome) == [-0.02], "a day recorded again is replaced")
+    }
+
+    @Test func outcomesFromBeforeTargetsSurviveTheMigration() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-store-\(UUID().uuidString)/ferry.sqlite").path
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator.migrate(old, upTo: "v2-tokens")
+        try old.write { try $0.execute(sql: "INSERT INTO outcome VALUES ('SPX', '2018-12-27', -0.01, 't')") }
+        try old.close()
+        let store = try Store(path: path)
+        #expect(try store.schemaVersion() == "v3-outcome-target")
+        let kept = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT instrument, as_of, target, value FROM outcome") }
+        #expect(kept.count == 1 && kept[0]["target"] == "" && kept[0]["value"] == -0.01)
     }
 
     @Test func runsAreFoundByIdOrItsStart() throws {

@@ -23,7 +23,7 @@ import Testing
         #expect(clash.message.contains("SPX-lasso 1.0.0 is already registered with another bundle"))
         #expect(throws: StoreError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
         #expect(try store.bundles().count == 1)
-        #expect(try store.schemaVersion() == "v2-tokens")
+        #expect(try store.schemaVersion() == "v3-outcome-target")
     }
 
     @Test func resolvesAliasesVersionsAndTheProductionVersion() throws {

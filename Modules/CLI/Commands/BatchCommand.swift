@@ -12,7 +12,10 @@ struct BatchCommand: ParsableCommand {
             The model comes from the store's registry (NAME for its production version, \
             NAME@ALIAS, NAME@VERSION); its bundle is verified before it scores. The predictions \
             are written in one transaction: all of them or none. Running it again for the same \
-            day and model version writes nothing new. Schedule it daily, for example with cron: \
+            day and model version writes nothing new. It also records the realised values of the \
+            model's target that the files already hold (earlier days), which `ferry serve` grades \
+            the logged predictions against (GET /v1/models/NAME/monitoring). Schedule it daily, \
+            for example with cron: \
             30 22 * * 1-5 cd /srv/ferry && ferry batch --model SPX-lasso --data data/SPX.csv
             """)
 
@@ -46,6 +49,7 @@ struct BatchCommand: ParsableCommand {
                 print("  \(instrument)  \(value.map { String(format: "%.6g", $0) } ?? "none (a feature is missing)")")
             }
             for (instrument, reason) in outcome.skipped.sorted(by: { $0.key < $1.key }) { print("  \(instrument)  skipped: \(reason)") }
+            print("recorded \(outcome.outcomesRecorded) realised outcome(s) of earlier days (for monitoring what was served)")
         }
     }
 }

@@ -40,7 +40,7 @@ enum DemoText {
             "", "9. Register the bundle in the store (\(report.store)) and run the daily batch with it",
             "   registered \(entry.name) \(entry.version) in \(entry.stage.rawValue) (sha256 \(entry.digest.prefix(12)), run \(entry.parentRun ?? "-"))",
             "   batch for \(batch.asOf): " + batch.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.map { String(format: "%.6g", $0) } ?? "none")" }.joined(separator: ", ")
-                + (batch.written ? "" : " (already written)"),
+                + (batch.written ? "" : " (already written)") + "; \(batch.outcomesRecorded) realised outcomes recorded for monitoring",
             "   again, daily:  ferry batch --store \(report.store) --model \(entry.name) --data data/SPX.csv --with data/WTI.csv",
             "   serve it:      ferry tokens create --store \(report.store) --role predict   # prints a token",
             "                  ferry serve --store \(report.store) --port 8080               # then POST /v1/models/\(entry.name)/predict (docs/serving.md)",

@@ -6,7 +6,9 @@ import Foundation
 
 /// The daily batch: scores every instrument for one day with a registered model and writes the
 /// predictions to the store's log in one transaction. A second run for the same day and model
-/// version writes nothing; a run stopped midway leaves no partial batch.
+/// version writes nothing; a run stopped midway leaves no partial batch. It also records the
+/// realised values of the model's target that the files already hold (earlier days, whose future
+/// is in the file), so monitoring can grade what was served, through the API or by batch.
 public struct BatchJob: Sendable {
     /// The model, `NAME`, `NAME@ALIAS` or `NAME@VERSION`.
     public var model: ModelReference
@@ -38,6 +40,8 @@ public struct BatchJob: Sendable {
         public let skipped: [String: String]
         /// Whether this run wrote the batch (false: it was already there).
         public let written: Bool
+        /// How many realised target values (by instrument and day) were recorded or refreshed.
+        public let outcomesRecorded: Int
     }
 
     /// Resolves the model in `store`, verifies and loads its bundle, scores, and writes the batch.
@@ -46,10 +50,11 @@ public struct BatchJob: Sendable {
         let entry = try store.resolve(model)
         let predictor = try BundlePredictor(bundle: entry.path, verifier: verifier)
         let reader = MarketFileReader()
-        var scored: [(instrument: String, dates: [Timestamp], predictions: [Double])] = []
+        var scored: [(instrument: String, dates: [Timestamp], predictions: [Double], realised: [Double])] = []
+        let target = predictor.contents.manifest.target ?? ""
         for path in dataPaths {
             let result = try predictor.predictions(for: path, reference: reference, reader: reader)
-            scored.append((result.series.instrument.rawValue, result.features.index, result.predictions))
+            scored.append((result.series.instrument.rawValue, result.features.index, result.predictions, result.table.frame[column: target] ?? []))
         }
         guard let day = asOf ?? scored.compactMap(\.dates.last).min() else { throw TrainingError("the data files hold no bars") }
         var rows: [ScoredRow] = [], skipped: [String: String] = [:]
@@ -63,8 +68,13 @@ public struct BatchJob: Sendable {
         }
         guard !rows.isEmpty else { throw TrainingError("no instrument has a bar on \(day.iso8601)") }
         let batch = try store.writeBatch(model: entry.name, version: entry.version, asOf: day.iso8601, rows: rows)
+        let outcomes = try scored.reduce(0) { recorded, instrument in
+            let known = zip(instrument.dates, instrument.realised).filter { $0.1.isFinite }.map { (asOf: $0.0.iso8601, value: $0.1) }
+            return recorded + (try store.recordOutcomes(instrument: instrument.instrument, target: target, known))
+        }
         return Outcome(
             model: entry.name, version: entry.version, asOf: day.iso8601,
-            predictions: Dictionary(uniqueKeysWithValues: rows.map { ($0.instrument, $0.value) }), skipped: skipped, written: batch != nil)
+            predictions: Dictionary(uniqueKeysWithValues: rows.map { ($0.instrument, $0.value) }), skipped: skipped, written: batch != nil,
+            outcomesRecorded: outcomes)
     }
 }

@@ -48,6 +48,19 @@ enum StoreMigrations {
                         created_at TEXT NOT NULL, created_by TEXT NOT NULL);
                     """)
         }
+        // Outcomes are kept per target (`next_return`, `next_direction`, ...): two models of one
+        // instrument may predict different things. Rows from v1 had none and keep an empty one.
+        migrator.registerMigration("v3-outcome-target") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE outcome_by_target (
+                        instrument TEXT NOT NULL, as_of TEXT NOT NULL, target TEXT NOT NULL, value REAL NOT NULL,
+                        recorded_at TEXT NOT NULL, PRIMARY KEY (instrument, as_of, target));
+                    INSERT INTO outcome_by_target SELECT instrument, as_of, '', value, recorded_at FROM outcome;
+                    DROP TABLE outcome;
+                    ALTER TABLE outcome_by_target RENAME TO outcome;
+                    """)
+        }
         return migrator
     }
 }

@@ -57,28 +57,32 @@ extension Store {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM prediction WHERE model = ?", arguments: [name]) ?? 0 }
     }
 
-    /// Records realised outcomes of `instrument` by day (a day already recorded is replaced); returns how many.
+    /// Records the realised values of `target` (a target's name, as bundles name theirs) for
+    /// `instrument` by day, all in one transaction; a day already recorded is replaced. Returns how many.
     @discardableResult
-    public func recordOutcomes(instrument: String, _ values: [(asOf: String, value: Double)]) throws -> Int {
+    public func recordOutcomes(instrument: String, target: String, _ values: [(asOf: String, value: Double)]) throws -> Int {
         try pool.write { db in
             let now = StoreClock.timestamp()
+            let statement = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO outcome (instrument, as_of, target, value, recorded_at) VALUES (?, ?, ?, ?, ?)")
             for (asOf, value) in values {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO outcome (instrument, as_of, value, recorded_at) VALUES (?, ?, ?, ?)",
-                    arguments: [instrument, asOf, value, now])
+                try statement.execute(arguments: [instrument, asOf, target, value, now])
             }
             return values.count
         }
     }
 
-    /// Each logged prediction of model `name` beside the realised outcome of its instrument and day, where there is one.
+    /// Each logged prediction of model `name` beside the realised outcome of its instrument, day
+    /// and the target its bundle predicts, where there is one.
     public func predictionsWithOutcomes(model name: String) throws -> [(prediction: PredictionEntry, outcome: Double)] {
         try pool.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT prediction.*, outcome.value AS outcome FROM prediction
+                    JOIN bundle ON bundle.name = prediction.model AND bundle.version = prediction.version
                     JOIN outcome ON outcome.instrument = prediction.instrument AND outcome.as_of = prediction.as_of
+                        AND outcome.target = bundle.target
                     WHERE prediction.model = ? ORDER BY prediction.as_of, prediction.id
                     """, arguments: [name])
             return try rows.map { (try PredictionEntry(row: $0), $0["outcome"]) }
