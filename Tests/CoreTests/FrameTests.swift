@@ -38,4 +38,9 @@ import Testing
         #expect(try JSONDecoder().decode(FeatureSchema.self, from: data) == schema)
         #expect(String(decoding: data, as: UTF8.self).contains(#""missingFeaturePolicy":"fill_zero""#))
     }
+
+    @Test func aTrainingRangeLeavesMissingValuesOut() {
+        #expect(ValueRange(of: [3, .nan, -1, 2]) == ValueRange(min: -1, max: 3))
+        #expect(ValueRange(of: [.nan, .nan]) == nil && ValueRange(of: []) == nil)
+    }
 }

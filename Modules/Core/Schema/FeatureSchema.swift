@@ -59,6 +59,13 @@ public struct ValueRange: Codable, Sendable, Equatable {
         self.max = max
     }
 
+    /// The range of `values`, missing ones (`nan`) left out; `nil` when none is left.
+    public init?(of values: [Double]) {
+        let known = values.filter { !$0.isNaN }
+        guard let low = known.min(), let high = known.max() else { return nil }
+        self.init(min: low, max: high)
+    }
+
     /// Whether `value` lies within the range, ends included.
     public func contains(_ value: Double) -> Bool { value >= min && value <= max }
 }

@@ -5,11 +5,7 @@ extension FeatureTable {
     ///
     /// Call it on the training rows only, so the ranges are the ones the model saw.
     public func schema(frequency: Frequency?, target: String?) -> FeatureSchema {
-        let fields = featureNames.map { name -> FeatureField in
-            let values = (frame[column: name] ?? []).filter { !$0.isNaN }
-            let range = values.min().flatMap { low in values.max().map { ValueRange(min: low, max: $0) } }
-            return FeatureField(name: name, trainingRange: range)
-        }
+        let fields = featureNames.map { FeatureField(name: $0, trainingRange: ValueRange(of: frame[column: $0] ?? [])) }
         return FeatureSchema(features: fields, target: target, frequency: frequency)
     }
 }

@@ -132,11 +132,7 @@ struct TrainingDesign {
 
     /// The schema of a model trained on `trainingRows`: features in order with the ranges seen there.
     func schema(trainingRows: Frame) -> FeatureSchema {
-        let fields = featureNames.map { name -> FeatureField in
-            let values = trainingRows[column: name] ?? []
-            let range = values.min().flatMap { low in values.max().map { ValueRange(min: low, max: $0) } }
-            return FeatureField(name: name, trainingRange: range)
-        }
+        let fields = featureNames.map { FeatureField(name: $0, trainingRange: ValueRange(of: trainingRows[column: $0] ?? [])) }
         return FeatureSchema(features: fields, target: target, frequency: frequency)
     }
 }
