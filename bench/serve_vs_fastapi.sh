@@ -3,7 +3,8 @@
 # 2 uvicorn workers) on the same Lasso bundle and the same one-row request, one server at a time,
 # loopback, wrk with 2 threads and 16 connections; then Ferry's latency at the peer's rate (each
 # connection paced with wrk's delay()); then a 60-second run against Ferry alone: errors, and
-# whether every prediction was logged. Also Ferry's GET /health under the same load: a route that
+# whether every prediction was logged; then Ferry killed with SIGKILL under load: whether every
+# answered prediction was already logged. Also Ferry's GET /health under the same load: a route that
 # does no work, i.e. the most requests per second Hummingbird, Ferry's middleware and wrk leave
 # room for on this machine; no route can go faster.
 #
@@ -43,6 +44,7 @@ load() { # URL SECONDS -> wrk's report
 summary() { # wrk report -> "rps p50 p99 errors"
     awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} /Socket errors/ {sock=$0} END {printf "%s req/s, p50 %s, p99 %s, non-2xx %s, %s\n", rps, p50, p99, bad+0, (sock==""?"no socket errors":sock)}'
 }
+logged() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from prediction').fetchone()[0])" "$FERRY_STORE"; }
 wait_for() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; exit 1; }
 
 "$ferry" serve --store "$FERRY_STORE" --port 18080 --log-level warning &
@@ -81,13 +83,27 @@ sed -i '$d' "$work/post.lua"
 echo "Ferry at the peer's rate: $(echo "$paced_report" | summary)"
 
 # 60 seconds against Ferry: every 2xx answer must be a logged prediction.
-before="$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from prediction').fetchone()[0])" "$FERRY_STORE")"
+before="$(logged)"
 "$ferry" serve --store "$FERRY_STORE" --port 18080 --log-level warning &
 wait_for http://127.0.0.1:18080/health
 long_report="$(load http://127.0.0.1:18080/v1/models/SPX-lasso/predict "${LONG_SECONDS:-60}")"
 pkill -f "ferry serve --store $work"; sleep 1
-after="$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from prediction').fetchone()[0])" "$FERRY_STORE")"
+after="$(logged)"
 requests="$(echo "$long_report" | awk '/requests in/ {print $1}')"
 bad="$(echo "$long_report" | awk '/Non-2xx/ {print $NF}')"
 echo "Ferry ${LONG_SECONDS:-60} s: $(echo "$long_report" | summary)"
 echo "  requests answered $requests, non-2xx ${bad:-0}; predictions logged $((after - before))"
+
+# Killed under load (SIGKILL after 5 s: no shutdown, no flush): every prediction answered before
+# the kill must already be in the log, since a request is answered only after its rows commit.
+before="$(logged)"
+"$ferry" serve --store "$FERRY_STORE" --port 18080 --log-level warning &
+server=$!
+wait_for http://127.0.0.1:18080/health
+(sleep 5; kill -9 "$server") &
+crash_report="$(load http://127.0.0.1:18080/v1/models/SPX-lasso/predict 8)"
+wait "$server" 2>/dev/null || true
+after="$(logged)"
+answered="$(echo "$crash_report" | awk '/requests in/ {print $1}')"
+bad="$(echo "$crash_report" | awk '/Non-2xx/ {print $NF}')"
+echo "Ferry killed with SIGKILL under load: answered $((answered - ${bad:-0})) predictions, logged $((after - before)) ($( [ $((after - before)) -ge $((answered - ${bad:-0})) ] && echo "none lost" || echo "SOME LOST"))"
