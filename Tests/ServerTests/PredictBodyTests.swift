@@ -70,6 +70,9 @@ import Testing
             let hinted = try Self.read(body, expected: expected)
             #expect(hinted.columns == plain.columns && hinted.rows == plain.rows, "the expected columns only make reading faster: \(expected)")
         }
+        for body in [#"{"rows": [{"a": 1, "b": 2, "a": 3}]}"#, #"{"rows": [{"a": 1, "b": 2, "c": 3, "b": 4}]}"#] {
+            #expect(throws: HTTPError.self, "a repeated field is refused with the hint too: \(body)") { try Self.read(body, expected: ["a", "b", "c"]) }
+        }
     }
 
     @Test func badBodiesNameTheFieldOrTheByte() {
