@@ -6,7 +6,7 @@
 # whether every prediction was logged; then Ferry killed with SIGKILL under load: whether every
 # answered prediction was already logged. Also Ferry's GET /health under the same load: a route that
 # does no work, i.e. the most requests per second Hummingbird, Ferry's middleware and wrk leave
-# room for on this machine; no route can go faster.
+# room for on this machine; no route can go faster. Peak memory (VmHWM) of each server under load.
 #
 #   make bench-serve      (SECONDS=15 by default for the side-by-side runs)
 set -euo pipefail
@@ -45,12 +45,21 @@ summary() { # wrk report -> "rps p50 p99 errors"
     awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} /Socket errors/ {sock=$0} END {printf "%s req/s, p50 %s, p99 %s, non-2xx %s, %s\n", rps, p50, p99, bad+0, (sock==""?"no socket errors":sock)}'
 }
 logged() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from prediction').fetchone()[0])" "$FERRY_STORE"; }
+peak_memory() { # PID -> peak resident memory (VmHWM) of it and its children, in MiB
+    local total=0
+    for pid in "$1" $(pgrep -P "$1" || true); do
+        total=$((total + $(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+    done
+    echo "$((total / 1024)) MiB"
+}
 wait_for() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; exit 1; }
 
 "$ferry" serve --store "$FERRY_STORE" --port 18080 --log-level warning &
+server=$!
 wait_for http://127.0.0.1:18080/health
 load http://127.0.0.1:18080/v1/models/SPX-lasso/predict 3 >/dev/null
 ferry_report="$(load http://127.0.0.1:18080/v1/models/SPX-lasso/predict "$seconds")"
+ferry_memory="$(peak_memory "$server")"
 health_report="$(wrk -t2 -c16 -d"$seconds"s --latency http://127.0.0.1:18080/health)"
 pkill -f "ferry serve --store $work"; sleep 1
 
@@ -58,15 +67,17 @@ pkill -f "ferry serve --store $work"; sleep 1
 python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute('PRAGMA journal_mode=WAL'); db.execute('CREATE TABLE IF NOT EXISTS prediction (id INTEGER PRIMARY KEY, model TEXT, version TEXT, caller TEXT, instrument TEXT, as_of TEXT, value REAL, source TEXT, created_at TEXT)'); db.commit()" "$work/peer.sqlite"
 FERRY_BENCH_BUNDLE="$work/SPX-lasso-1.0.0.tar.gz" FERRY_BENCH_TOKEN_SHA256="$token_sha" FERRY_BENCH_DB="$work/peer.sqlite" \
     bench/.venv/bin/uvicorn fastapi_lasso_server:app --app-dir bench --workers 2 --port 18081 --log-level warning &
+peer=$!
 sleep 3
 curl -fs -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data @"$work/body.json" \
     http://127.0.0.1:18081/v1/models/SPX-lasso/predict || { echo "the FastAPI peer did not answer" >&2; exit 1; }
 load http://127.0.0.1:18081/v1/models/SPX-lasso/predict 3 >/dev/null
 peer_report="$(load http://127.0.0.1:18081/v1/models/SPX-lasso/predict "$seconds")"
+peer_memory="$(peak_memory "$peer")"
 pkill -f "uvicorn fastapi_lasso_server"; sleep 1
 
-echo "Ferry:        $(echo "$ferry_report" | summary)"
-echo "FastAPI peer: $(echo "$peer_report" | summary)"
+echo "Ferry:        $(echo "$ferry_report" | summary); peak memory $ferry_memory"
+echo "FastAPI peer: $(echo "$peer_report" | summary); peak memory $peer_memory (the server and its 2 workers)"
 echo "Ferry GET /health (no work: the ceiling): $(echo "$health_report" | summary)"
 ferry_rps="$(echo "$ferry_report" | awk '/Requests\/sec/ {print $2}')"
 peer_rps="$(echo "$peer_report" | awk '/Requests\/sec/ {print $2}')"
