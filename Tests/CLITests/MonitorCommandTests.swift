@@ -25,8 +25,9 @@ import Testing
 
     @Test func explainsWhatIsMissing() throws {
         let noReference = try FerryProcess.run(["monitor", "--bundle", Self.example, "--data", "data/SPX.csv"])
-        #expect(noReference.status == 1)
-        #expect(noReference.stderr.contains("need a second series: give --with FILE"))
+        #expect(noReference.status == 64, "a reference series the command needs and was not given is a usage error")
+        #expect(noReference.stderr.contains("features need a reference series"), "\(noReference.stderr)")
+        #expect(noReference.stderr.contains("(give --with FILE, the series the bundle was trained with)"), "the CLI names its flag")
         let late = try FerryProcess.run(["monitor", "--bundle", Self.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2030-01-01"])
         #expect(late.stderr.contains("no rows to monitor on or after 2030-01-01"))
     }

@@ -66,11 +66,11 @@ import Testing
 
     @Test func refusesWhatCannotBeTrained() throws {
         let mixed = TrainingJob(input: .market(dataPaths: [Self.data("SPX.csv"), Self.data("EURUSD-1h.csv")], reference: nil), pluginID: "lasso")
-        let frequencies = try #require(throws: TrainingError.self) { try mixed.run(registry: Self.registry, logger: Self.quiet) }
+        let frequencies = try #require(throws: FerryError.self) { try mixed.run(registry: Self.registry, logger: Self.quiet) }
         #expect(frequencies.description.contains("different frequencies"))
         var target = TrainingJob(input: .market(dataPaths: [Self.data("SPX.csv")], reference: nil), pluginID: "lasso")
         target.target = "tomorrow"
-        let targetError = try #require(throws: TrainingError.self) { try target.run(registry: Self.registry, logger: Self.quiet) }
+        let targetError = try #require(throws: FerryError.self) { try target.run(registry: Self.registry, logger: Self.quiet) }
         #expect(targetError.description.contains("next_return, next_direction, forward_return_5"))
         var unknown = TrainingJob(input: .market(dataPaths: [Self.data("SPX.csv")], reference: nil), pluginID: "lasso")
         unknown.overrides = ["alpah": "1"]
@@ -100,7 +100,7 @@ import Testing
         let model = try store.model(of: record, registry: Self.registry)
         let rows = try NumericRows.frame(table)
         #expect(try model.predict(rows) == outcome.plugin.model.predict(rows))
-        #expect(throws: TrainingError.self) { try store.record(id: "nope") }
+        #expect(throws: FerryError.self) { try store.record(id: "nope") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).allSatisfy { !$0.hasPrefix(".") })
     }
 }

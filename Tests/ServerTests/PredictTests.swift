@@ -1,5 +1,7 @@
+import FerryCore
 import FerryStore
 import Foundation
+import FerryPipeline
 import FerryServer
 import HTTPTypes
 import Hummingbird
@@ -110,6 +112,6 @@ import Testing
         #expect(logged.count == 80 && logged.allSatisfy { $0.variant != nil && $0.caller != nil })
         #expect(logged.allSatisfy { ($0.variant == "champion") == ($0.version == "1.0.0") }, "the variant and the version served agree")
         #expect(try TrafficSplit("a:1,b:3").arm(for: "k", model: "m") == TrafficSplit("a:1,b:3").arm(for: "k", model: "m"))
-        #expect(throws: ServerSetupError.self) { try TrafficSplit("champion:90") }
+        #expect(throws: FerryError.self) { try TrafficSplit("champion:90") }
     }
 }

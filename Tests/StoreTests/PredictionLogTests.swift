@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 @testable import FerryStore
 import GRDB
@@ -66,14 +67,14 @@ import Testing
         try store.setBundleDigest("d1", run: "lasso-20261121-1")
         #expect(try store.run("lasso-20261121-1").bundleDigest == "d1")
         #expect(try store.run(bundleDigest: "d1")?.id == "lasso-20261121-1" && store.run(bundleDigest: "d2") == nil)
-        #expect(throws: StoreError.self) { try store.run("lasso-2026") }
-        #expect(throws: StoreError.self) { try store.setBundleDigest("d", run: "nope") }
+        #expect(throws: FerryError.self) { try store.run("lasso-2026") }
+        #expect(throws: FerryError.self) { try store.setBundleDigest("d", run: "nope") }
     }
 
     @Test func refusesAFileThatIsNotAStore() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-store-\(UUID().uuidString).sqlite").path
         try Data("this is not SQLite".utf8).write(to: URL(fileURLWithPath: path))
-        let error = try #require(throws: StoreError.self) { try Store(path: path) }
+        let error = try #require(throws: FerryError.self) { try Store(path: path) }
         #expect(error.message.hasPrefix("\(path): not a Ferry store"))
     }
 }

@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 @testable import FerryStore
 import Testing
@@ -19,9 +20,10 @@ import Testing
         let store = try Self.store()
         #expect(try store.register(Self.entry()).added)
         #expect(try store.register(Self.entry()).added == false, "the same bundle again changes nothing")
-        let clash = try #require(throws: StoreError.self) { try store.register(Self.entry(digest: "other")) }
+        let clash = try #require(throws: FerryError.self) { try store.register(Self.entry(digest: "other")) }
         #expect(clash.message.contains("SPX-lasso 1.0.0 is already registered with another bundle"))
-        #expect(throws: StoreError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
+        #expect(clash.code == .conflict)
+        #expect(throws: FerryError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
         #expect(try store.bundles().count == 1)
         #expect(try store.schemaVersion() == "v3-outcome-target")
     }
@@ -35,10 +37,11 @@ import Testing
         try store.setAlias("challenger", name: "SPX-lasso", version: "1.0.2", by: "ben")
         #expect(try store.resolve(ModelReference("SPX-lasso@challenger")).version == "1.0.2")
         #expect(try store.resolve(ModelReference("SPX-lasso@1.0.0")).version == "1.0.0")
-        let unknown = try #require(throws: StoreError.self) { try store.resolve(ModelReference("GOOG-lasso")) }
+        let unknown = try #require(throws: FerryError.self) { try store.resolve(ModelReference("GOOG-lasso")) }
         #expect(unknown.message == "no model 'GOOG-lasso' in the registry; it has: SPX-lasso")
-        #expect(throws: StoreError.self) { try store.resolve(ModelReference("SPX-lasso@champion")) }
-        #expect(throws: StoreError.self) { try ModelReference("@champion") }
+        #expect(unknown.code == .notFound)
+        #expect(throws: FerryError.self) { try store.resolve(ModelReference("SPX-lasso@champion")) }
+        #expect(try #require(throws: FerryError.self) { try ModelReference("@champion") }.code == .invalidArgument)
     }
 
     @Test func promotingArchivesThePreviousProductionVersionAndKeepsTheHistory() throws {
@@ -54,9 +57,10 @@ import Testing
         #expect(try store.aliases(name: "SPX-lasso").isEmpty, "an archived version loses its aliases")
         let history = try store.stageHistory(name: "SPX-lasso").map { "\($0.version) \($0.fromStage ?? "-")>\($0.toStage) \($0.changedBy)" }
         #expect(history == ["1.0.0 ->staging ana", "1.0.1 ->staging ana", "1.0.0 staging>production ana", "1.0.0 production>archived ben", "1.0.1 staging>production ben"])
-        let archived = try #require(throws: StoreError.self) { try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana") }
+        let archived = try #require(throws: FerryError.self) { try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana") }
         #expect(archived.message.contains("archived"))
-        #expect(throws: StoreError.self) { try store.setAlias("1st", name: "SPX-lasso", version: "1.0.1", by: "ana") }
+        #expect(archived.code == .refused)
+        #expect(throws: FerryError.self) { try store.setAlias("1st", name: "SPX-lasso", version: "1.0.1", by: "ana") }
     }
 }
 
@@ -73,7 +77,7 @@ import Testing
         #expect(other != token)
         try store.revokeToken(id: entry.id)
         #expect(try store.accessToken(matching: token) == nil)
-        #expect(throws: StoreError.self) { try store.revokeToken(id: entry.id) }
+        #expect(throws: FerryError.self) { try store.revokeToken(id: entry.id) }
         #expect(TokenRole.read < .predict && .predict < .admin)
     }
 }

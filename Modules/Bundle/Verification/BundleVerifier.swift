@@ -68,7 +68,7 @@ public struct BundleVerifier: Sendable {
             return .authenticity
         }
         guard let trustedKeys else {
-            checks.append(.init(.authenticity, passed: !requireSignature, detail: "signed by key \(signature.keyID); no trusted keys given (--trusted-keys DIR), so not verified"))
+            checks.append(.init(.authenticity, passed: !requireSignature, detail: "signed by key \(signature.keyID); no trusted keys given, so not verified"))
             return requireSignature ? .authenticity : nil
         }
         guard let rawKey = trustedKeys[signature.keyID], let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawKey) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FerryBundle
+import FerryPipeline
 import FerryServer
 import Foundation
 

@@ -1,18 +1,51 @@
 import ArgumentParser
 import FerryBundle
+import FerryCore
 import FerryData
 import Foundation
 
-/// Ferry's exit codes, after BSD's sysexits so scripts can tell the failures apart.
+/// Ferry's exit codes, after BSD's sysexits so scripts can tell the failures apart; every
+/// library error reaches its code through ``of(_:)``, the one place the mapping is made.
 enum FerryExitCode {
+    /// The command was used wrongly: a flag, a name or a value the library refused.
+    static let usage = ExitCode(64)
     /// The input data was refused.
     static let dataRefused = ExitCode(65)
-    /// An input file or folder was not found.
+    /// An input file, folder, run or model was not found.
     static let noInput = ExitCode(66)
     /// Monitoring graded the model red.
     static let red = ExitCode(20)
     /// The promotion gate refused the challenger.
     static let refused = ExitCode(21)
+
+    /// The exit code of a library error's code.
+    static func of(_ code: FerryError.Code) -> ExitCode {
+        switch code {
+        case .invalidArgument: usage
+        case .invalidData: dataRefused
+        case .notFound: noInput
+        case .conflict, .refused, .unavailable, .io, .internal: .failure
+        }
+    }
+
+    /// The exit code of any error a command's body throws.
+    static func of(_ error: any Error) -> ExitCode {
+        switch error {
+        case let coded as FerryError: of(coded.code)
+        case is DataValidationError: dataRefused
+        case is EmbeddedDataError: noInput
+        case let refused as BundleError: ExitCode(refused.failing.exitCode)
+        default: .failure
+        }
+    }
+
+    /// What to tell the user, beside the library's message, about the flag behind an input
+    /// field the library names (library messages never name flags).
+    static let flagHints: [String: String] = [
+        "reference": "give --with FILE, the series the bundle was trained with",
+        "lookback": "set it with --lookback",
+        "validationStart": "--validation-start and --test-start set the two dates",
+    ]
 }
 
 /// Runs a command's body; prints a failure as `ferry: error: ...` on standard error and exits with its code.
@@ -24,15 +57,11 @@ func reportingFailures(offersLenient: Bool = false, _ body: () throws -> Void) t
         throw error
     } catch {
         printError("ferry: error: \(error)")
+        if let field = (error as? FerryError)?.field, let hint = FerryExitCode.flagHints[field] { printError("  (\(hint))") }
         if offersLenient, let refused = error as? DataValidationError, refused.rowsCanBeDropped {
             printError("  (--lenient drops the rows named above and reports each one)")
         }
-        switch error {
-        case is DataValidationError: throw FerryExitCode.dataRefused
-        case is EmbeddedDataError: throw FerryExitCode.noInput
-        case let refused as BundleError: throw ExitCode(refused.failing.exitCode)
-        default: throw ExitCode.failure
-        }
+        throw FerryExitCode.of(error)
     }
 }
 

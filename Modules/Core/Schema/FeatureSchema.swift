@@ -6,6 +6,8 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
     public var features: [FeatureField]
     /// The column the model predicts, if it was trained against one.
     public var target: String?
+    /// What the target measures; `nil` in schemas written before it was kept (see ``resolvedTargetKind``).
+    public var targetKind: TargetKind?
     /// How often the data behind the model has a bar.
     public var frequency: Frequency?
     /// What alignment does with a schema feature the input lacks.
@@ -15,11 +17,12 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
 
     /// Makes a schema; by default a missing feature is filled with zero and extra columns are dropped, each reported.
     public init(
-        features: [FeatureField], target: String? = nil, frequency: Frequency? = nil,
+        features: [FeatureField], target: String? = nil, targetKind: TargetKind? = nil, frequency: Frequency? = nil,
         missingFeaturePolicy: MissingFeaturePolicy = .fillZero, extraColumnPolicy: ExtraColumnPolicy = .drop
     ) {
         self.features = features
         self.target = target
+        self.targetKind = targetKind
         self.frequency = frequency
         self.missingFeaturePolicy = missingFeaturePolicy
         self.extraColumnPolicy = extraColumnPolicy
@@ -27,6 +30,9 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
 
     /// The feature names, in order.
     public var featureNames: [String] { features.map(\.name) }
+
+    /// The target's kind: the one recorded at training, or for an older schema the one its target's name implies.
+    public var resolvedTargetKind: TargetKind { targetKind ?? TargetKind(legacyName: target) }
 }
 
 /// One input column of a model.

@@ -46,6 +46,6 @@ public struct EmbeddedDataError: Error, Sendable, CustomStringConvertible {
     public let searched: [String]
 
     public var description: String {
-        "no embedded data (\(EmbeddedDataSet.primary)) in: \(searched.joined(separator: ", ")); pass --data-dir or set FERRY_DATA"
+        "no embedded data (\(EmbeddedDataSet.primary)) in: \(searched.joined(separator: ", ")); name the data folder or set FERRY_DATA"
     }
 }

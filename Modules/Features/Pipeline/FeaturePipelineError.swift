@@ -37,7 +37,7 @@ public struct FeaturePipelineError: Error, Sendable, Equatable, CustomStringConv
         case let .duplicateName(name):
             return "two features produce the column '\(name)'"
         case let .needsReference(name):
-            return "feature '\(name)' needs a second series (ferry features compute --with FILE)"
+            return "feature '\(name)' needs a second series (a reference series), and none was given"
         case let .tooFewRows(rows, warmUp):
             return "\(rows) rows are too few: the features need \(warmUp) warm-up rows and at least one more"
         case let .unsupportedVersion(version):

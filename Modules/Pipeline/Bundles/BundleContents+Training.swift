@@ -8,7 +8,7 @@ extension BundleContents {
     /// - Parameter bundle: The bundle's path, for the error when it carries none.
     func featurePipeline(bundle: String) throws -> FeaturePipeline {
         guard let pipeline else {
-            throw TrainingError("\(bundle) was trained on a plain table; it carries no feature pipeline to compute features from bars with")
+            throw FerryError(.refused, "\(bundle) was trained on a plain table; it carries no feature pipeline to compute features from bars with")
         }
         return try JSONDecoder().decode(FeaturePipeline.self, from: JSONEncoder().encode(pipeline))
     }
@@ -20,7 +20,7 @@ extension BundleContents {
         var overrides: [String: String] = [:]
         for (key, value) in fields {
             guard let text = value.overrideText else {
-                throw TrainingError("\(bundle): hyperparameter '\(key)' holds a nested object, which a retrain cannot carry over; train with ferry train instead")
+                throw FerryError(.refused, "\(bundle): hyperparameter '\(key)' holds a nested object, which a retrain cannot carry over; train a new model with these settings instead")
             }
             overrides[key] = text
         }

@@ -22,11 +22,11 @@ public struct BundleExport: Sendable {
         let bundleName = name ?? "\(record.data.files.first.map { ($0.name as NSString).deletingPathExtension } ?? "model")-\(record.plugin.id)"
         for (label, value) in [("name", bundleName), ("version", version)]
         where value.isEmpty || !value.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) || value.hasPrefix(".") {
-            throw TrainingError("bundle \(label) '\(value)' may hold only letters, digits, '.', '_' and '-'")
+            throw FerryError(.invalidArgument, "bundle \(label) '\(value)' may hold only letters, digits, '.', '_' and '-'")
         }
         let created: Timestamp
         if let sourceDateEpoch {
-            guard let seconds = Int64(sourceDateEpoch) else { throw TrainingError("SOURCE_DATE_EPOCH '\(sourceDateEpoch)' is not a whole number of seconds") }
+            guard let seconds = Int64(sourceDateEpoch) else { throw FerryError(.invalidArgument, "SOURCE_DATE_EPOCH '\(sourceDateEpoch)' is not a whole number of seconds") }
             created = Timestamp(secondsSinceEpoch: seconds)
         } else {
             created = record.split.test.last ?? Timestamp(secondsSinceEpoch: 0)
@@ -35,7 +35,7 @@ public struct BundleExport: Sendable {
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let files = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(record.data.files))
-        guard case let .array(fileList) = files else { throw TrainingError("run \(record.id): unreadable data fingerprint") }
+        guard case let .array(fileList) = files else { throw FerryError(.invalidData, "run \(record.id): unreadable data fingerprint") }
         let manifest = BundleManifest(
             name: bundleName, version: version, plugin: .init(id: record.plugin.id, version: record.plugin.version), target: record.target,
             trainingData: .init(fingerprint: record.data.sha256, files: fileList, first: record.split.train.first, last: record.split.test.last),

@@ -30,9 +30,9 @@ struct BundlePredictor {
     func predictions(for path: String, reference: String?, reader: MarketFileReader)
         throws -> (series: PriceSeries, table: FeatureTable, features: Frame, predictions: [Double])
     {
-        guard case let .prices(series) = try reader.read(path).data else { throw TrainingError("\(path) is not a bar file") }
+        guard case let .prices(series) = try reader.read(path).data else { throw FerryError(.invalidData, "\(path) is not a bar file") }
         if pipeline.needsReference, reference == nil {
-            throw TrainingError("the bundle's features need a second series: give --with FILE (the one it was trained with)")
+            throw FerryError(.invalidArgument, "\(bundle)'s features need a reference series (the one it was trained with), and none was given", field: "reference")
         }
         let computation = FeatureComputation(pipeline: pipeline)
         let aligned = try reference.map { try computation.alignedReference($0, onto: series, reader: reader) }

@@ -49,9 +49,8 @@ public struct MonitorJob: Sendable {
             producing: { ["rows": .stringConvertible($0.actuals.count)] }
         ) { try observe(verifier: verifier) }
         let contents = rows.contents
-        guard !rows.actuals.isEmpty else { throw TrainingError("no rows to monitor\(from.map { " on or after \($0)" } ?? "")") }
-        let isDirection = rows.actuals.allSatisfy { $0 == 0 || $0 == 1 }
-        let monitor = RegressionMetrics(benchmark: isDirection ? 0.5 : 0)
+        guard !rows.actuals.isEmpty else { throw FerryError(.invalidData, "no rows to monitor\(from.map { " on or after \($0)" } ?? "")") }
+        let monitor = RegressionMetrics(benchmark: contents.schema.resolvedTargetKind.benchmark)
         let count = rows.actuals.count
         let current = window.map { max(0, count - $0)..<count } ?? 0..<count
         let previous = window.flatMap { size in current.lowerBound >= size ? (current.lowerBound - size)..<current.lowerBound : nil }
@@ -86,7 +85,7 @@ public struct MonitorJob: Sendable {
     /// The bundle (verified and loaded), and the prediction, outcome, date and instrument of every monitored row, in date order.
     func observe(verifier: BundleVerifier) throws -> Observations {
         let predictor = try BundlePredictor(bundle: bundle, verifier: verifier)
-        guard let target = predictor.contents.schema.target else { throw TrainingError("\(bundle) names no target to compare predictions with") }
+        guard let target = predictor.contents.schema.target else { throw FerryError(.invalidData, "\(bundle) names no target to compare predictions with") }
         let rows = try observations(predictor: predictor, target: target)
         return Observations(
             contents: predictor.contents, predictions: rows.predictions, actuals: rows.actuals, dates: rows.dates, groups: rows.groups,
@@ -128,7 +127,7 @@ public struct MonitorJob: Sendable {
     static func readActuals(_ path: String) throws -> [Timestamp: Double] {
         let frame = try NumericTableReader().read(path)
         guard let column = frame.columnNames.first, frame.columnNames.count == 1 else {
-            throw TrainingError("\(path) must have a Date column and one value column (the realised outcome)")
+            throw FerryError(.invalidData, "\(path) must have a Date column and one value column (the realised outcome)")
         }
         // The reader refuses repeated or out-of-order dates, so each date has one outcome.
         return Dictionary(zip(frame.index, try frame.values(of: column)), uniquingKeysWith: { _, last in last })
@@ -137,7 +136,7 @@ public struct MonitorJob: Sendable {
     /// The validation metrics a bundle's `metrics.json` keeps as monitoring's baseline.
     public static func baseline(_ metrics: JSONValue) throws -> MetricSet {
         guard case let .object(fields) = metrics, case let .object(values)? = fields["monitoring_baseline"] else {
-            throw TrainingError("metrics.json has no monitoring_baseline")
+            throw FerryError(.invalidData, "metrics.json has no monitoring_baseline")
         }
         var set = MetricSet()
         for (name, value) in values {

@@ -27,11 +27,11 @@ public struct PromotionJob: Sendable {
             job.bundle = path
             let observed = try logger.step("measure", reading: ["bundle": .string(path)]) { try job.observe(verifier: verifier) }
             let count = observed.actuals.count
-            guard count > 0 else { throw TrainingError("no rows to compare the bundles on") }
+            guard count > 0 else { throw FerryError(.invalidData, "no rows to compare the bundles on") }
             let recent = rows.window.map { max(0, count - $0)..<count } ?? 0..<count
             let predictions = Array(observed.predictions[recent]), actuals = Array(observed.actuals[recent])
-            let isDirection = actuals.allSatisfy { $0 == 0 || $0 == 1 }
-            let metrics = try RegressionMetrics(benchmark: isDirection ? 0.5 : 0).metrics(predictions: predictions, actuals: actuals)
+            let benchmark = observed.contents.schema.resolvedTargetKind.benchmark
+            let metrics = try RegressionMetrics(benchmark: benchmark).metrics(predictions: predictions, actuals: actuals)
             let groups = Array(observed.groups[recent])
             let fairness = Set(groups).count > 1 ? try GroupFairness(predictions: predictions, actuals: actuals, groups: groups) : nil
             let residuals = try ResidualChecks(residuals: zip(actuals, predictions).map { $0 - $1 })

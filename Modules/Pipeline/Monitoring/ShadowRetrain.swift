@@ -28,7 +28,7 @@ public struct ShadowRetrain: Sendable {
     /// Trains, keeps the run and exports the challenger as `<name>-<version>-shadow-<last date>.tar.gz`;
     /// `contents` are the champion's, already verified and loaded.
     public func run(champion contents: BundleContents, registry: PluginRegistry, logger: Logger) throws -> ShadowChallenger {
-        guard let target = contents.schema.target else { throw TrainingError("\(champion) names no target to train a challenger for") }
+        guard let target = contents.schema.target else { throw FerryError(.invalidData, "\(champion) names no target to train a challenger for") }
         var job = TrainingJob(input: .market(dataPaths: dataPaths, reference: reference), pluginID: contents.manifest.plugin.id)
         job.overrides = try contents.hyperparameterOverrides(bundle: champion)
         job.features = try contents.featurePipeline(bundle: champion)

@@ -19,7 +19,7 @@ public struct BacktestJob: Sendable {
     /// Trade only from this date (the first position is decided at the first close on or after it).
     public var from: Timestamp?
     /// How predictions become positions; `nil` picks by target: a 0.5 probability threshold for
-    /// `next_direction`, the sign of the prediction otherwise.
+    /// a direction target (``TargetKind``), the sign of the prediction otherwise.
     public var rule: PositionRule?
     /// When set, positions are Kelly-sized instead of by ``rule``: at each close, this sizer's
     /// position for the prediction, from the `kellyLookback` returns up to and including that close.
@@ -45,7 +45,7 @@ public struct BacktestJob: Sendable {
         }
         let position = series.timestamps.enumerated().reduce(into: [Timestamp: Int]()) { $0[$1.element] = $1.offset }
         let rows = table.frame.index.indices.filter { table.frame.index[$0] >= (from ?? table.frame.index[$0]) }
-        guard rows.count >= 2 else { throw TrainingError("\(dataPath) has \(rows.count) row(s) to trade\(from.map { " on or after \($0)" } ?? ""); a backtest needs two") }
+        guard rows.count >= 2 else { throw FerryError(.invalidData, "\(dataPath) has \(rows.count) row(s) to trade\(from.map { " on or after \($0)" } ?? ""); a backtest needs two") }
         // barReturns[i] is the return into bar i + 1, known at its close.
         let barReturns = try SimpleReturns.of(prices: series.adjustedClose)
         // The asset's return over the period that ends at each row's close.
@@ -53,7 +53,7 @@ public struct BacktestJob: Sendable {
             let bar = position[table.frame.index[row]]!
             return bar == 0 ? 0 : barReturns[bar - 1]
         }
-        let rule = rule ?? (predictor.contents.schema.target == "next_direction" ? .threshold(0.5) : .sign)
+        let rule = rule ?? (predictor.contents.schema.resolvedTargetKind == .direction ? .threshold(0.5) : .sign)
         var positions = rows.map { rule.position(for: predictions[$0]) }
         var ruleDescription = rule.description
         if let kelly {

@@ -31,7 +31,7 @@ public struct RiskSeries: Sendable {
         let chosen = columns.isEmpty ? (kind == .prices && frame.columnNames.contains("Adj Close") ? ["Adj Close"] : frame.columnNames) : columns
         return try chosen.map { column in
             guard let values = frame[column: column] else {
-                throw TrainingError("\(path) has no column '\(column)'; it has \(frame.columnNames.joined(separator: ", "))")
+                throw FerryError(.invalidData, "\(path) has no column '\(column)'; it has \(frame.columnNames.joined(separator: ", "))")
             }
             do {
                 switch kind {
@@ -60,9 +60,9 @@ public struct RiskSeries: Sendable {
     }
 
     /// `error` with the file's line (a header line, then one line per row) in front.
-    private static func located(_ error: ReturnSeriesError, file: String, column: String, rowOffset: Int) -> TrainingError {
-        guard let row = error.row else { return TrainingError("\(file), column \(column): \(error.message)") }
-        return TrainingError("\(file):\(row + rowOffset + 2): column \(column): \(error.message)")
+    private static func located(_ error: ReturnSeriesError, file: String, column: String, rowOffset: Int) -> FerryError {
+        guard let row = error.row else { return FerryError(.invalidData, "\(file), column \(column): \(error.message)") }
+        return FerryError(.invalidData, "\(file):\(row + rowOffset + 2): column \(column): \(error.message)")
     }
 }
 

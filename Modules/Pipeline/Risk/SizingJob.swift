@@ -28,24 +28,24 @@ public struct SizingJob: Sendable {
 
     /// Loads (verifying first), predicts on the latest close of each file and sizes.
     public func run(verifier: BundleVerifier, logger: Logger) throws -> SizingReport {
-        guard lookback >= 2 else { throw TrainingError("--lookback must be at least 2 periods") }
+        guard lookback >= 2 else { throw FerryError(.invalidArgument, "the lookback must be at least 2 periods, not \(lookback)", field: "lookback") }
         let predictor = try BundlePredictor(bundle: bundle, verifier: verifier)
         guard let targetName = predictor.contents.schema.target, let target = predictor.pipeline.targets.first(where: { $0.name == targetName }) else {
-            throw TrainingError("\(bundle) names no target its pipeline computes; sizing needs to know what the model predicts")
+            throw FerryError(.invalidData, "\(bundle) names no target its pipeline computes; sizing needs to know what the model predicts")
         }
         let reader = MarketFileReader()
         var latest: [(instrument: String, date: Timestamp, prediction: Double)] = []
         var returnsByDate: [[Timestamp: Double]] = []
         for path in dataPaths {
             let (series, table, _, predictions) = try predictor.predictions(for: path, reference: reference, reader: reader)
-            guard let last = table.frame.index.last else { throw TrainingError("\(path) has no row with every feature") }
+            guard let last = table.frame.index.last else { throw FerryError(.invalidData, "\(path) has no row with every feature") }
             latest.append((series.instrument.rawValue, last, predictions[predictions.count - 1]))
             let returns = try SimpleReturns.of(prices: series.adjustedClose)
             returnsByDate.append(Dictionary(uniqueKeysWithValues: zip(series.timestamps.dropFirst(), returns)))
         }
         // The last `lookback` periods every instrument traded in.
         let common = returnsByDate.dropFirst().reduce(Set(returnsByDate[0].keys)) { $0.intersection($1.keys) }.sorted().suffix(lookback)
-        guard common.count >= 2 else { throw TrainingError("the files share \(common.count) date(s); sizing needs a common history") }
+        guard common.count >= 2 else { throw FerryError(.invalidData, "the files share \(common.count) date(s); sizing needs a common history") }
         let history = returnsByDate.map { byDate in common.map { byDate[$0]! } }
         let signals = try latest.indices.map { index in
             try PositionSignal.kelly(

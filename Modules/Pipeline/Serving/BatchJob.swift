@@ -46,7 +46,7 @@ public struct BatchJob: Sendable {
 
     /// Resolves the model in `store`, verifies and loads its bundle, scores, and writes the batch.
     public func run(store: Store, verifier: BundleVerifier) throws -> Outcome {
-        guard !dataPaths.isEmpty else { throw TrainingError("no data files given; --data names one bar file per instrument") }
+        guard !dataPaths.isEmpty else { throw FerryError(.invalidArgument, "no data files given; the batch needs one bar file per instrument") }
         let entry = try store.resolve(model)
         let predictor = try BundlePredictor(bundle: entry.path, verifier: verifier)
         let reader = MarketFileReader()
@@ -56,7 +56,7 @@ public struct BatchJob: Sendable {
             let result = try predictor.predictions(for: path, reference: reference, reader: reader)
             scored.append((result.series.instrument.rawValue, result.features.index, result.predictions, result.table.frame[column: target] ?? []))
         }
-        guard let day = asOf ?? scored.compactMap(\.dates.last).min() else { throw TrainingError("the data files hold no bars") }
+        guard let day = asOf ?? scored.compactMap(\.dates.last).min() else { throw FerryError(.invalidData, "the data files hold no bars") }
         var rows: [ScoredRow] = [], skipped: [String: String] = [:]
         for instrument in scored.sorted(by: { $0.instrument < $1.instrument }) {
             guard let row = instrument.dates.firstIndex(of: day) else {
@@ -66,7 +66,7 @@ public struct BatchJob: Sendable {
             let value = instrument.predictions[row]
             rows.append(ScoredRow(instrument: instrument.instrument, asOf: day.iso8601, value: value.isFinite ? value : nil))
         }
-        guard !rows.isEmpty else { throw TrainingError("no instrument has a bar on \(day.iso8601)") }
+        guard !rows.isEmpty else { throw FerryError(.invalidData, "no instrument has a bar on \(day.iso8601)") }
         let batch = try store.writeBatch(model: entry.name, version: entry.version, asOf: day.iso8601, rows: rows)
         let outcomes = try scored.reduce(0) { recorded, instrument in
             let known = zip(instrument.dates, instrument.realised).filter { $0.1.isFinite }.map { (asOf: $0.0.iso8601, value: $0.1) }

@@ -22,7 +22,7 @@ public struct DataFingerprint: Codable, Sendable, Equatable {
     /// Hashes the files at `paths`.
     public init(files paths: [String]) throws {
         files = try paths.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else { throw TrainingError("\(path): cannot be read") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw FerryError(.notFound, "\(path): cannot be read") }
             return File(name: (path as NSString).lastPathComponent, sha256: Self.hex(SHA256.hash(data: data)), bytes: data.count)
         }
         sha256 = Self.hex(SHA256.hash(data: Data(files.map { "\($0.name) \($0.sha256)\n" }.joined().utf8)))

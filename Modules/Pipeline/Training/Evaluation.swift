@@ -20,10 +20,9 @@ public struct Evaluation: Codable, Sendable, Equatable {
     public let financialSkipped: String?
 
     static func compare(
-        _ model: any TrainedModel, design: TrainingDesign, sets: SplitSets, training: TrainingData, registry: PluginRegistry
+        _ model: any TrainedModel, kind: TargetKind, design: TrainingDesign, sets: SplitSets, training: TrainingData, registry: PluginRegistry
     ) throws -> Evaluation {
-        let isDirection = training.target.allSatisfy { $0 == 0 || $0 == 1 }
-        let monitor = RegressionMetrics(benchmark: isDirection ? 0.5 : 0)
+        let monitor = RegressionMetrics(benchmark: kind.benchmark)
         var contenders: [String: any TrainedModel] = ["model": model]
         var skipped: [String: String] = [:]
         for baseline in registry.baselines {
@@ -37,7 +36,7 @@ public struct Evaluation: Codable, Sendable, Equatable {
             let data = try design.trainingData(rows)
             return try contenders.mapValues { try monitor.metrics(predictions: $0.predict(data.features), actuals: data.target) }
         }
-        let financial = try TestSplitBacktest.measure(model, design: design, test: sets.test, isDirection: isDirection)
+        let financial = try TestSplitBacktest.measure(model, design: design, test: sets.test, kind: kind)
         return Evaluation(
             benchmark: monitor.benchmark, validation: try score(sets.validation), test: try score(sets.test), skippedBaselines: skipped,
             financial: try? financial.get(), financialSkipped: { if case let .failure(reason) = financial { reason.message } else { nil } }())

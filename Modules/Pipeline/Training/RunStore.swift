@@ -50,7 +50,7 @@ public struct RunStore: Sendable {
         let path = (directory as NSString).appendingPathComponent("\(id)/run.json")
         guard let data = FileManager.default.contents(atPath: path) else {
             let known = try ids()
-            throw TrainingError("no run '\(id)' in \(directory); runs: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            throw FerryError(.notFound, "no run '\(id)' in \(directory); runs: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
         }
         return try Self.decoder.decode(RunRecord.self, from: data)
     }
@@ -59,7 +59,7 @@ public struct RunStore: Sendable {
     public func latest() throws -> RunRecord {
         let records = try ids().map(record(id:))
         guard let newest = records.max(by: { ($0.created, $0.id) < ($1.created, $1.id) }) else {
-            throw TrainingError("no runs in \(directory); train one with ferry train")
+            throw FerryError(.notFound, "no runs in \(directory); train one first")
         }
         return newest
     }
@@ -75,7 +75,7 @@ public struct RunStore: Sendable {
     /// The trained model of run `record`, rebuilt through the plugin that made it.
     public func model(of record: RunRecord, registry: PluginRegistry) throws -> any TrainedModel {
         let weights = (directory as NSString).appendingPathComponent("\(record.id)/\(record.weights)")
-        guard let bytes = FileManager.default.contents(atPath: weights) else { throw TrainingError("\(weights): missing") }
+        guard let bytes = FileManager.default.contents(atPath: weights) else { throw FerryError(.notFound, "\(weights): missing") }
         let tensors = try Safetensors.decode(Array(bytes)).tensors
         return try registry.load(
             id: record.plugin.id, tensors: tensors, hyperparameters: JSONEncoder().encode(record.hyperparameters), schema: record.schema)

@@ -7,7 +7,7 @@ import FerryRisk
 /// feature, beside buy-and-hold, measured with ``ReturnStatistics``.
 enum TestSplitBacktest {
     /// `model` and `buy_and_hold` statistics, or why there are none.
-    static func measure(_ model: any TrainedModel, design: TrainingDesign, test: Frame, isDirection: Bool) throws
+    static func measure(_ model: any TrainedModel, design: TrainingDesign, test: Frame, kind: TargetKind) throws
         -> Result<[String: MetricSet], SkipReason>
     {
         guard let periodReturns = test[column: "return_1"] else { return .failure(SkipReason("no return_1 feature to trade on")) }
@@ -16,7 +16,7 @@ enum TestSplitBacktest {
         guard end >= 2 else { return .failure(SkipReason("\(end) test row(s); a backtest needs two")) }
         let rows = test.rows(0..<end)
         let predictions = try model.predict(try design.trainingData(rows).features)
-        let rule: PositionRule = isDirection ? .threshold(0.5) : .sign
+        let rule: PositionRule = kind == .direction ? .threshold(0.5) : .sign
         let result = try SignalBacktest().run(returns: Array(periodReturns[0..<end]), positions: predictions.map(rule.position(for:)))
         let statistics = ReturnStatistics()
         return .success([

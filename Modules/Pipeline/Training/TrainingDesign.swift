@@ -34,7 +34,7 @@ struct TrainingDesign {
     }
 
     private static func market(_ job: TrainingJob, paths: [String], reference: String?, logger: Logger) throws -> TrainingDesign {
-        guard !paths.isEmpty else { throw TrainingError("no data files given") }
+        guard !paths.isEmpty else { throw FerryError(.invalidArgument, "no data files given") }
         let reader = MarketFileReader(mode: job.mode)
         let pipeline = job.features ?? FeaturePipeline.standard(withReference: reference != nil)
         let computation = FeatureComputation(pipeline: pipeline, mode: job.mode)
@@ -43,12 +43,12 @@ struct TrainingDesign {
         var dropped = 0
         for path in paths {
             guard case let .prices(series) = try reader.read(path).data else {
-                throw TrainingError("\(path) is a single series; --data needs bar files (use --with for a macro series)")
+                throw FerryError(.invalidData, "\(path) is a single series, not bars; train on bar files and give a macro series as the reference series")
             }
             let aligned = try reference.map { try computation.alignedReference($0, onto: series, reader: reader) }
             let table = try computation.table(for: series, reference: aligned, logger: logger)
             guard table.targetNames.contains(job.target) else {
-                throw TrainingError("target '\(job.target)' is not computed; the pipeline's targets are \(table.targetNames.joined(separator: ", "))")
+                throw FerryError(.invalidArgument, "target '\(job.target)' is not computed; the pipeline's targets are \(table.targetNames.joined(separator: ", "))")
             }
             let (block, left) = try completeRows(table.frame.selecting(table.featureNames + [job.target]))
             blocks.append(block)
@@ -56,7 +56,7 @@ struct TrainingDesign {
             if let frequency = Frequency.infer(from: series.timestamps) { frequencies.insert(frequency) }
         }
         guard frequencies.count <= 1 else {
-            throw TrainingError("the data files have different frequencies (\(frequencies.map(\.rawValue).sorted().joined(separator: ", "))); train on one at a time")
+            throw FerryError(.invalidData, "the data files have different frequencies (\(frequencies.map(\.rawValue).sorted().joined(separator: ", "))); train on one at a time")
         }
         let horizon = pipeline.targets.first { $0.name == job.target }?.horizon ?? 1
         return TrainingDesign(
@@ -68,10 +68,10 @@ struct TrainingDesign {
     private static func table(_ job: TrainingJob, path: String) throws -> TrainingDesign {
         let frame = try NumericTableReader().read(path)
         guard frame.columnNames.contains(job.target) else {
-            throw TrainingError("\(path) has no column '\(job.target)'; its columns are \(frame.columnNames.joined(separator: ", "))")
+            throw FerryError(.invalidArgument, "\(path) has no column '\(job.target)'; its columns are \(frame.columnNames.joined(separator: ", "))")
         }
         let features = frame.columnNames.filter { $0 != job.target }
-        guard !features.isEmpty else { throw TrainingError("\(path) has no feature columns besides the target '\(job.target)'") }
+        guard !features.isEmpty else { throw FerryError(.invalidData, "\(path) has no feature columns besides the target '\(job.target)'") }
         let (block, dropped) = try completeRows(frame.selecting(features + [job.target]))
         return TrainingDesign(
             blocks: [block], featureNames: features, target: job.target, gap: 0, pipeline: nil,
@@ -108,7 +108,7 @@ struct TrainingDesign {
             train: try Frame.concatenating(train), validation: try Frame.concatenating(validation), test: try Frame.concatenating(test),
             validationStart: validationStart, testStart: testStart)
         for (name, frame) in [("train", sets.train), ("validation", sets.validation), ("test", sets.test)] where frame.rowCount == 0 {
-            throw TrainingError("the \(name) set is empty; move the split dates or fractions")
+            throw FerryError(.invalidArgument, "the \(name) set is empty; move the split dates or fractions")
         }
         return sets
     }
@@ -116,7 +116,7 @@ struct TrainingDesign {
     private func boundaries(_ plan: TrainingJob.SplitPlan) throws -> (Timestamp, Timestamp) {
         switch plan {
         case let .dates(validationStart, testStart):
-            guard validationStart < testStart else { throw TrainingError("--validation-start must come before --test-start") }
+            guard validationStart < testStart else { throw FerryError(.invalidArgument, "the validation start \(validationStart.isoDate) must come before the test start \(testStart.isoDate)", field: "validationStart") }
             return (validationStart, testStart)
         case let .fractions(train, validation):
             let dates = Array(Set(blocks.flatMap(\.index))).sorted()
@@ -144,14 +144,4 @@ struct SplitSets {
     let test: Frame
     let validationStart: Timestamp
     let testStart: Timestamp
-}
-
-/// A training job cannot run as asked.
-public struct TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong.
-    public let message: String
-
-    init(_ message: String) { self.message = message }
-
-    public var description: String { message }
 }

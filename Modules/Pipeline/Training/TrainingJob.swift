@@ -64,11 +64,13 @@ public struct TrainingJob: Sendable {
             "train", reading: ["rows": .stringConvertible(sets.train.rowCount), "plugin": .string(pluginID)],
             producing: { ["tensors": .stringConvertible($0.model.tensors.count)] }
         ) { try registry.train(id: pluginID, on: training, overrides: overrides, context: TrainingContext(seed: seed, logger: logger, progress: progress)) }
+        let kind = TargetKind(trainingValues: training.target)
         let evaluation = try logger.step("evaluate", reading: ["sets": "validation,test"]) {
-            try Evaluation.compare(trained.model, design: design, sets: sets, training: training, registry: registry)
+            try Evaluation.compare(trained.model, kind: kind, design: design, sets: sets, training: training, registry: registry)
         }
         var schema = design.schema(trainingRows: sets.train)
         schema.target = target
+        schema.targetKind = kind
         let golden = try GoldenSet(model: trained.model, frame: sets.test, featureNames: design.featureNames)
         return TrainingOutcome(
             plugin: trained, schema: schema, pipeline: design.pipeline, data: design.fingerprint,

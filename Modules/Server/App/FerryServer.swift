@@ -20,20 +20,19 @@ public enum FerryServer {
     static func router(configuration: ServerConfiguration, store: Store, verifier: BundleVerifier, metrics: ServerMetrics) -> Router<FerryRequestContext> {
         let router = Router(context: FerryRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
-        let lookups = LookupCache(store: store)
-        router.add(middleware: BearerTokenMiddleware(lookups: lookups))
+        let serving = ModelServing(store: store, verifier: verifier, splits: configuration.splits)
+        router.add(middleware: BearerTokenMiddleware(serving: serving))
         var uploads = verifier
         uploads.requireSignature = configuration.requireSignature
-        let models = ServedModels(verifier: verifier)
-        let inputs = ServedInputs()
         OpenRoutes(metrics: metrics).add(to: router)
-        ModelRoutes(store: store, models: models).add(to: router)
+        ModelRoutes(store: store, serving: serving).add(to: router)
         DashboardRoutes().add(to: router)
-        AdminRoutes(store: store, lookups: lookups, registration: BundleRegistration(store: store, verifier: uploads), maxBundleBytes: configuration.maxBundleBytes)
-            .add(to: router)
-        PredictRoutes(lookups: lookups, models: models, metrics: metrics, inputs: inputs, log: GroupCommitLog(store: store), splits: configuration.splits, maxBytes: configuration.maxPredictBytes)
-            .add(to: router)
-        MonitoringRoutes(store: store, models: models, metrics: metrics, inputs: inputs).add(to: router)
+        AdminRoutes(
+            serving: serving, registration: BundleRegistration(store: store, verifier: uploads), changes: RegistryChanges(store: store),
+            maxBundleBytes: configuration.maxBundleBytes
+        ).add(to: router)
+        PredictRoutes(serving: serving, metrics: metrics, maxBytes: configuration.maxPredictBytes).add(to: router)
+        MonitoringRoutes(monitoring: ServedMonitoring(serving: serving), metrics: metrics).add(to: router)
         return router
     }
 }

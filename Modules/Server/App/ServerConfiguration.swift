@@ -1,4 +1,5 @@
 import FerryBundle
+import FerryPipeline
 
 /// How `ferry serve` runs: where it listens, what it accepts, and how it splits traffic.
 public struct ServerConfiguration: Sendable {

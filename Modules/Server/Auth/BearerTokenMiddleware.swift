@@ -1,4 +1,4 @@
-import FerryStore
+import FerryPipeline
 import Hummingbird
 
 /// Checks `Authorization: Bearer <token>` before anything else, so an unknown model without a
@@ -7,7 +7,7 @@ import Hummingbird
 struct BearerTokenMiddleware: RouterMiddleware {
     typealias Context = FerryRequestContext
 
-    let lookups: LookupCache
+    let serving: ModelServing
     static let openPaths: Set<String> = ["/", "/health", "/openapi.json"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -15,7 +15,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count > 7 else {
             throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "a bearer token is required (Authorization: Bearer TOKEN)")
         }
-        guard let token = try lookups.token(String(header.dropFirst(7))) else {
+        guard let token = try serving.token(String(header.dropFirst(7))) else {
             throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "the bearer token is not known (revoked or mistyped)")
         }
         var context = context

@@ -6,9 +6,9 @@ import Hummingbird
 
 /// `POST /v1/bundles` (upload a bundle) and `PUT /v1/models/{name}/aliases/{alias}` (admin role).
 struct AdminRoutes {
-    let store: Store
-    let lookups: LookupCache
+    let serving: ModelServing
     let registration: BundleRegistration
+    let changes: RegistryChanges
     let maxBundleBytes: Int
 
     struct AliasRequest: Decodable { let version: String }
@@ -28,12 +28,10 @@ struct AdminRoutes {
             try Data(buffer: body).write(to: upload)
             do {
                 let (entry, added) = try registration.add(upload.path, by: "token \(token.id)")
-                lookups.clear()
+                serving.registryChanged()
                 return try JSONResponse.make(UploadResult(added: added, bundle: entry), status: added ? .created : .ok)
             } catch let refused as BundleError {
                 throw HTTPError(.unprocessableContent, message: "\(refused.failing.rawValue): \(refused.message)")
-            } catch let refused as StoreError {
-                throw HTTPError(.conflict, message: refused.message)
             }
         }
         router.put("/v1/models/{name}/aliases/{alias}") { request, context -> Response in
@@ -46,13 +44,8 @@ struct AdminRoutes {
             } catch {
                 throw HTTPError(.badRequest, message: "the body must be JSON {\"version\": \"1.0.0\"}: \(RequestErrors.describe(error))")
             }
-            guard try !store.bundles(name: name).isEmpty else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
-            do {
-                try store.setAlias(alias, name: name, version: wanted.version, by: "token \(token.id)")
-                lookups.clear()
-            } catch let refused as StoreError {
-                throw HTTPError(.badRequest, message: refused.message)
-            }
+            try changes.setAlias(alias, to: "\(name)@\(wanted.version)", by: "token \(token.id)")
+            serving.registryChanged()
             return try JSONResponse.make(["name": name, "alias": alias, "version": wanted.version])
         }
     }

@@ -1,11 +1,12 @@
 import FerryCore
+import FerryPipeline
 import FerryStore
 import Hummingbird
 
 /// `GET /v1/models` and `GET /v1/models/{name}` (read role).
 struct ModelRoutes {
     let store: Store
-    let models: ServedModels
+    let serving: ModelServing
 
     struct ModelSummary: Encodable {
         let name: String
@@ -29,7 +30,7 @@ struct ModelRoutes {
             _ = try context.require(.read)
             let name = try context.parameters.require("name")
             guard var summary = try summaries(name: name).first else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
-            if let entry = try? store.resolve(ModelReference(name)) { summary.features = try models.model(for: entry).model.schema.features }
+            summary.features = try await features(of: name)
             return try JSONResponse.make(summary)
         }
         router.get("/v1/models/{name}/predictions") { request, context -> Response in
@@ -39,6 +40,15 @@ struct ModelRoutes {
             let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 50
             guard (1...1000).contains(limit) else { throw HTTPError(.badRequest, message: "limit must be 1...1000") }
             return try JSONResponse.make(RecentPredictions(model: name, predictions: try store.predictions(model: name, limit: limit)))
+        }
+    }
+
+    /// The features of the version `name` resolves to; `nil` when none is in service.
+    private func features(of name: String) async throws -> [FeatureField]? {
+        do {
+            return try await serving.model(name).features
+        } catch let error as FerryError where error.code == .notFound || error.code == .refused {
+            return nil
         }
     }
 

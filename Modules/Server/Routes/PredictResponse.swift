@@ -1,3 +1,4 @@
+import FerryPipeline
 import Hummingbird
 
 /// The answer of `POST /v1/models/{name}/predict`, written with ``JSONWriter``: keys sorted and
@@ -34,5 +35,12 @@ struct PredictResponse {
         json.array(warnings) { $0.string($1) }
         json.raw("}")
         return json.buffer
+    }
+}
+
+extension PredictResponse {
+    /// The response to a served model's answer.
+    init(_ answer: PredictionAnswer) {
+        self.init(model: answer.model, version: answer.version, variant: answer.variant, predictions: answer.predictions, warnings: answer.warnings)
     }
 }

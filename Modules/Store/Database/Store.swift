@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 import GRDB
 
@@ -24,7 +25,7 @@ public struct Store: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try StoreMigrations.migrator.migrate(pool)
         } catch let error as DatabaseError {
-            throw StoreError("\(path): not a Ferry store, or unreadable (\(error.message ?? "\(error.resultCode)"))")
+            throw FerryError(.invalidData, "\(path): not a Ferry store, or unreadable (\(error.message ?? "\(error.resultCode)"))")
         }
         self.path = path
     }
@@ -36,14 +37,4 @@ public struct Store: Sendable {
     public func schemaVersion() throws -> String {
         try pool.read { db in try StoreMigrations.migrator.appliedMigrations(db).last ?? "none" }
     }
-}
-
-/// The store cannot do what was asked; the message names the model, version, run or file.
-public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong.
-    public let message: String
-
-    init(_ message: String) { self.message = message }
-
-    public var description: String { message }
 }

@@ -1,3 +1,4 @@
+import FerryCore
 import GRDB
 
 extension Store {
@@ -9,12 +10,12 @@ extension Store {
         try pool.write { db in
             if let existing = try RegisteredBundle.fetchOne(db, key: ["name": entry.name, "version": entry.version]) {
                 guard existing.digest == entry.digest else {
-                    throw StoreError("\(entry.name) \(entry.version) is already registered with another bundle (sha256 \(existing.digest.prefix(12))); export under a new version")
+                    throw FerryError(.conflict, "\(entry.name) \(entry.version) is already registered with another bundle (sha256 \(existing.digest.prefix(12))); export under a new version")
                 }
                 return (existing, false)
             }
             if let other = try RegisteredBundle.filter(Column("digest") == entry.digest).fetchOne(db) {
-                throw StoreError("this bundle is already registered as \(other.name) \(other.version)")
+                throw FerryError(.conflict, "this bundle is already registered as \(other.name) \(other.version)")
             }
             try entry.insert(db)
             try recordStageChange(db, name: entry.name, version: entry.version, from: nil, to: entry.stage, at: entry.registeredAt, by: entry.registeredBy)
@@ -38,19 +39,19 @@ extension Store {
             let versions = RegisteredBundle.filter(Column("name") == reference.name)
             guard try versions.fetchCount(db) > 0 else {
                 let names = try String.fetchAll(db, sql: "SELECT DISTINCT name FROM bundle ORDER BY name")
-                throw StoreError("no model '\(reference.name)' in the registry\(names.isEmpty ? " (it is empty)" : "; it has: \(names.joined(separator: ", "))")")
+                throw FerryError(.notFound, "no model '\(reference.name)' in the registry\(names.isEmpty ? " (it is empty)" : "; it has: \(names.joined(separator: ", "))")")
             }
             if let selector = reference.selector {
                 if let alias = try ModelAlias.fetchOne(db, key: ["name": reference.name, "alias": selector]) {
                     return try versions.filter(Column("version") == alias.version).fetchOne(db)!
                 }
                 if let version = try versions.filter(Column("version") == selector).fetchOne(db) { return version }
-                throw StoreError("\(reference.name) has no alias or version '\(selector)'")
+                throw FerryError(.notFound, "\(reference.name) has no alias or version '\(selector)'")
             }
             let newest = versions.order(Column("registered_at").desc, Column("version").desc)
             if let production = try newest.filter(Column("stage") == RegisteredBundle.Stage.production.rawValue).fetchOne(db) { return production }
             guard let live = try newest.filter(Column("stage") != RegisteredBundle.Stage.archived.rawValue).fetchOne(db) else {
-                throw StoreError("every version of \(reference.name) is archived")
+                throw FerryError(.refused, "every version of \(reference.name) is archived")
             }
             return live
         }
@@ -62,7 +63,7 @@ extension Store {
     public func setStage(name: String, version: String, to stage: RegisteredBundle.Stage, by user: String) throws {
         try pool.write { db in
             guard var entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
-                throw StoreError("no version \(version) of \(name) in the registry")
+                throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
             }
             guard entry.stage != stage else { return }
             let now = StoreClock.timestamp()
@@ -85,13 +86,13 @@ extension Store {
     /// Points `alias` of model `name` at `version` (moving it if it pointed elsewhere); an archived version is refused.
     public func setAlias(_ alias: String, name: String, version: String, by user: String) throws {
         guard !alias.isEmpty, alias.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !alias.first!.isNumber else {
-            throw StoreError("alias '\(alias)' must be letters, digits, - or _, starting with a letter")
+            throw FerryError(.invalidArgument, "alias '\(alias)' must be letters, digits, - or _, starting with a letter")
         }
         try pool.write { db in
             guard let entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
-                throw StoreError("no version \(version) of \(name) in the registry")
+                throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
             }
-            guard entry.stage != .archived else { throw StoreError("\(name) \(version) is archived; an alias cannot point at it") }
+            guard entry.stage != .archived else { throw FerryError(.refused, "\(name) \(version) is archived; an alias cannot point at it") }
             try ModelAlias(name: name, alias: alias, version: version, setAt: StoreClock.timestamp(), setBy: user).save(db)
         }
     }

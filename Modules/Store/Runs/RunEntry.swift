@@ -1,3 +1,4 @@
+import FerryCore
 import GRDB
 
 /// A training run as the store keeps it: its plugin, parameters and metrics (JSON text), the
@@ -53,7 +54,7 @@ extension Store {
     /// Notes the digest of the bundle exported from run `id`; an unknown run is refused.
     public func setBundleDigest(_ digest: String, run id: String) throws {
         try pool.write { db in
-            guard var run = try RunEntry.fetchOne(db, key: id) else { throw StoreError("no run '\(id)' in the store") }
+            guard var run = try RunEntry.fetchOne(db, key: id) else { throw FerryError(.notFound, "no run '\(id)' in the store") }
             run.bundleDigest = digest
             try run.update(db)
         }
@@ -75,7 +76,7 @@ extension Store {
             if let run = try RunEntry.fetchOne(db, key: id) { return run }
             let matches = try RunEntry.filter(Column("id").like("\(id)%")).fetchAll(db)
             guard matches.count == 1 else {
-                throw StoreError(matches.isEmpty ? "no run '\(id)' in the store" : "'\(id)' matches \(matches.count) runs; give more of the id")
+                throw FerryError(.notFound, matches.isEmpty ? "no run '\(id)' in the store" : "'\(id)' matches \(matches.count) runs; give more of the id")
             }
             return matches[0]
         }

@@ -1,3 +1,4 @@
+import FerryCore
 import Crypto
 import Foundation
 import GRDB
@@ -64,7 +65,7 @@ extension Store {
     /// Revokes the token with public id `id`; refused when there is none.
     public func revokeToken(id: String) throws {
         try pool.write { db in
-            guard try AccessToken.deleteOne(db, key: id) else { throw StoreError("no token '\(id)'") }
+            guard try AccessToken.deleteOne(db, key: id) else { throw FerryError(.notFound, "no token '\(id)'") }
         }
     }
 }

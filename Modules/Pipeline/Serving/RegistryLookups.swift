@@ -4,7 +4,7 @@ import Foundation
 /// Token and model lookups kept for a short while, so a busy server does not read the store
 /// twice for every request. Changes made through this server clear it at once; changes made
 /// elsewhere (the CLI: a revoked token, a promotion) take effect within ``lifetime``.
-final class LookupCache: @unchecked Sendable {
+final class RegistryLookups: @unchecked Sendable {
     /// How long an answer is kept.
     static let lifetime: TimeInterval = 2
 
@@ -23,7 +23,7 @@ final class LookupCache: @unchecked Sendable {
         return entry
     }
 
-    /// The bundle a reference resolves to; throws ``StoreError`` as ``Store/resolve(_:)`` does (not cached).
+    /// The bundle a reference resolves to; throws ``FerryError`` as ``Store/resolve(_:)`` does (not cached).
     func resolve(_ reference: ModelReference) throws -> RegisteredBundle {
         if let cached = cached(reference.description, in: \.models) { return cached }
         let entry = try store.resolve(reference)
@@ -38,14 +38,14 @@ final class LookupCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func cached<Value>(_ key: String, in table: ReferenceWritableKeyPath<LookupCache, [String: (Value, Date)]>) -> Value? {
+    private func cached<Value>(_ key: String, in table: ReferenceWritableKeyPath<RegistryLookups, [String: (Value, Date)]>) -> Value? {
         lock.lock()
         defer { lock.unlock() }
         guard let (value, at) = self[keyPath: table][key], Date().timeIntervalSince(at) < Self.lifetime else { return nil }
         return value
     }
 
-    private func remember<Value>(_ key: String, _ value: Value, in table: ReferenceWritableKeyPath<LookupCache, [String: (Value, Date)]>) {
+    private func remember<Value>(_ key: String, _ value: Value, in table: ReferenceWritableKeyPath<RegistryLookups, [String: (Value, Date)]>) {
         lock.lock()
         self[keyPath: table][key] = (value, Date())
         lock.unlock()

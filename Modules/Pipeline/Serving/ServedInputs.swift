@@ -4,20 +4,29 @@ import Foundation
 /// What the served rows looked like, per model, since the server started: how many rows, and
 /// per feature how many values fell outside the range seen in training (the schema alignment
 /// flags them) or were missing and filled. The dashboard draws it as drift per feature.
-final class ServedInputs: @unchecked Sendable {
-    struct Feature: Encodable {
-        let name: String
-        let outsideTrainingRange: Int
-        let missing: Int
-        let share: Double
+public final class ServedInputs: @unchecked Sendable {
+    /// One feature's counts.
+    public struct Feature: Encodable, Sendable {
+        /// The feature.
+        public let name: String
+        /// Served values outside the range seen in training.
+        public let outsideTrainingRange: Int
+        /// Served rows that lacked the feature (filled).
+        public let missing: Int
+        /// The share of served rows either way.
+        public let share: Double
     }
 
-    struct Report: Encodable {
-        let model: String
-        let rows: Int
-        let since: String
+    /// A model's served rows since the server started.
+    public struct Report: Encodable, Sendable {
+        /// The model's name.
+        public let model: String
+        /// Rows served.
+        public let rows: Int
+        /// When counting started.
+        public let since: String
         /// Features, the largest share outside the training range (or missing) first.
-        let features: [Feature]
+        public let features: [Feature]
     }
 
     private let lock = NSLock()

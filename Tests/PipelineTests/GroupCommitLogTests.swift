@@ -1,4 +1,4 @@
-@testable import FerryServer
+@testable import FerryPipeline
 import FerryStore
 import Foundation
 import Testing
@@ -6,10 +6,10 @@ import Testing
 /// Group commit: concurrent requests share transactions, and each returns only once its rows are in.
 @Suite struct GroupCommitLogTests {
     @Test func everyConcurrentRequestIsCommittedBeforeItReturns() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let log = GroupCommitLog(store: fixture.store)
-        let store = fixture.store
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-log-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try Store(path: "\(folder)/ferry.sqlite")
+        let log = GroupCommitLog(store: store)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for request in 0..<200 {
                 group.addTask {
@@ -21,6 +21,6 @@ import Testing
             }
             try await group.waitForAll()
         }
-        #expect(try fixture.store.predictionCount(model: "m") == 400)
+        #expect(try store.predictionCount(model: "m") == 400)
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import FerryCore
 import Foundation
 
 /// How a model's requests are shared between versions (`champion:90,challenger:10`): each caller
@@ -13,11 +14,11 @@ public struct TrafficSplit: Sendable, Equatable {
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: ":").map(String.init)
             guard pieces.count == 2, !pieces[0].isEmpty, let weight = Int(pieces[1]), weight > 0 else {
-                throw ServerSetupError("A/B arm '\(part)' is not ALIAS:WEIGHT (a positive whole weight)")
+                throw FerryError(.invalidArgument, "A/B arm '\(part)' is not ALIAS:WEIGHT (a positive whole weight)", field: "split")
             }
             arms.append((pieces[0], weight))
         }
-        guard arms.count >= 2 else { throw ServerSetupError("an A/B split '\(text)' needs two or more arms") }
+        guard arms.count >= 2 else { throw FerryError(.invalidArgument, "an A/B split '\(text)' needs two or more arms", field: "split") }
         self.arms = arms
     }
 
@@ -37,11 +38,4 @@ public struct TrafficSplit: Sendable, Equatable {
     public static func == (lhs: TrafficSplit, rhs: TrafficSplit) -> Bool {
         lhs.arms.map(\.selector) == rhs.arms.map(\.selector) && lhs.arms.map(\.weight) == rhs.arms.map(\.weight)
     }
-}
-
-/// The server cannot start as configured.
-public struct ServerSetupError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -1,0 +1,144 @@
+import FerryBundle
+import FerryCore
+import FerryFeatures
+import FerryStore
+import Foundation
+
+/// Predictions from registered models, as every serving front end makes them: resolve a
+/// reference (`NAME`, `NAME@ALIAS`, `NAME@VERSION`, or the caller's A/B arm), load the bundle
+/// (verified, once per digest), align the rows to its schema, predict, and log every prediction.
+///
+/// ```swift
+/// let serving = ModelServing(store: store, verifier: verifier)
+/// let model = try await serving.model("SPX-lasso", caller: "desk-7")
+/// let answer = try await serving.predict(PredictionRows(columns: model.featureNames, rows: rows), with: model)
+/// print(answer.predictions, answer.warnings)
+/// ```
+///
+/// The two steps are separate so that a front end can read its request knowing the model's
+/// feature order (``ServedModel/featureNames``), which makes reading faster.
+///
+/// ## Topics
+/// - ``model(_:caller:)``
+/// - ``predict(_:with:)``
+/// - ``PredictionRows``
+/// - ``PredictionAnswer``
+public final class ModelServing: Sendable {
+    /// The store the registry and the prediction log are in.
+    public let store: Store
+    /// A/B splits by model name.
+    public let splits: [String: TrafficSplit]
+    /// Token and model lookups, kept for a short while.
+    let lookups: RegistryLookups
+    let loaded: LoadedModels
+    let log: GroupCommitLog
+    /// What the served rows looked like, per model (drift against the training ranges).
+    let inputs = ServedInputs()
+
+    /// Makes the use case over `store`, loading bundles with `verifier`.
+    public convenience init(store: Store, verifier: BundleVerifier, splits: [String: TrafficSplit] = [:]) {
+        self.init(store: store, splits: splits) { try ServedModel.load($0, verifier: verifier) }
+    }
+
+    /// Makes the use case with its own loader (tests use a deliberately slow one).
+    init(store: Store, splits: [String: TrafficSplit], loader: @escaping LoadedModels.Loader) {
+        self.store = store
+        self.splits = splits
+        lookups = RegistryLookups(store: store)
+        loaded = LoadedModels(loader: loader)
+        log = GroupCommitLog(store: store)
+    }
+
+    /// The model `reference` names, loaded; given a `caller`, a model with a split and no `@`
+    /// in the reference answers with the arm that caller is sticky to.
+    /// Throws ``FerryError`` `invalidArgument` for a malformed reference, `notFound` when the
+    /// registry has no such model, `unavailable` when its bundle cannot be loaded.
+    public func model(_ reference: String, caller: String? = nil) async throws -> ServedModel {
+        var parsed = try ModelReference(reference)
+        var variant: String?
+        if parsed.selector == nil, let caller, let split = splits[parsed.name] {
+            let arm = split.arm(for: caller, model: parsed.name)
+            parsed = try ModelReference("\(parsed.name)@\(arm)")
+            variant = arm
+        }
+        var model = try await load(try lookups.resolve(parsed))
+        model.variant = variant
+        return model
+    }
+
+    /// The model of a registry entry, loaded and verified once per digest.
+    func load(_ entry: RegisteredBundle) async throws -> ServedModel {
+        do {
+            return try await loaded.model(for: entry)
+        } catch let refused as BundleError {
+            throw FerryError(.unavailable, "\(entry.name) \(entry.version) cannot be loaded: \(refused.message)", cause: refused)
+        }
+    }
+
+    /// Predicts `rows` with `model` and logs each prediction, answering once they are committed.
+    /// Throws ``FerryError`` `invalidData` naming the row and feature when the rows do not fit the schema.
+    public func predict(_ rows: PredictionRows, with model: ServedModel) async throws -> PredictionAnswer {
+        let aligned: AlignedTable
+        do {
+            aligned = try model.alignment.align(columns: rows.columns, rows: rows.rows, source: "rows")
+        } catch let refused as SchemaAlignmentError {
+            throw FerryError(.invalidData, refused.description, cause: refused)
+        }
+        let values = try model.model.predict(aligned.frame)
+        let now = StoreClock.timestamp()
+        let day = rows.asOf ?? String(now.prefix(10))
+        let entry = model.entry
+        try await log.log(
+            values.map {
+                PredictionEntry(
+                    model: entry.name, version: entry.version, variant: model.variant, caller: rows.caller, instrument: rows.instrument ?? "-",
+                    asOf: day, value: $0.isFinite ? $0 : nil, source: "api", createdAt: now)
+            })
+        inputs.record(
+            model: entry.name, rows: values.count, outsideRange: aligned.report.outOfRange.map(\.column), missing: aligned.report.filledMissing)
+        return PredictionAnswer(model: entry.name, version: entry.version, variant: model.variant, predictions: values, warnings: aligned.report.warnings)
+    }
+
+    /// Forgets cached registry lookups, after this front end changed the registry.
+    public func registryChanged() { lookups.clear() }
+
+    /// The entry of a presented access token, or `nil` when the store has none (kept for a short while).
+    public func token(_ presented: String) throws -> AccessToken? { try lookups.token(presented) }
+}
+
+/// Feature rows to predict, as a request gives them, with what the log keeps about them.
+public struct PredictionRows: Sendable {
+    /// The rows' fields, in the order the rows give them.
+    public var columns: [String]
+    /// Each row's values, in `columns` order.
+    public var rows: [[Double]]
+    /// Who asked (the A/B key and the log's caller).
+    public var caller: String
+    /// The instrument the rows are for, for the log.
+    public var instrument: String?
+    /// The day the rows are for (`YYYY-MM-DD`), for the log; today when absent.
+    public var asOf: String?
+
+    /// Makes the rows of one request.
+    public init(columns: [String], rows: [[Double]], caller: String, instrument: String? = nil, asOf: String? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.caller = caller
+        self.instrument = instrument
+        self.asOf = asOf
+    }
+}
+
+/// What a model answered, and what alignment did to the rows.
+public struct PredictionAnswer: Sendable, Equatable {
+    /// The model's name.
+    public let model: String
+    /// The version that answered.
+    public let version: String
+    /// The A/B arm, when the model has a split.
+    public let variant: String?
+    /// One per row; not finite where the model gave no number.
+    public let predictions: [Double]
+    /// What schema alignment filled, dropped or flagged.
+    public let warnings: [String]
+}
