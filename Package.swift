@@ -133,7 +133,11 @@ let package = Package(
             name: "BundleReaderFuzzer", dependencies: ["FerryBundle"], path: "fuzz/BundleReaderFuzzer",
             swiftSettings: swiftSettings),
 
-        // Tests: one target per module, plus the house rules.
+        // Tests: helpers shared by test targets (after HummingbirdTesting), one target per module, plus the house rules.
+        .target(
+            name: "FerryTestSupport",
+            dependencies: ["FerryCore", "FerryModels", "FerryBundle", "FerryStore", "FerryPipeline", "FerryLinear", "FerryBaselines", logging],
+            path: tests("FerryTestSupport"), swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "DataTests", dependencies: ["FerryData"], path: tests("DataTests"),
@@ -151,14 +155,14 @@ let package = Package(
             name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryLinear", "FerryBaselines", "CArchive", crypto],
+            name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryTestSupport", "FerryLinear", "FerryBaselines", "CArchive", crypto],
             path: tests("BundleTests"), swiftSettings: swiftSettings),
         .testTarget(
-            name: "ServerTests", dependencies: ["FerryServer", "FerryStore", "FerryPipeline", "FerryBundle", "FerryLinear", "FerryBaselines", hummingbirdTesting, httpTypes],
+            name: "ServerTests", dependencies: ["FerryServer", "FerryStore", "FerryPipeline", "FerryTestSupport", "FerryBundle", "FerryLinear", "FerryBaselines", hummingbirdTesting, httpTypes],
             path: tests("ServerTests"), swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["FerryStore", grdb], path: tests("StoreTests"), swiftSettings: swiftSettings),
         .testTarget(
-            name: "PipelineTests", dependencies: ["FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines"], path: tests("PipelineTests"),
+            name: "PipelineTests", dependencies: ["FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines", "FerryBundle", "FerryTestSupport"], path: tests("PipelineTests"),
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),

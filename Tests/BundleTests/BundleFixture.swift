@@ -5,14 +5,14 @@ import FerryCore
 import FerryLinear
 import FerryModels
 import FerryPipeline
+import FerryTestSupport
 import Foundation
 import Logging
 
 /// A real bundle exported from a small training run, and helpers to tamper with copies of it.
 struct BundleFixture {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let registry = try! PluginRegistry([LassoPlugin.self, RidgePlugin.self] + Baselines.plugins)
+    static let repository = TestRepository.root
+    static let registry = FixtureModel.registry
 
     let directory: String
     let path: String
@@ -22,20 +22,10 @@ struct BundleFixture {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-bundle-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = (directory as NSString).appendingPathComponent("\(name).tar.gz")
-        let store = RunStore(directory: (directory as NSString).appendingPathComponent("runs"))
-        let record = try store.save(try Self.train())
-        var export = BundleExport(sourceDateEpoch: nil)
-        export.name = "table-ridge"
-        try BundleWriter().write(try export.contents(of: record, store: store, registry: Self.registry), to: path)
+        try FixtureModel.shared().export(to: path)
     }
 
-    static func train() throws -> TrainingOutcome {
-        var job = TrainingJob(input: .table(path: repository.appendingPathComponent("Tests/DataTests/Fixtures/table_good.csv").path), pluginID: "ridge")
-        job.target = "y"
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        return try job.run(registry: registry, logger: logger)
-    }
+    static func train() throws -> TrainingOutcome { try FixtureModel.job.run(registry: registry, logger: FixtureModel.quietLogger) }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -4,6 +4,7 @@ import FerryCore
 import FerryLinear
 import FerryModels
 import FerryPipeline
+import FerryTestSupport
 @testable import FerryServer
 import FerryStore
 import Foundation
@@ -15,9 +16,8 @@ import Logging
 /// A store with two registered versions of a ridge model on the fixture table (x1, x2 → y),
 /// `champion` on 1.0.0 and `challenger` on 1.0.1, and one token per role.
 struct ServerFixture {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let registry = try! PluginRegistry([RidgePlugin.self] + Baselines.plugins)
+    static let repository = TestRepository.root
+    static let registry = FixtureModel.registry
 
     let directory: String
     let store: Store
@@ -33,19 +33,10 @@ struct ServerFixture {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-server-\(UUID().uuidString)").path
         store = try Store(path: "\(directory)/store/ferry.sqlite")
-        let runs = RunStore(directory: "\(directory)/runs")
-        var job = TrainingJob(input: .table(path: Self.repository.appendingPathComponent("Tests/DataTests/Fixtures/table_good.csv").path), pluginID: "ridge")
-        job.target = "y"
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let record = try runs.save(try job.run(registry: Self.registry, logger: logger))
+        let model = try FixtureModel.shared()
         var paths: [String] = []
         for version in ["1.0.0", "1.0.1", "1.0.2"] {
-            var export = BundleExport(sourceDateEpoch: nil)
-            (export.name, export.version) = ("table-ridge", version)
-            let path = "\(directory)/table-ridge-\(version).tar.gz"
-            try BundleWriter().write(try export.contents(of: record, store: runs, registry: Self.registry), to: path)
-            paths.append(path)
+            paths.append(try model.export(version: version, to: "\(directory)/table-ridge-\(version).tar.gz").path)
         }
         let registration = BundleRegistration(store: store, verifier: BundleVerifier(registry: Self.registry, environment: .current(ferryVersion: FerryVersion.current, plugins: [:])))
         for path in paths.prefix(2) { _ = try registration.add(path, by: "test") }

@@ -58,17 +58,12 @@ public struct BundleContents: Sendable {
 /// Canonical JSON for bundle files: sorted keys, two-space indentation, a final newline.
 enum BundleJSON {
     static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(value) + Data("\n".utf8)
+        try FerryJSON.encoder(pretty: true).encode(value) + Data("\n".utf8)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ data: Data, file: String) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            return try decoder.decode(type, from: data)
+            return try FerryJSON.decoder().decode(type, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw BundleError.malformed(file, "missing field \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),

@@ -1,3 +1,5 @@
+import FerryCore
+import FerryModels
 import Foundation
 
 #if canImport(Glibc)
@@ -20,6 +22,12 @@ public struct EnvironmentManifest: Codable, Sendable, Equatable {
     public let zlib: String
     /// Each registered plugin's version, by id.
     public let plugins: [String: String]
+
+    /// This machine's environment, with this build of Ferry and the plugins `registry` has:
+    /// what an exported bundle records and a verifier compares against.
+    public static func current(registry: PluginRegistry) -> EnvironmentManifest {
+        current(ferryVersion: FerryVersion.current, plugins: Dictionary(uniqueKeysWithValues: registry.plugins.map { ($0.id, $0.version.description) }))
+    }
 
     /// This machine's environment.
     public static func current(ferryVersion: String, plugins: [String: String]) -> EnvironmentManifest {

@@ -44,28 +44,20 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = RunStore(directory: runsDir)
-            let record = try runID.map(store.record(id:)) ?? store.latest()
+            let keeper = RunKeeper(runs: RunStore(directory: runsDir), store: try storeOptions.open())
+            let record = try keeper.record(runID)
             var export = BundleExport()
             export.name = name
             export.version = version
-            let registry = try PluginCatalog.shared.registry()
-            let contents = try export.contents(of: record, store: store, registry: registry)
-            let path = out ?? "bundles/\(contents.manifest.folder).tar.gz"
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             let key = try sign.map(SigningKeys.privateKey(at:))
-            try BundleWriter().write(contents, to: path, signingKey: key)
-            let digest = try BundleDigest.sha256(of: path)
-            // The store learns which bundle came from the run (the registry's lineage), when it knows the run.
-            let runs = try storeOptions.open()
-            if (try? runs.run(record.id)) == nil { try runs.recordRun(RunEntry(record)) }
-            try runs.setBundleDigest(digest, run: record.id)
+            let bundle = try export.write(
+                run: record, keeper: keeper, registry: try PluginCatalog.shared.registry(), to: out.map { .file($0) } ?? .folder("bundles"),
+                signingKey: key)
             if json {
-                try printJSON(["bundle": path, "sha256": digest, "run": record.id, "signed": key == nil ? "no" : "yes"])
+                try printJSON(["bundle": bundle.path, "sha256": bundle.sha256, "run": record.id, "signed": bundle.signer == nil ? "no" : "yes"])
             } else {
-                print("wrote \(path) from run \(record.id)\(key.map { ", signed by key \(SigningKeys.keyID($0.publicKey))" } ?? " (unsigned)")")
-                print("sha256 \(digest)")
+                print("wrote \(bundle.path) from run \(record.id)\(bundle.signer.map { ", signed by key \($0)" } ?? " (unsigned)")")
+                print("sha256 \(bundle.sha256)")
             }
         }
     }

@@ -48,7 +48,9 @@ struct MonitorCommand: ParsableCommand {
     @Flag(help: "When the status is yellow or red, train a challenger the way the bundle was trained, on the --data files, and export it (never promoted; compare with ferry promote).")
     var shadowRetrain = false
 
-    @Option(help: "Where the shadow retrain keeps its run.")
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "Where the shadow retrain keeps its run (indexed in --store).")
     var runsDir = "runs"
 
     @Option(help: "The folder the shadow retrain writes its challenger bundle into.")
@@ -71,7 +73,7 @@ struct MonitorCommand: ParsableCommand {
             if shadowRetrain {
                 var shadow = ShadowRetrain(champion: bundle, dataPaths: data)
                 shadow.reference = input.reference
-                shadow.runs = RunStore(directory: runsDir)
+                shadow.keeper = RunKeeper(runs: RunStore(directory: runsDir), store: try storeOptions.open())
                 shadow.folder = shadowDir
                 job.shadowRetrain = shadow
             }

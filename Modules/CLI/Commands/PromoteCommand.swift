@@ -67,11 +67,8 @@ struct PromoteCommand: ParsableCommand {
 /// Appends promotion records as JSON lines, rewriting the file through a temporary copy.
 enum PromotionLog {
     static func append(_ record: PromotionRecord, to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var contents = FileManager.default.contents(atPath: path) ?? Data()
-        contents += try encoder.encode(record) + Data("\n".utf8)
+        contents += try FerryJSON.encoder().encode(record) + Data("\n".utf8)
         try contents.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

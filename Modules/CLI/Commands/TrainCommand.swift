@@ -95,8 +95,7 @@ struct TrainCommand: ParsableCommand {
             let progress = ProgressLine(label: "training \(plugin)")
             let outcome = try job.run(registry: try PluginCatalog.shared.registry(), logger: logger, progress: progress.report)
             progress.finish()
-            let record = try RunStore(directory: runsDir).save(outcome)
-            try storeOptions.open().recordRun(RunEntry(record))
+            let record = try RunKeeper(runs: RunStore(directory: runsDir), store: try storeOptions.open()).keep(outcome)
             if json { try printJSON(record) } else { print(EvaluationText.render(record, runsDir: runsDir)) }
         }
     }

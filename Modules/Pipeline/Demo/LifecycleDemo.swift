@@ -31,8 +31,8 @@ public struct LifecycleDemo: Sendable {
     /// Makes a demo over the data in `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
 
-    /// Runs every step, keeping the trained run in `runs`, its bundle in `bundles`, and the run, the
-    /// registered bundle and the batch's predictions in `store`; throws the first step's error.
+    /// Runs every step, keeping the trained run in `runs` (indexed in `store`), its bundle in
+    /// `bundles`, and the registered bundle and the batch's predictions in `store`; throws the first step's error.
     public func run(logger: Logger, registry: PluginRegistry, runs: RunStore, bundles: String, store: Store) throws -> DemoReport {
         let paths = EmbeddedDataSet.paths(in: dataDirectory)
         let source = try logger.step(
@@ -70,16 +70,12 @@ public struct LifecycleDemo: Sendable {
             input: .market(dataPaths: [paths[0]], reference: paths[paths.count - 1]), pluginID: plugin)
         job.overrides = overrides
         job.split = .fractions(train: trainFraction, validation: validationFraction)
-        let record = try runs.save(try job.run(registry: registry, logger: logger))
+        let keeper = RunKeeper(runs: runs, store: store)
+        let record = try keeper.keep(try job.run(registry: registry, logger: logger))
 
-        let environment = EnvironmentManifest.current(
-            ferryVersion: FerryVersion.current, plugins: Dictionary(uniqueKeysWithValues: registry.plugins.map { ($0.id, $0.version.description) }))
-        let bundle = try logger.step("export", reading: ["run": .string(record.id)], producing: { ["bundle": .string($0)] }) { () throws -> String in
-            let contents = try BundleExport().contents(of: record, store: runs, registry: registry)
-            try FileManager.default.createDirectory(atPath: bundles, withIntermediateDirectories: true)
-            let path = (bundles as NSString).appendingPathComponent("\(contents.manifest.folder).tar.gz")
-            try BundleWriter().write(contents, to: path)
-            return path
+        let environment = EnvironmentManifest.current(registry: registry)
+        let bundle = try logger.step("export", reading: ["run": .string(record.id)], producing: { ["bundle": .string($0)] }) {
+            try BundleExport().write(run: record, keeper: keeper, registry: registry, to: .folder(bundles)).path
         }
         let verification = logger.step("verify", reading: ["bundle": .string(bundle)], producing: { ["passed": .stringConvertible($0.passed)] }) {
             BundleVerifier(registry: registry, environment: environment).verify(bundle).report
@@ -93,11 +89,7 @@ public struct LifecycleDemo: Sendable {
         let verifier = BundleVerifier(registry: registry, environment: environment)
         let registered = try logger.step(
             "register", reading: ["store": .string(store.path)], producing: { (entry: RegisteredBundle) in ["model": .string("\(entry.name)@\(entry.version)")] }
-        ) { () throws -> RegisteredBundle in
-            try store.recordRun(RunEntry(record))
-            try store.setBundleDigest(try BundleDigest.sha256(of: bundle), run: record.id)
-            return try BundleRegistration(store: store, verifier: verifier).add(bundle, by: "ferry demo").entry
-        }
+        ) { try BundleRegistration(store: store, verifier: verifier).add(bundle, by: "ferry demo").entry }
         let batch = try logger.step(
             "batch", reading: ["model": .string(registered.name)],
             producing: { (outcome: BatchJob.Outcome) in ["as_of": .string(outcome.asOf), "written": .stringConvertible(outcome.written)] }

@@ -14,8 +14,8 @@ public struct ShadowRetrain: Sendable {
     public var dataPaths: [String]
     /// The second series, when the champion's features need one.
     public var reference: String?
-    /// Where the challenger's run is kept.
-    public var runs = RunStore()
+    /// Where the challenger's run is kept (its folder, and the store's run table when the keeper has a store).
+    public var keeper = RunKeeper()
     /// The folder the challenger bundle is written into.
     public var folder = "bundles/shadow"
 
@@ -34,16 +34,13 @@ public struct ShadowRetrain: Sendable {
         job.features = try contents.featurePipeline(bundle: champion)
         job.target = target
         job.seed = contents.manifest.seed
-        let record = try runs.save(try job.run(registry: registry, logger: logger))
+        let record = try keeper.keep(try job.run(registry: registry, logger: logger))
 
         var export = BundleExport()
         export.name = contents.manifest.name
         export.version = "\(contents.manifest.version)-shadow-\(record.split.test.last.map { $0.isoDate.replacingOccurrences(of: "-", with: "") } ?? record.id)"
-        let challenger = try export.contents(of: record, store: runs, registry: registry)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = (folder as NSString).appendingPathComponent("\(challenger.manifest.folder).tar.gz")
-        try BundleWriter().write(challenger, to: path)
-        return ShadowChallenger(bundle: path, run: record.id, trainedThrough: record.split.train.last, validation: record.evaluation.validation["model"])
+        let challenger = try export.write(run: record, keeper: keeper, registry: registry, to: .folder(folder))
+        return ShadowChallenger(bundle: challenger.path, run: record.id, trainedThrough: record.split.train.last, validation: record.evaluation.validation["model"])
     }
 }
 

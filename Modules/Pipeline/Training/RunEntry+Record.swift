@@ -1,12 +1,11 @@
+import FerryCore
 import FerryStore
 import Foundation
 
 extension RunEntry {
     /// The store's entry for a kept run: its hyperparameters and evaluation as canonical JSON.
     public init(_ record: RunRecord) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let encoder = FerryJSON.encoder()
         self.init(
             id: record.id, createdAt: record.created, plugin: record.plugin.id, pluginVersion: record.plugin.version.description,
             target: record.target, seed: Int64(bitPattern: record.seed),

@@ -81,18 +81,8 @@ public struct RunStore: Sendable {
             id: record.plugin.id, tensors: tensors, hyperparameters: JSONEncoder().encode(record.hyperparameters), schema: record.schema)
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }()
+    static let encoder = FerryJSON.encoder(pretty: true)
+    static let decoder = FerryJSON.decoder()
 
     static func runID(plugin: String, now: Date, fingerprint: String) -> String {
         let stamp = timestamp(now).filter(\.isNumber)

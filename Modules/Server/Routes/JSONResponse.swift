@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 import Hummingbird
 import NIOCore
@@ -5,11 +6,7 @@ import NIOCore
 /// JSON responses with snake_case keys, sorted, as the CLI's `--json` prints them.
 enum JSONResponse {
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = try encoder.encode(value)
+        let data = try FerryJSON.encoder(keys: .snakeCase).encode(value)
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

@@ -51,6 +51,11 @@ extension Store {
         try pool.write { db in try run.save(db) }
     }
 
+    /// Whether the store has the run with exactly this `id`.
+    public func hasRun(_ id: String) throws -> Bool {
+        try pool.read { db in try RunEntry.fetchOne(db, key: id) != nil }
+    }
+
     /// Notes the digest of the bundle exported from run `id`; an unknown run is refused.
     public func setBundleDigest(_ digest: String, run id: String) throws {
         try pool.write { db in
