@@ -8,7 +8,7 @@ public struct FerryCommand: AsyncParsableCommand {
         abstract: "Train financial forecasting models and hand them off as verifiable bundles.",
         discussion: """
             Every command reads the embedded real market data (data/) unless given files. \
-            Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found, \
+            Exit codes: 0 success, 64 bad usage, 65 data refused, 66 input not found (file, run, model), \
             10-13 bundle verification failures (see ferry verify --help), 20 monitoring status red, \
             21 promotion refused, 1 anything else.
             """,
