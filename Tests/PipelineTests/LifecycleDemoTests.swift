@@ -21,7 +21,7 @@ import Testing
         let registry = try PluginRegistry([LassoPlugin.self] + Baselines.plugins)
         let store = try Store(path: runs + "/store/ferry.sqlite")
         let report = try LifecycleDemo(dataDirectory: directory).run(
-            logger: logger, registry: registry, runs: RunStore(directory: runs), bundles: runs + "/bundles", store: store)
+            logger: logger, registry: registry, runs: runs, bundles: runs + "/bundles", store: store)
         #expect(report.verification.passed, "\(report.verification.checks.map(\.detail))")
         #expect(report.registered.name == "SPX-lasso" && report.registered.parentRun == report.run.id)
         #expect(report.batch.written && report.batch.asOf == "2018-12-31" && report.batch.predictions["SPX"] != nil)

@@ -43,7 +43,7 @@ struct DemoCommand: ParsableCommand {
             let demo = LifecycleDemo(dataDirectory: try EmbeddedDataSet.directory(explicit: dataDir))
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
             let report = try demo.run(
-                logger: logger, registry: try PluginCatalog.shared.registry(), runs: RunStore(directory: runsDir), bundles: bundlesDir,
+                logger: logger, registry: try PluginCatalog.shared.registry(), runs: runsDir, bundles: bundlesDir,
                 store: try Store(path: store))
             if json { try printJSON(report) } else { print(DemoText.render(report, runsDir: runsDir)) }
             if !report.verification.passed { throw ExitCode(report.verification.exitCode) }

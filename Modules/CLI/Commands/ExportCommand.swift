@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let keeper = RunKeeper(runs: RunStore(directory: runsDir), store: try storeOptions.open())
+            let keeper = RunKeeper(directory: runsDir, store: try storeOptions.open())
             let record = try keeper.record(runID)
             var export = BundleExport()
             export.name = name

@@ -73,7 +73,7 @@ struct MonitorCommand: ParsableCommand {
             if shadowRetrain {
                 var shadow = ShadowRetrain(champion: bundle, dataPaths: data)
                 shadow.reference = input.reference
-                shadow.keeper = RunKeeper(runs: RunStore(directory: runsDir), store: try storeOptions.open())
+                shadow.keeper = RunKeeper(directory: runsDir, store: try storeOptions.open())
                 shadow.folder = shadowDir
                 job.shadowRetrain = shadow
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FerryPipeline
 import FerryStore
 
 /// `ferry registry promote`: move a version to production (or back to staging).
@@ -60,9 +61,7 @@ struct RegistryAliasCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try storeOptions.open()
-            let entry = try store.resolve(ModelReference(model))
-            try store.setAlias(alias, name: entry.name, version: entry.version, by: actor.user)
+            let entry = try RegistryChanges(store: try storeOptions.open()).setAlias(alias, to: model, by: actor.user)
             print("\(entry.name)@\(alias) -> \(entry.version)")
         }
     }
@@ -70,8 +69,6 @@ struct RegistryAliasCommand: ParsableCommand {
 
 /// Resolves `model` and moves it to `stage`, printing the change.
 private func changeStage(_ model: String, to stage: RegisteredBundle.Stage, store options: StoreOptions, by user: String) throws {
-    let store = try options.open()
-    let entry = try store.resolve(ModelReference(model))
-    try store.setStage(name: entry.name, version: entry.version, to: stage, by: user)
+    let entry = try RegistryChanges(store: try options.open()).setStage(model, to: stage, by: user)
     print("\(entry.name) \(entry.version): \(entry.stage.rawValue) -> \(stage.rawValue) (by \(user))")
 }

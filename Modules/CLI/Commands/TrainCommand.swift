@@ -95,7 +95,7 @@ struct TrainCommand: ParsableCommand {
             let progress = ProgressLine(label: "training \(plugin)")
             let outcome = try job.run(registry: try PluginCatalog.shared.registry(), logger: logger, progress: progress.report)
             progress.finish()
-            let record = try RunKeeper(runs: RunStore(directory: runsDir), store: try storeOptions.open()).keep(outcome)
+            let record = try RunKeeper(directory: runsDir, store: try storeOptions.open()).keep(outcome)
             if json { try printJSON(record) } else { print(EvaluationText.render(record, runsDir: runsDir)) }
         }
     }

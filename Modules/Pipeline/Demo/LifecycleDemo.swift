@@ -31,9 +31,9 @@ public struct LifecycleDemo: Sendable {
     /// Makes a demo over the data in `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
 
-    /// Runs every step, keeping the trained run in `runs` (indexed in `store`), its bundle in
+    /// Runs every step, keeping the trained run in the folder `runs` (indexed in `store`), its bundle in
     /// `bundles`, and the registered bundle and the batch's predictions in `store`; throws the first step's error.
-    public func run(logger: Logger, registry: PluginRegistry, runs: RunStore, bundles: String, store: Store) throws -> DemoReport {
+    public func run(logger: Logger, registry: PluginRegistry, runs: String, bundles: String, store: Store) throws -> DemoReport {
         let paths = EmbeddedDataSet.paths(in: dataDirectory)
         let source = try logger.step(
             "load", reading: ["files": .stringConvertible(paths.count), "dir": .string(dataDirectory)],
@@ -70,7 +70,7 @@ public struct LifecycleDemo: Sendable {
             input: .market(dataPaths: [paths[0]], reference: paths[paths.count - 1]), pluginID: plugin)
         job.overrides = overrides
         job.split = .fractions(train: trainFraction, validation: validationFraction)
-        let keeper = RunKeeper(runs: runs, store: store)
+        let keeper = RunKeeper(directory: runs, store: store)
         let record = try keeper.keep(try job.run(registry: registry, logger: logger))
 
         let environment = EnvironmentManifest.current(registry: registry)

@@ -27,6 +27,9 @@ public struct RunKeeper: Sendable {
         self.store = store
     }
 
+    /// Makes a keeper over the run folders in `directory`, indexed in `store`.
+    public init(directory: String, store: Store?) { self.init(runs: RunStore(directory: directory), store: store) }
+
     /// Keeps `outcome` as a new run: its folder (temporary folder, then rename), then its row.
     public func keep(_ outcome: TrainingOutcome) throws -> RunRecord {
         let record = try runs.save(outcome)

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Front ends hold no use case: nothing under Modules/Server or Modules/CLI loads a bundle,
+/// aligns rows, keeps a run or writes the registry, runs or prediction log itself; they call
+/// FerryPipeline's use cases (ModelServing, BundleScoring, RunKeeper, RegistryChanges, ...).
+@Suite struct FrontEndRuleTests {
+    static let fronts = ["Modules/Server", "Modules/CLI"]
+    /// What only a use case may call.
+    static var forbidden: Regex<(Substring, Substring, Substring?)> {
+        #/\b(BundleLoader\.|SchemaAlignment\(|RunStore\(|(?:store|open\(\))\.(register|setAlias|setStage|recordRun|setBundleDigest|logPredictions|writeBatch|recordOutcomes)\()/#
+    }
+
+    /// Every line under `folder` that calls what only a use case may call, as `file:line: text`.
+    static func violations(under folder: URL) -> [String] {
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        var found: [String] = []
+        for case let url as URL in files where url.pathExtension == "swift" {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains(forbidden) {
+                found.append("\(url.path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        return found
+    }
+
+    @Test(arguments: fronts)
+    func frontEndsCallUseCasesOnly(_ front: String) {
+        let folder = ImportRuleTests.repository.appendingPathComponent(front)
+        #expect(FileManager.default.fileExists(atPath: folder.path))
+        for violation in Self.violations(under: folder) { Issue.record("\(violation): call a FerryPipeline use case instead") }
+    }
+
+    /// The checker must catch a front end wiring the domain, or the test above proves nothing.
+    @Test func detectsAFrontEndThatWiresTheDomain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-front-rule-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            let (bundle, model) = try BundleLoader.load(path, verifier: verifier)
+            try store.setAlias(alias, name: entry.name, version: entry.version, by: user)
+            try changes.setAlias(alias, to: reference, by: user)
+            // RunStore(directory: "x") in a comment is fine
+            """.write(to: folder.appendingPathComponent("Route.swift"), atomically: true, encoding: .utf8)
+        #expect(Self.violations(under: folder).count == 2)
+    }
+}
