@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
+.PHONY: bootstrap build demo test format clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -16,11 +16,18 @@ build: bootstrap
 demo: build
 	$(SWIFT) run --skip-build ferry demo --log-level info
 
+# Each phase prints its time (scripts/phase), so CI's log shows where the minutes go.
 test: bootstrap
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
-	scripts/test-python-reader
-	scripts/test-team-plugin
+	scripts/phase format scripts/check-format
+	scripts/phase build $(SWIFT) build --build-tests
+	scripts/phase swift-test $(SWIFT) test --skip-build
+	scripts/phase docs scripts/check-docs
+	scripts/phase python-reader scripts/test-python-reader
+	scripts/phase team-plugin scripts/test-team-plugin
+
+# Applies the house formatting (.swift-format); `make test` checks it.
+format:
+	swift format format -i --parallel -r Package.swift Modules Plugins Tests bench fuzz
 
 clean:
 	rm -rf .build

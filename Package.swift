@@ -4,7 +4,7 @@ import PackageDescription
 
 /// Compiler settings every Ferry target shares.
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 /// The folder of a module under `Modules/`.
@@ -77,24 +77,27 @@ let package = Package(
             name: "FerryBundle", dependencies: ["FerryCore", "FerryModels", "CArchive", "CZlib", crypto], path: module("Bundle"),
             swiftSettings: swiftSettings),
 
-        // Wiring and front ends.
+        // Wiring and front ends. A front end depends on FerryPipeline, FerryCore, the plugins it registers and its
+        // frameworks; never on Bundle, Data, Features or Store (ArchitectureTests checks it).
         .target(name: "FerryStore", dependencies: ["FerryCore", grdb, crypto], path: module("Store"), swiftSettings: swiftSettings),
         .target(
             name: "FerryPipeline",
             dependencies: [
-                "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", "FerryStore", logging,
+                "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", "FerryStore",
+                logging,
                 crypto,
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
             name: "FerryServer",
-            dependencies: [
-                "FerryCore", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryBundle", "FerryStore", "FerryPipeline", hummingbird, httpTypes,
-                logging, crypto,
-            ],
+            dependencies: ["FerryCore", "FerryPipeline", "FerryModels", "FerryMonitoring", hummingbird, httpTypes, logging],
             path: module("Server"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCLI", dependencies: ["FerryPipeline", "FerryBundle", "FerryStore", "FerryServer", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM", argumentParser, logging, crypto],
+            name: "FerryCLI",
+            dependencies: [
+                "FerryCore", "FerryPipeline", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryServer", "FerryLinear", "FerryBaselines",
+                "FerryEnsemble", "FerryLSTM", argumentParser, logging,
+            ],
             path: module("CLI"),
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -119,7 +122,8 @@ let package = Package(
             name: "FeatureBenchmark", dependencies: ["FerryFeatures", "BenchSupport"], path: "bench/FeatureBenchmark",
             swiftSettings: swiftSettings),
         .executableTarget(
-            name: "LassoBenchmark", dependencies: ["FerryLinear", "BenchSupport"], path: "bench/LassoBenchmark", swiftSettings: swiftSettings),
+            name: "LassoBenchmark", dependencies: ["FerryLinear", "BenchSupport"], path: "bench/LassoBenchmark",
+            swiftSettings: swiftSettings),
 
         .executableTarget(
             name: "BundleBenchmark", dependencies: ["FerryBundle"], path: "bench/BundleBenchmark", swiftSettings: swiftSettings),
@@ -136,7 +140,9 @@ let package = Package(
         // Tests: helpers shared by test targets (after HummingbirdTesting), one target per module, plus the house rules.
         .target(
             name: "FerryTestSupport",
-            dependencies: ["FerryCore", "FerryModels", "FerryBundle", "FerryStore", "FerryPipeline", "FerryLinear", "FerryBaselines", logging],
+            dependencies: [
+                "FerryCore", "FerryModels", "FerryBundle", "FerryStore", "FerryPipeline", "FerryLinear", "FerryBaselines", logging,
+            ],
             path: tests("FerryTestSupport"), swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(
@@ -155,20 +161,28 @@ let package = Package(
             name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "BundleTests", dependencies: ["FerryBundle", "FerryPipeline", "FerryTestSupport", "FerryLinear", "FerryBaselines", "CArchive", crypto],
+            name: "BundleTests",
+            dependencies: ["FerryBundle", "FerryPipeline", "FerryTestSupport", "FerryLinear", "FerryBaselines", "CArchive", crypto],
             path: tests("BundleTests"), swiftSettings: swiftSettings),
         .testTarget(
-            name: "ServerTests", dependencies: ["FerryServer", "FerryStore", "FerryPipeline", "FerryTestSupport", "FerryBundle", "FerryLinear", "FerryBaselines", hummingbirdTesting, httpTypes],
+            name: "ServerTests",
+            dependencies: [
+                "FerryServer", "FerryStore", "FerryPipeline", "FerryTestSupport", "FerryBundle", "FerryLinear", "FerryBaselines",
+                hummingbirdTesting, httpTypes,
+            ],
             path: tests("ServerTests"), swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["FerryStore", grdb], path: tests("StoreTests"), swiftSettings: swiftSettings),
         .testTarget(
-            name: "PipelineTests", dependencies: ["FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines", "FerryBundle", "FerryTestSupport"], path: tests("PipelineTests"),
+            name: "PipelineTests",
+            dependencies: ["FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines", "FerryBundle", "FerryTestSupport"],
+            path: tests("PipelineTests"),
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels", logging], path: "Plugins/LSTM/Tests", resources: [.copy("Fixtures")],
+            name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels", logging], path: "Plugins/LSTM/Tests",
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LinearTests", dependencies: ["FerryLinear"], path: "Plugins/Linear/Tests",
@@ -176,7 +190,8 @@ let package = Package(
         .testTarget(
             name: "EnsembleTests", dependencies: ["FerryEnsemble", "FerryLinear", "FerryBaselines"], path: "Plugins/Ensemble/Tests",
             swiftSettings: swiftSettings),
-        .testTarget(name: "BaselinesTests", dependencies: ["FerryBaselines"], path: "Plugins/Baselines/Tests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BaselinesTests", dependencies: ["FerryBaselines"], path: "Plugins/Baselines/Tests", swiftSettings: swiftSettings),
         .testTarget(name: "ArchitectureTests", path: tests("ArchitectureTests"), swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,10 @@ import Foundation
 public enum FerryCLI {
     /// The plugins every build of Ferry has.
     public static let builtInPlugins: [any ModelPlugin.Type] =
-        [LassoPlugin.self, ElasticNetPlugin.self, RidgePlugin.self, LogisticRegressionPlugin.self, EnsemblePlugin.self, LSTMPlugin.self, AttentionLSTMPlugin.self]
+        [
+            LassoPlugin.self, ElasticNetPlugin.self, RidgePlugin.self, LogisticRegressionPlugin.self, EnsemblePlugin.self, LSTMPlugin.self,
+            AttentionLSTMPlugin.self,
+        ]
         + Baselines.plugins
 
     /// Parses the command line and runs it, with `plugins` registered beside the built-in ones.

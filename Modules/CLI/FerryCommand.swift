@@ -14,8 +14,10 @@ public struct FerryCommand: AsyncParsableCommand {
             """,
         version: FerryVersion.current,
         subcommands: [
-            DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, PredictCommand.self, ExportCommand.self, VerifyCommand.self,
-            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self, BacktestCommand.self, SizeCommand.self,
+            DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, PredictCommand.self, ExportCommand.self,
+            VerifyCommand.self,
+            InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self,
+            BacktestCommand.self, SizeCommand.self,
             RegistryCommand.self, RunsCommand.self, BatchCommand.self, TokensCommand.self, ServeCommand.self, DemoCommand.self,
         ])
 

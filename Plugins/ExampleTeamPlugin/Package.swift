@@ -7,7 +7,7 @@ let package = Package(
     name: "ExampleTeamPlugin",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "Ferry", path: "../.."),
+        .package(name: "Ferry", path: "../..")
     ],
     targets: [
         // The plugin: imports FerryCore and FerryModels only.

@@ -6,6 +6,54 @@ import Testing
 /// FerryPipeline's use cases (ModelServing, BundleScoring, RunKeeper, RegistryChanges, ...).
 @Suite struct FrontEndRuleTests {
     static let fronts = ["Modules/Server", "Modules/CLI"]
+    /// The front-end targets of Package.swift.
+    static let frontTargets = ["FerryServer", "FerryCLI"]
+    /// What a front end neither imports nor depends on: it reaches them through FerryPipeline.
+    static let belowPipeline = ["Bundle", "Data", "Features", "Store"]
+
+    /// The dependencies Package.swift lists for `target`, as written (`"FerryCore"`, `hummingbird`).
+    static func dependencies(of target: String, in manifest: String) throws -> [String] {
+        let start = try #require(
+            manifest.range(of: #"\.target\(\s*name: "\#(target)""#, options: .regularExpression), "no target \(target) in Package.swift")
+        let rest = manifest[start.upperBound...]
+        let list = try #require(rest.range(of: "dependencies: ["), "target \(target) lists no dependencies")
+        let close = try #require(rest[list.upperBound...].firstIndex(of: "]"))
+        return rest[list.upperBound..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
+    @Test(arguments: frontTargets)
+    func frontEndTargetsDependOnPipelineNotBelowIt(_ target: String) throws {
+        let manifest = try String(contentsOf: ImportRuleTests.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let dependencies = try Self.dependencies(of: target, in: manifest)
+        #expect(dependencies.contains(#""FerryPipeline""#), "\(target) must depend on FerryPipeline")
+        for module in Self.belowPipeline {
+            #expect(!dependencies.contains(#""Ferry\#(module)""#), "\(target) depends on Ferry\(module); reach it through FerryPipeline")
+        }
+    }
+
+    @Test(arguments: fronts)
+    func frontEndsImportNothingBelowPipeline(_ front: String) {
+        let folder = ImportRuleTests.repository.appendingPathComponent(front)
+        for found in ImportRuleTests.ferryImports(under: folder) where Self.belowPipeline.contains(found.module) {
+            Issue.record("\(found.file):\(found.line): \(front) imports Ferry\(found.module); call a FerryPipeline use case instead")
+        }
+    }
+
+    /// The manifest reader finds a target's whole list, across lines.
+    @Test func readsATargetsDependenciesAcrossLines() throws {
+        let manifest = """
+            .library(name: "FerryCLI", targets: ["FerryCLI"]),
+            .target(
+                name: "FerryCLI",
+                dependencies: [
+                    "FerryCore", "FerryPipeline",
+                    argumentParser,
+                ],
+                path: "x"),
+            """
+        #expect(try Self.dependencies(of: "FerryCLI", in: manifest) == [#""FerryCore""#, #""FerryPipeline""#, "argumentParser"])
+    }
     /// What only a use case may call.
     static var forbidden: Regex<(Substring, Substring, Substring?)> {
         #/\b(BundleLoader\.|SchemaAlignment\(|RunStore\(|(?:store|open\(\))\.(register|setAlias|setStage|recordRun|setBundleDigest|logPredictions|writeBatch|recordOutcomes)\()/#
@@ -38,11 +86,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try """
-            let (bundle, model) = try BundleLoader.load(path, verifier: verifier)
-            try store.setAlias(alias, name: entry.name, version: entry.version, by: user)
-            try changes.setAlias(alias, to: reference, by: user)
-            // RunStore(directory: "x") in a comment is fine
-            """.write(to: folder.appendingPathComponent("Route.swift"), atomically: true, encoding: .utf8)
+        let (bundle, model) = try BundleLoader.load(path, verifier: verifier)
+        try store.setAlias(alias, name: entry.name, version: entry.version, by: user)
+        try changes.setAlias(alias, to: reference, by: user)
+        // RunStore(directory: "x") in a comment is fine
+        """.write(to: folder.appendingPathComponent("Route.swift"), atomically: true, encoding: .utf8)
         #expect(Self.violations(under: folder).count == 2)
     }
 }

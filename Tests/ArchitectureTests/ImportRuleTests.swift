@@ -13,7 +13,8 @@ import Testing
     static func ferryImports(under folder: URL) -> [(file: String, line: Int, module: String)] {
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
         var found: [(String, Int, String)] = []
-        let pattern = #/^\s*(?:@testable\s+)?(?:(?:public|package|internal|private|fileprivate)\s+)?import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?Ferry(\w+)/#
+        let pattern =
+            #/^\s*(?:@testable\s+)?(?:(?:public|package|internal|private|fileprivate)\s+)?import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?Ferry(\w+)/#
         for case let url as URL in files where url.pathExtension == "swift" {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -28,7 +29,8 @@ import Testing
         let folder = Self.repository.appendingPathComponent("Modules/\(domain)")
         #expect(FileManager.default.fileExists(atPath: folder.path))
         for found in Self.ferryImports(under: folder) where found.module != "Core" {
-            Issue.record("\(found.file):\(found.line): Modules/\(domain) imports Ferry\(found.module); domain modules meet only through Core")
+            Issue.record(
+                "\(found.file):\(found.line): Modules/\(domain) imports Ferry\(found.module); domain modules meet only through Core")
         }
     }
 

@@ -43,19 +43,30 @@ import Testing
         defer { f.remove() }
         let folder = f.folder
         Self.expectRefused(f, f.tampered("duplicate") { $0.append($0[0]) }, .integrity, "appears twice")
-        Self.expectRefused(f, f.tampered("twofolders") { $0.append(("other-1.0.0/manifest.json", Data("{}".utf8))) }, .integrity, "two top-level folders")
-        Self.expectRefused(f, f.tampered("unlisted") { $0.append(("\(folder)/signature.ed25519", Data("{}".utf8))) }, .integrity, "signature.ed25519")
-        Self.expectRefused(f, f.tampered("unknownfile") { $0.append(("\(folder)/run.sh", Data("rm -rf /".utf8))) }, .integrity, "unexpected file 'run.sh'")
+        Self.expectRefused(
+            f, f.tampered("twofolders") { $0.append(("other-1.0.0/manifest.json", Data("{}".utf8))) }, .integrity, "two top-level folders")
+        Self.expectRefused(
+            f, f.tampered("unlisted") { $0.append(("\(folder)/signature.ed25519", Data("{}".utf8))) }, .integrity, "signature.ed25519")
+        Self.expectRefused(
+            f, f.tampered("unknownfile") { $0.append(("\(folder)/run.sh", Data("rm -rf /".utf8))) }, .integrity, "unexpected file 'run.sh'")
         Self.expectRefused(f, f.tampered("nested") { $0.append(("\(folder)/a/b", Data())) }, .integrity, "not a file directly inside")
-        Self.expectRefused(f, f.tampered("missing") { $0.removeAll { $0.0.hasSuffix("/golden.json") } }, .integrity, "golden.json is missing")
-        Self.expectRefused(f, f.tampered("notlisted", rehash: false) { files in
-            if let i = files.firstIndex(where: { $0.0.hasSuffix("/checksums.sha256") }) {
-                files[i].1 = Data(String(decoding: files[i].1, as: UTF8.self).split(separator: "\n").filter { !$0.hasSuffix("metrics.json") }.joined(separator: "\n").utf8)
-            }
-        }, .integrity, "metrics.json is not listed in checksums.sha256")
-        Self.expectRefused(f, f.tampered("badchecksum") { files in
-            if let i = files.firstIndex(where: { $0.0.hasSuffix("/MODEL_CARD.md") }) { files[i].1 = Data("changed".utf8) }
-        }, .integrity, "MODEL_CARD.md: SHA-256")
+        Self.expectRefused(
+            f, f.tampered("missing") { $0.removeAll { $0.0.hasSuffix("/golden.json") } }, .integrity, "golden.json is missing")
+        Self.expectRefused(
+            f,
+            f.tampered("notlisted", rehash: false) { files in
+                if let i = files.firstIndex(where: { $0.0.hasSuffix("/checksums.sha256") }) {
+                    files[i].1 = Data(
+                        String(decoding: files[i].1, as: UTF8.self).split(separator: "\n").filter { !$0.hasSuffix("metrics.json") }.joined(
+                            separator: "\n"
+                        ).utf8)
+                }
+            }, .integrity, "metrics.json is not listed in checksums.sha256")
+        Self.expectRefused(
+            f,
+            f.tampered("badchecksum") { files in
+                if let i = files.firstIndex(where: { $0.0.hasSuffix("/MODEL_CARD.md") }) { files[i].1 = Data("changed".utf8) }
+            }, .integrity, "MODEL_CARD.md: SHA-256")
         Self.expectRefused(f, f.tampered("empty") { $0.removeAll() }, .integrity, "empty")
     }
 
@@ -82,11 +93,14 @@ import Testing
     @Test func malformedContents() throws {
         let f = try BundleFixture()
         defer { f.remove() }
-        Self.expectRefused(f, f.replacing("manifest.json", with: Data("{not json".utf8), as: "badjson"), .integrity, "manifest.json: not valid JSON")
-        Self.expectRefused(f, f.replacing("manifest.json", with: Data("{}".utf8), as: "emptymanifest"), .integrity, "manifest.json: missing field")
+        Self.expectRefused(
+            f, f.replacing("manifest.json", with: Data("{not json".utf8), as: "badjson"), .integrity, "manifest.json: not valid JSON")
+        Self.expectRefused(
+            f, f.replacing("manifest.json", with: Data("{}".utf8), as: "emptymanifest"), .integrity, "manifest.json: missing field")
         var overlap = Safetensors.encode(["coef": .vector([1, 2]), "intercept": .vector([0])])
         // Point intercept's range at coef's bytes: the header still parses, the ranges overlap.
-        let header = String(decoding: overlap[8..<(8 + Int(overlap[0]))], as: UTF8.self).replacingOccurrences(of: "[16,24]", with: "[0,8]  ")
+        let header = String(decoding: overlap[8..<(8 + Int(overlap[0]))], as: UTF8.self).replacingOccurrences(
+            of: "[16,24]", with: "[0,8]  ")
         overlap.replaceSubrange(8..<(8 + Int(overlap[0])), with: Array(header.utf8))
         Self.expectRefused(f, f.replacing("weights.safetensors", with: Data(overlap), as: "overlap"), .integrity, "overlaps")
         let nan = Safetensors.encode(["coef": .vector([.nan, 2]), "intercept": .vector([0])])
@@ -95,7 +109,8 @@ import Testing
         huge[3] = 0x7f
         Self.expectRefused(f, f.replacing("weights.safetensors", with: Data(huge), as: "hugeheader"), .integrity, "larger than the")
         let wrongDtype = Safetensors.encode(["coef": try Tensor(shape: [2], dtype: .float32, values: [1, 2]), "intercept": .vector([0])])
-        Self.expectRefused(f, f.replacing("weights.safetensors", with: Data(wrongDtype), as: "dtype"), .behaviour, "expected tensor 'coef' of dtype F64")
+        Self.expectRefused(
+            f, f.replacing("weights.safetensors", with: Data(wrongDtype), as: "dtype"), .behaviour, "expected tensor 'coef' of dtype F64")
     }
 
     @Test func compatibilityAndBehaviourAttacks() throws {
@@ -107,14 +122,23 @@ import Testing
             f, f.replacing("manifest.json", with: Data(text.replacingOccurrences(of: "\"ridge\"", with: "\"lstm\"").utf8), as: "plugin"),
             .compatibility, "no plugin 'lstm' in this build; it has: lasso 1.0.0, ridge 1.0.0")
         Self.expectRefused(
-            f, f.replacing("manifest.json", with: Data(text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 9").utf8), as: "format"),
+            f,
+            f.replacing(
+                "manifest.json", with: Data(text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 9").utf8),
+                as: "format"),
             .compatibility, "format version 9")
         Self.expectRefused(
-            f, f.replacing("manifest.json", with: Data(text.replacingOccurrences(of: "\"version\" : \"1.0.0\"\n  },", with: "\"version\" : \"2.0.0\"\n  },").utf8), as: "newer"),
+            f,
+            f.replacing(
+                "manifest.json",
+                with: Data(text.replacingOccurrences(of: "\"version\" : \"1.0.0\"\n  },", with: "\"version\" : \"2.0.0\"\n  },").utf8),
+                as: "newer"),
             .compatibility, "cannot read it")
         let golden = try #require(f.entries.first { $0.0.hasSuffix("/golden.json") }?.1)
         var object = try #require(try JSONSerialization.jsonObject(with: golden) as? [String: Any])
         object["outputs"] = ((object["outputs"] as? [Double]) ?? []).map { $0 + 1 }
-        Self.expectRefused(f, f.replacing("golden.json", with: try JSONSerialization.data(withJSONObject: object), as: "golden"), .behaviour, "golden row 0")
+        Self.expectRefused(
+            f, f.replacing("golden.json", with: try JSONSerialization.data(withJSONObject: object), as: "golden"), .behaviour,
+            "golden row 0")
     }
 }

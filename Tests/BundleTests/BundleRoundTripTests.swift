@@ -1,7 +1,6 @@
 import FerryBundle
 import FerryCore
 import FerryModels
-import FerryModels
 import FerryPipeline
 import Foundation
 import Testing
@@ -23,7 +22,10 @@ import Testing
     @Test func exportsAreByteIdenticalAndRetrainingGivesTheSameDigest() throws {
         let first = try BundleFixture(name: "a")
         let second = try BundleFixture(name: "b")
-        defer { first.remove(); second.remove() }
+        defer {
+            first.remove()
+            second.remove()
+        }
         // Two separate trainings, runs and exports of the same data and seed.
         #expect(try Data(contentsOf: URL(fileURLWithPath: first.path)) == Data(contentsOf: URL(fileURLWithPath: second.path)))
     }

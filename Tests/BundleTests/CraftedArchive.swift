@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import CArchive
 import Foundation
 

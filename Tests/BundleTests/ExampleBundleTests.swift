@@ -7,7 +7,8 @@ import Testing
 @Suite struct ExampleBundleTests {
     @Test func theCommittedExampleVerifiesInAllFourClasses() throws {
         let path = BundleFixture.repository.appendingPathComponent("bundles/example/SPX-lasso-1.0.0.tar.gz").path
-        let verifier = BundleVerifier(registry: BundleFixture.registry, environment: .current(ferryVersion: FerryVersion.current, plugins: [:]))
+        let verifier = BundleVerifier(
+            registry: BundleFixture.registry, environment: .current(ferryVersion: FerryVersion.current, plugins: [:]))
         let report = verifier.verify(path).report
         #expect(report.passed, "\(report.checks.map(\.detail))")
         let opened = try BundleReader().read(path)

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 @Suite struct BacktestCommandTests {
-    static let example = ["--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2016-01-12"]
+    static let example = [
+        "--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2016-01-12",
+    ]
 
     static func report(_ arguments: [String]) throws -> [String: Any] {
         let result = try FerryProcess.run(["backtest"] + example + arguments + ["--json"])
@@ -36,9 +38,11 @@ import Testing
     @Test func kellySizedPositionsStayWithinThePositionCap() throws {
         let report = try Self.report(["--rule", "kelly", "--cost-bps", "2"])
         #expect((report["rule"] as? String)?.hasPrefix("Kelly × 0.5 over the trailing 252 returns") == true)
-        let equity = try #require(report["equity"] as? [Double]), hold = try #require(report["buy_and_hold_equity"] as? [Double])
+        let equity = try #require(report["equity"] as? [Double])
+        let hold = try #require(report["buy_and_hold_equity"] as? [Double])
         func periodReturns(_ wealth: [Double]) -> [Double] { zip(wealth, [1] + wealth.dropLast()).map { $0 / $1 - 1 } }
-        let strategy = periodReturns(equity), asset = periodReturns(hold)
+        let strategy = periodReturns(equity)
+        let asset = periodReturns(hold)
         // |p| <= 0.05, so each period's move is at most 5% of the asset's, plus a cost of at most 2 bps on a change of at most 0.1.
         #expect(zip(strategy, asset).allSatisfy { abs($0) <= 0.05 * abs($1) + 0.0002 * 0.1 + 1e-12 })
         #expect(strategy.contains { $0 != 0 }, "the sizer does take positions")
@@ -58,7 +62,10 @@ import Testing
     @Test func explainsWhatIsWrong() throws {
         let rule = try FerryProcess.run(["backtest"] + Self.example + ["--rule", "martingale"])
         #expect(rule.status != 0 && rule.stderr.contains("--rule takes sign, threshold or kelly, not 'martingale'"), "\(rule.stderr)")
-        let late = try FerryProcess.run(["backtest", "--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2030-01-01"])
+        let late = try FerryProcess.run([
+            "backtest", "--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from",
+            "2030-01-01",
+        ])
         #expect(late.status != 0 && late.stderr.contains("has 0 row(s) to trade on or after 2030-01-01"), "\(late.stderr)")
     }
 }

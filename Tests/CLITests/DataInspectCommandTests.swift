@@ -3,24 +3,25 @@ import Testing
 
 /// `ferry data inspect` on each crafted bad file exits 65 and names file, line and problem.
 @Suite struct DataInspectCommandTests {
-    @Test(arguments: [
-        ("empty.csv", nil, "file is empty"),
-        ("header_only.csv", nil, "no data rows"),
-        ("missing_column.csv", 1, "missing column 'Volume'"),
-        ("unknown_column.csv", 1, "unknown column 'Dividend'"),
-        ("duplicate_column.csv", 1, "column 'Close' appears twice"),
-        ("wrong_field_count.csv", 3, "row has 6 fields"),
-        ("unparsable_number.csv", 3, "Close 'abc' is not a finite number"),
-        ("unparsable_date.csv", 3, "Date '2019-02-30' is not a date"),
-        ("date_out_of_order.csv", 4, "comes before"),
-        ("date_repeated.csv", 4, "repeats the row before it"),
-        ("high_below_low.csv", 3, "High 9.0 is below Low 11.0"),
-        ("close_outside_range.csv", 3, "Close 11.5 is outside"),
-        ("open_outside_range.csv", 3, "Open 8.5 is outside"),
-        ("negative_price.csv", 3, "Open -1.0 is negative"),
-        ("negative_volume.csv", 3, "Volume -5.0 is negative"),
-        ("fred_unparsable_value.csv", 4, "'n/a' is not a finite number"),
-    ] as [(String, Int?, String)])
+    @Test(
+        arguments: [
+            ("empty.csv", nil, "file is empty"),
+            ("header_only.csv", nil, "no data rows"),
+            ("missing_column.csv", 1, "missing column 'Volume'"),
+            ("unknown_column.csv", 1, "unknown column 'Dividend'"),
+            ("duplicate_column.csv", 1, "column 'Close' appears twice"),
+            ("wrong_field_count.csv", 3, "row has 6 fields"),
+            ("unparsable_number.csv", 3, "Close 'abc' is not a finite number"),
+            ("unparsable_date.csv", 3, "Date '2019-02-30' is not a date"),
+            ("date_out_of_order.csv", 4, "comes before"),
+            ("date_repeated.csv", 4, "repeats the row before it"),
+            ("high_below_low.csv", 3, "High 9.0 is below Low 11.0"),
+            ("close_outside_range.csv", 3, "Close 11.5 is outside"),
+            ("open_outside_range.csv", 3, "Open 8.5 is outside"),
+            ("negative_price.csv", 3, "Open -1.0 is negative"),
+            ("negative_volume.csv", 3, "Volume -5.0 is negative"),
+            ("fred_unparsable_value.csv", 4, "'n/a' is not a finite number"),
+        ] as [(String, Int?, String)])
     func refusesBadFile(_ name: String, _ line: Int?, _ words: String) throws {
         let path = FerryProcess.fixture(name)
         let result = try FerryProcess.run(["data", "inspect", path])

@@ -1,9 +1,10 @@
 import ArgumentParser
 import FerryBundle
 import FerryCore
-@testable import FerryCLI
 import Foundation
 import Testing
+
+@testable import FerryCLI
 
 /// Every error code maps to its documented exit code, in the one mapping the CLI has.
 @Suite struct ExitCodeMappingTests {
@@ -43,14 +44,17 @@ import Testing
     @Test func writesTheFileWholeOrNotAtAllAndExplainsMistakes() throws {
         let out = FeaturesCommandTests.temporaryPath("predictions.csv")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let written = try FerryProcess.run(["predict"] + Self.example + ["--data", "data/SPX.csv", "--with", "data/WTI.csv", "--out", out, "--json"])
+        let written = try FerryProcess.run(
+            ["predict"] + Self.example + ["--data", "data/SPX.csv", "--with", "data/WTI.csv", "--out", out, "--json"])
         #expect(written.status == 0 && written.stderr.contains("prediction(s) of SPX-lasso 1.0.0 to \(out)"), "\(written.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains(#""instrument" : "SPX""#))
         let noReference = try FerryProcess.run(["predict"] + Self.example + ["--data", "data/SPX.csv"])
         #expect(noReference.status == 64 && noReference.stderr.contains("give --with FILE"))
         let neither = try FerryProcess.run(["predict", "--data", "data/SPX.csv"])
         #expect(neither.status == 64 && neither.stderr.contains("give --bundle FILE or --model NAME"))
-        let unknown = try FerryProcess.run(["predict", "--model", "nope", "--data", "data/SPX.csv", "--store", FeaturesCommandTests.temporaryPath("s.sqlite")])
+        let unknown = try FerryProcess.run([
+            "predict", "--model", "nope", "--data", "data/SPX.csv", "--store", FeaturesCommandTests.temporaryPath("s.sqlite"),
+        ])
         #expect(unknown.status == 66 && unknown.stderr.contains("no model 'nope' in the registry"))
     }
 }

@@ -64,7 +64,7 @@ import Testing
         try #"{"version":1,"features":[{"kind":"sma","periods":[3]},{"kind":"rsi","periods":[0]}],"targets":[],"dropWarmUp":true}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         let result = try FerryProcess.run(["features", "list", "--pipeline", path])
-        #expect(result.status == 1)
+        #expect(result.status == 65)
         #expect(result.stderr.contains("feature 'rsi': period = 0 is out of range (allowed: 2...100000)"))
         try #"{"version":1,"features":[{"kind":"smaa","periods":[3]}],"targets":[],"dropWarmUp":true}"#
             .write(toFile: path, atomically: true, encoding: .utf8)

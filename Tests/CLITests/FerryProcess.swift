@@ -34,7 +34,8 @@ struct FerryProcess {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
-        environment["FERRY_STORE"] = store ?? FileManager.default.temporaryDirectory.appendingPathComponent("ferry-store-\(UUID().uuidString)/ferry.sqlite").path
+        environment["FERRY_STORE"] =
+            store ?? FileManager.default.temporaryDirectory.appendingPathComponent("ferry-store-\(UUID().uuidString)/ferry.sqlite").path
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

@@ -11,7 +11,8 @@ import Testing
         let dir = try BundleCommandTests.workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let train = try FerryProcess.run(
-            ["train", "--plugin", plugin, "--param", "variant=\(variant)", "--target", "next_direction", "--runs-dir", "\(dir)/runs"] + Self.quick)
+            ["train", "--plugin", plugin, "--param", "variant=\(variant)", "--target", "next_direction", "--runs-dir", "\(dir)/runs"]
+                + Self.quick)
         #expect(train.status == 0, "\(plugin) \(variant): \(train.stderr)")
         #expect(train.stdout.contains("trained \(plugin) 1.0.0 to predict next_direction"))
         #expect(train.stderr.contains("epoch=1/1") && train.stderr.contains("train_loss="), "progress with the loss per epoch")
@@ -23,7 +24,9 @@ import Testing
     }
 
     @Test func explainsABadVariant() throws {
-        let result = try FerryProcess.run(["train", "--plugin", "lstm", "--param", "variant=huge", "--runs-dir", TrainCommandTests.runsDirectory()])
+        let result = try FerryProcess.run([
+            "train", "--plugin", "lstm", "--param", "variant=huge", "--runs-dir", TrainCommandTests.runsDirectory(),
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("hyperparameter 'variant' = huge is out of range (allowed: baseline, enhanced, lightweight)"))
     }

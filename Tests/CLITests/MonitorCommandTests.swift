@@ -5,7 +5,9 @@ import Testing
     static let example = "bundles/example/SPX-lasso-1.0.0.tar.gz"
 
     @Test func gradesEveryMetricAgainstTheBundlesBaseline() throws {
-        let result = try FerryProcess.run(["monitor", "--bundle", Self.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2016-01-12", "--json"])
+        let result = try FerryProcess.run([
+            "monitor", "--bundle", Self.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2016-01-12", "--json",
+        ])
         // This Lasso calls direction worse than a coin: red, and the exit code says so.
         #expect(result.status == 20, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -17,7 +19,10 @@ import Testing
     }
 
     @Test func severalInstrumentsAddTheFairnessGapAndAWindowAddsThePreviousPeriod() throws {
-        let result = try FerryProcess.run(["monitor", "--bundle", Self.example, "--data", "data/SPX.csv", "--data", "data/GOOG.csv", "--with", "data/WTI.csv", "--from", "2010-01-01", "--window", "250"])
+        let result = try FerryProcess.run([
+            "monitor", "--bundle", Self.example, "--data", "data/SPX.csv", "--data", "data/GOOG.csv", "--with", "data/WTI.csv", "--from",
+            "2010-01-01", "--window", "250",
+        ])
         #expect(result.stdout.contains("group_mae_gap"))
         #expect(result.stdout.contains("on 250 rows, 2018-01-02 .. 2018-12-28"))
         #expect(result.stdout.contains("a sudden jump"))
@@ -28,7 +33,9 @@ import Testing
         #expect(noReference.status == 64, "a reference series the command needs and was not given is a usage error")
         #expect(noReference.stderr.contains("features need a reference series"), "\(noReference.stderr)")
         #expect(noReference.stderr.contains("(give --with FILE, the series the bundle was trained with)"), "the CLI names its flag")
-        let late = try FerryProcess.run(["monitor", "--bundle", Self.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2030-01-01"])
+        let late = try FerryProcess.run([
+            "monitor", "--bundle", Self.example, "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2030-01-01",
+        ])
         #expect(late.stderr.contains("no rows to monitor on or after 2030-01-01"))
     }
 }
@@ -38,14 +45,16 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-report-\(UUID().uuidString).html").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try FerryProcess.run([
-            "monitor", "--bundle", MonitorCommandTests.example, "--data", "data/SPX.csv", "--data", "data/GOOG.csv", "--with", "data/WTI.csv",
+            "monitor", "--bundle", MonitorCommandTests.example, "--data", "data/SPX.csv", "--data", "data/GOOG.csv", "--with",
+            "data/WTI.csv",
             "--from", "2010-01-04", "--report", path,
         ])
         #expect(result.status == 20)
         let html = try String(contentsOfFile: path, encoding: .utf8)
-        for part in ["<h2>Status: red</h2>", "MAE against the baseline, per window", "Directional accuracy, per window",
-            "Drift per feature: KS statistic", "MAE by group", "+30% (red)"]
-        {
+        for part in [
+            "<h2>Status: red</h2>", "MAE against the baseline, per window", "Directional accuracy, per window",
+            "Drift per feature: KS statistic", "MAE by group", "+30% (red)",
+        ] {
             #expect(html.contains(part), "the report lacks '\(part)'")
         }
         #expect(html.components(separatedBy: "<svg").count - 1 == 4)
@@ -93,12 +102,15 @@ import Testing
 
         let inspected = try FerryProcess.run(["inspect", path, "--json"])
         let champion = try FerryProcess.run(["inspect", MonitorCommandTests.example, "--json"])
-        let challengerManifest = try #require((try JSONSerialization.jsonObject(with: Data(inspected.stdout.utf8)) as? [String: Any])?["manifest"] as? [String: Any])
-        let championManifest = try #require((try JSONSerialization.jsonObject(with: Data(champion.stdout.utf8)) as? [String: Any])?["manifest"] as? [String: Any])
+        let challengerManifest = try #require(
+            (try JSONSerialization.jsonObject(with: Data(inspected.stdout.utf8)) as? [String: Any])?["manifest"] as? [String: Any])
+        let championManifest = try #require(
+            (try JSONSerialization.jsonObject(with: Data(champion.stdout.utf8)) as? [String: Any])?["manifest"] as? [String: Any])
         for field in ["plugin", "hyperparameters", "target", "seed"] {
             #expect(championManifest[field] != nil, "\(field)")
             #expect(
-                (challengerManifest[field] as? NSObject) == (championManifest[field] as? NSObject), "the challenger is trained like the champion: \(field)")
+                (challengerManifest[field] as? NSObject) == (championManifest[field] as? NSObject),
+                "the challenger is trained like the champion: \(field)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: MonitorCommandTests.example)) == championBefore, "the champion is not touched")
     }

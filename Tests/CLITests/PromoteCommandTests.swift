@@ -5,8 +5,13 @@ import Testing
     @Test func decidesOnTheSameRowsAndRecordsEveryReason() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-promote-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(try FerryProcess.run(["train", "--plugin", "ridge", "--param", "alpha=1000", "--with", "data/WTI.csv", "--runs-dir", "\(dir)/runs"]).status == 0)
-        #expect(try FerryProcess.run(["export", "--runs-dir", "\(dir)/runs", "--out", "\(dir)/ridge.tar.gz", "--name", "SPX-ridge"]).status == 0)
+        #expect(
+            try FerryProcess.run([
+                "train", "--plugin", "ridge", "--param", "alpha=1000", "--with", "data/WTI.csv", "--runs-dir", "\(dir)/runs",
+            ]).status == 0)
+        #expect(
+            try FerryProcess.run(["export", "--runs-dir", "\(dir)/runs", "--out", "\(dir)/ridge.tar.gz", "--name", "SPX-ridge"]).status == 0
+        )
         let result = try FerryProcess.run([
             "promote", "--champion", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--challenger", "\(dir)/ridge.tar.gz",
             "--data", "data/SPX.csv", "--with", "data/WTI.csv", "--from", "2016-01-12", "--record", "\(dir)/promotions.jsonl",

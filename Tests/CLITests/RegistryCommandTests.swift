@@ -11,9 +11,11 @@ import Testing
 
         init() throws {
             dir = try BundleCommandTests.workspace()
-            let train = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha=0.0001", "--runs-dir", "\(dir)/runs"], store: "\(dir)/store/ferry.sqlite")
+            let train = try FerryProcess.run(
+                ["train", "--plugin", "lasso", "--param", "alpha=0.0001", "--runs-dir", "\(dir)/runs"], store: "\(dir)/store/ferry.sqlite")
             #expect(train.status == 0, "\(train.stderr)")
-            let export = try FerryProcess.run(["export", "--runs-dir", "\(dir)/runs", "--out", "\(dir)/b.tar.gz"], store: "\(dir)/store/ferry.sqlite")
+            let export = try FerryProcess.run(
+                ["export", "--runs-dir", "\(dir)/runs", "--out", "\(dir)/b.tar.gz"], store: "\(dir)/store/ferry.sqlite")
             #expect(export.status == 0, "\(export.stderr)")
         }
 
@@ -27,7 +29,8 @@ import Testing
         #expect(add.status == 0, "\(add.stderr)")
         #expect(add.stdout.contains("registered SPX-lasso 1.0.0 in staging"))
         #expect(add.stdout.contains("run lasso-"), "the run the bundle was exported from")
-        #expect(try space.ferry(["registry", "add", space.bundle]).stdout.contains("was already registered (same bundle); nothing changed"))
+        #expect(
+            try space.ferry(["registry", "add", space.bundle]).stdout.contains("was already registered (same bundle); nothing changed"))
 
         var bytes = try Data(contentsOf: URL(fileURLWithPath: space.bundle))
         bytes[bytes.count / 2] ^= 0xFF
@@ -51,17 +54,23 @@ import Testing
         #expect(try space.ferry(["registry", "alias", "SPX-lasso@1.0.0", "champion"]).stdout.contains("SPX-lasso@champion -> 1.0.0"))
         #expect(try space.ferry(["registry", "list"]).stdout.contains("production  lasso 1.0.0"))
         #expect(try space.ferry(["registry", "archive", "SPX-lasso@champion"]).stdout.contains("production -> archived"))
-        let gone = try space.ferry(["batch", "--model", "SPX-lasso", "--data", FerryProcess.repository.appendingPathComponent("data/SPX.csv").path])
+        let gone = try space.ferry([
+            "batch", "--model", "SPX-lasso", "--data", FerryProcess.repository.appendingPathComponent("data/SPX.csv").path,
+        ])
         #expect(gone.status == 1 && gone.stderr.contains("every version of SPX-lasso is archived"))
         let unknown = try space.ferry(["registry", "promote", "GOOG-lasso"])
-        #expect(unknown.status == 66 && unknown.stderr.contains("no model 'GOOG-lasso' in the registry; it has: SPX-lasso"), "not found: 66")
+        #expect(
+            unknown.status == 66 && unknown.stderr.contains("no model 'GOOG-lasso' in the registry; it has: SPX-lasso"), "not found: 66")
     }
 
     @Test func theBatchWritesOncePerDayAndModelVersion() throws {
         let space = try Workspace()
         defer { try? FileManager.default.removeItem(atPath: space.dir) }
         #expect(try space.ferry(["registry", "add", space.bundle]).status == 0)
-        let data = ["--data", FerryProcess.repository.appendingPathComponent("data/SPX.csv").path, "--data", FerryProcess.repository.appendingPathComponent("data/GOOG.csv").path]
+        let data = [
+            "--data", FerryProcess.repository.appendingPathComponent("data/SPX.csv").path, "--data",
+            FerryProcess.repository.appendingPathComponent("data/GOOG.csv").path,
+        ]
         let first = try space.ferry(["batch", "--model", "SPX-lasso"] + data + ["--json"])
         #expect(first.status == 0, "\(first.stderr)")
         let outcome = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
@@ -71,7 +80,9 @@ import Testing
         let again = try space.ferry(["batch", "--model", "SPX-lasso"] + data + ["--json"])
         let repeated = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(repeated["written"] as? Bool == false)
-        #expect(NSDictionary(dictionary: repeated["predictions"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: outcome["predictions"] as? [String: Any] ?? [:]), "deterministic")
+        #expect(
+            NSDictionary(dictionary: repeated["predictions"] as? [String: Any] ?? [:])
+                == NSDictionary(dictionary: outcome["predictions"] as? [String: Any] ?? [:]), "deterministic")
         let day = try space.ferry(["batch", "--model", "SPX-lasso@1.0.0", "--as-of", "2018-12-28"] + data)
         #expect(day.stdout.contains("wrote 1 prediction(s)") && day.stdout.contains("GOOG  skipped: no bar on 2018-12-28"))
         let badDate = try space.ferry(["batch", "--model", "SPX-lasso", "--as-of", "28/12/2018"] + data)

@@ -4,7 +4,12 @@ import Testing
 @Suite struct RiskStatsCommandTests {
     /// The embedded-data entries of bench/empyrical_fixtures.py's output.
     struct Fixture: Decodable {
-        struct Entry: Decodable { let file: String; let periods_per_year: Double; let observations: Int; let statistics: [String: Double] }
+        struct Entry: Decodable {
+            let file: String
+            let periods_per_year: Double
+            let observations: Int
+            let statistics: [String: Double]
+        }
         let embedded: [Entry]
     }
 
@@ -25,7 +30,8 @@ import Testing
             #expect(Set(statistics.keys) == Set(entry.statistics.keys))
             for (name, reference) in entry.statistics {
                 let ours = try #require(statistics[name], "\(name)")
-                #expect(abs(ours - reference) <= 1e-10 * max(1, abs(reference)), "\(entry.file) \(name): Ferry \(ours), reference \(reference)")
+                #expect(
+                    abs(ours - reference) <= 1e-10 * max(1, abs(reference)), "\(entry.file) \(name): Ferry \(ours), reference \(reference)")
             }
         }
     }
@@ -47,6 +53,8 @@ import Testing
         let nothing = try FerryProcess.run(["risk", "stats"])
         #expect(nothing.status == 64 && nothing.stderr.contains("give --returns FILE or --prices FILE"))
         let column = try FerryProcess.run(["risk", "stats", "--prices", "data/SPX.csv", "--column", "close"])
-        #expect(column.status != 0 && column.stderr.contains("has no column 'close'; it has Open, High, Low, Close, Adj Close, Volume"), "\(column.stderr)")
+        #expect(
+            column.status != 0 && column.stderr.contains("has no column 'close'; it has Open, High, Low, Close, Adj Close, Volume"),
+            "\(column.stderr)")
     }
 }

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct SizeCommandTests {
     static let base = [
-        "size", "--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--data", "data/SPX.csv", "--data", "data/GOOG.csv", "--with", "data/WTI.csv",
+        "size", "--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz", "--data", "data/SPX.csv", "--data", "data/GOOG.csv", "--with",
+        "data/WTI.csv",
     ]
 
     static func report(_ arguments: [String]) throws -> [String: Any] {

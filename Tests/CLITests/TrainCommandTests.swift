@@ -73,13 +73,18 @@ import Testing
         let runs = TrainCommandTests.runsDirectory()
         defer { try? FileManager.default.removeItem(atPath: runs) }
         let (table, target) = plugin == "logistic" ? ("table_direction.csv", "up") : ("table_good.csv", "y")
-        let result = try FerryProcess.run(["train", "--plugin", plugin, "--table", FerryProcess.fixture(table), "--target", target, "--runs-dir", runs])
+        let result = try FerryProcess.run([
+            "train", "--plugin", plugin, "--table", FerryProcess.fixture(table), "--target", target, "--runs-dir", runs,
+        ])
         #expect(result.status == 0, "\(plugin): \(result.stderr)")
         #expect(result.stdout.contains("trained \(plugin) "))
     }
 
     @Test func theLastReturnBaselineExplainsWhatATableLacks() throws {
-        let result = try FerryProcess.run(["train", "--plugin", "baseline-last", "--table", FerryProcess.fixture("table_good.csv"), "--target", "y", "--runs-dir", TrainCommandTests.runsDirectory()])
+        let result = try FerryProcess.run([
+            "train", "--plugin", "baseline-last", "--table", FerryProcess.fixture("table_good.csv"), "--target", "y", "--runs-dir",
+            TrainCommandTests.runsDirectory(),
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("needs a 'return_1' feature column"))
     }

@@ -1,5 +1,5 @@
-import Foundation
 import FerryCore
+import Foundation
 import Testing
 
 @Suite struct FrameTests {
@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func schemaRoundTripsThroughJSON() throws {
-        let schema = FeatureSchema(features: [FeatureField(name: "rsi_14", trainingRange: ValueRange(min: 0, max: 100))], target: "next_return", frequency: .daily)
+        let schema = FeatureSchema(
+            features: [FeatureField(name: "rsi_14", trainingRange: ValueRange(min: 0, max: 100))], target: "next_return", frequency: .daily)
         let data = try JSONEncoder().encode(schema)
         #expect(try JSONDecoder().decode(FeatureSchema.self, from: data) == schema)
         #expect(String(decoding: data, as: UTF8.self).contains(#""missingFeaturePolicy":"fill_zero""#))

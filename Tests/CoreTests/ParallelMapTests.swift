@@ -12,7 +12,12 @@ import Testing
     }
 
     @Test func rethrowsAnErrorAfterEveryCallEnds() {
-        #expect(throws: Boom.self) { try Array(0..<100).parallelMap { value -> Int in if value == 42 { throw Boom(at: value) }; return value } }
+        #expect(throws: Boom.self) {
+            try Array(0..<100).parallelMap { value -> Int in
+                if value == 42 { throw Boom(at: value) }
+                return value
+            }
+        }
     }
 
     @Test func columnsHoldTheirValuesWhateverTheirSize() {

@@ -12,7 +12,10 @@ import Testing
         #expect(Timestamp(iso8601: text)?.secondsSinceEpoch == seconds)
     }
 
-    @Test(arguments: ["", "2019-13-01", "2019-02-29", "1900-02-29", "2019-1-01", "2019/01/01", "2019-01-01 24:00:00", "2019-01-01 10:60", "20190101", "2019-01-01 10:00:00:00", "abcd-ef-gh"])
+    @Test(arguments: [
+        "", "2019-13-01", "2019-02-29", "1900-02-29", "2019-1-01", "2019/01/01", "2019-01-01 24:00:00", "2019-01-01 10:60", "20190101",
+        "2019-01-01 10:00:00:00", "abcd-ef-gh",
+    ])
     func refusesWhatIsNotADate(_ text: String) {
         #expect(Timestamp(iso8601: text) == nil)
     }

@@ -7,7 +7,10 @@ import Testing
     @Test(arguments: [("SPX.csv", 5031, "1999-01-04", "2018-12-31"), ("GOOG.csv", 2148, "2004-08-19", "2013-03-01")])
     func dailyBarsReadStrictly(_ name: String, _ rows: Int, _ first: String, _ last: String) throws {
         let file = try MarketFileReader().read(FixtureFiles.embedded(name))
-        guard case let .prices(series) = file.data else { Issue.record("expected prices"); return }
+        guard case let .prices(series) = file.data else {
+            Issue.record("expected prices")
+            return
+        }
         #expect(series.count == rows)
         #expect(series.timestamps.first?.iso8601 == first)
         #expect(series.timestamps.last?.iso8601 == last)
@@ -17,7 +20,10 @@ import Testing
 
     @Test func hourlyBarsKeepTheirTimeOfDay() throws {
         let file = try MarketFileReader().read(FixtureFiles.embedded("EURUSD-1h.csv"))
-        guard case let .prices(series) = file.data else { Issue.record("expected prices"); return }
+        guard case let .prices(series) = file.data else {
+            Issue.record("expected prices")
+            return
+        }
         #expect(series.count == 5000)
         #expect(series.instrument == "EURUSD-1h")
         #expect(series.timestamps.first?.iso8601 == "2017-04-19 09:00:00")
@@ -27,7 +33,10 @@ import Testing
 
     @Test func fredSeriesKeepsItsMissingDays() throws {
         let file = try MarketFileReader().read(FixtureFiles.embedded("WTI.csv"))
-        guard case let .macro(series) = file.data else { Issue.record("expected a macro series"); return }
+        guard case let .macro(series) = file.data else {
+            Issue.record("expected a macro series")
+            return
+        }
         #expect(series.count == 8611)
         #expect(series.missingCount == 290)
         #expect(series.values.first == 25.56)
@@ -37,7 +46,10 @@ import Testing
         let intraday = try MarketFileReader().read(FixtureFiles.path("intraday_good.csv"))
         #expect(intraday.data.timestamps.map(\.iso8601) == ["2017-04-19 09:00:00", "2017-04-19 10:00:00"])
         let macro = try MarketFileReader().read(FixtureFiles.path("fred_good.csv"))
-        guard case let .macro(series) = macro.data else { Issue.record("expected a macro series"); return }
+        guard case let .macro(series) = macro.data else {
+            Issue.record("expected a macro series")
+            return
+        }
         #expect(series.values == [46.31, nil, 47.96, -1.5])
     }
 

@@ -8,7 +8,10 @@ import Testing
 
     @Test func dropsFaultyRowsAndReportsThem() throws {
         let file = try reader.read(FixtureFiles.path("unparsable_number.csv"))
-        guard case let .prices(series) = file.data else { Issue.record("expected prices"); return }
+        guard case let .prices(series) = file.data else {
+            Issue.record("expected prices")
+            return
+        }
         #expect(series.timestamps.map(\.isoDate) == ["2019-01-02", "2019-01-04"])
         #expect(file.rowsRead == 3)
         #expect(file.droppedRowCount == 1)

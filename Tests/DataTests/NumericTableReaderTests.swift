@@ -12,13 +12,16 @@ import Testing
     }
 
     @Test func refusesANonNumericCellWithLineAndColumn() throws {
-        let error = try #require(throws: DataValidationError.self) { try NumericTableReader().read(FixtureFiles.path("table_bad_cell.csv")) }
+        let error = try #require(throws: DataValidationError.self) {
+            try NumericTableReader().read(FixtureFiles.path("table_bad_cell.csv"))
+        }
         #expect(error.problems.map(\.line) == [3])
         #expect(error.problems.first?.message == "y 'abc' is not a finite number")
     }
 
     @Test func indexesRowsByPositionWithoutADateColumn() throws {
-        let frame = try NumericTableReader().read(FixtureFiles.path("table_bad_cell.csv").replacingOccurrences(of: "table_bad_cell", with: "table_good"))
+        let frame = try NumericTableReader().read(
+            FixtureFiles.path("table_bad_cell.csv").replacingOccurrences(of: "table_bad_cell", with: "table_good"))
         #expect(frame.rowCount == 20)
         #expect(throws: DataValidationError.self) { try NumericTableReader().read("/no/such/table.csv") }
     }

@@ -28,11 +28,15 @@ import Testing
         Case(file: "date_out_of_order.csv", kind: .dateOutOfOrder, line: 4, column: "Date", words: "2019-01-03 comes before 2019-01-04"),
         Case(file: "date_repeated.csv", kind: .dateRepeated, line: 4, column: "Date", words: "2019-01-03 repeats the row before it"),
         Case(file: "high_below_low.csv", kind: .highBelowLow, line: 3, column: "High", words: "High 9.0 is below Low 11.0"),
-        Case(file: "close_outside_range.csv", kind: .priceOutsideRange, line: 3, column: "Close", words: "Close 11.5 is outside [Low 9.0, High 11.0]"),
+        Case(
+            file: "close_outside_range.csv", kind: .priceOutsideRange, line: 3, column: "Close",
+            words: "Close 11.5 is outside [Low 9.0, High 11.0]"),
         Case(file: "open_outside_range.csv", kind: .priceOutsideRange, line: 3, column: "Open", words: "Open 8.5 is outside"),
         Case(file: "negative_price.csv", kind: .negativePrice, line: 3, column: "Open", words: "Open -1.0 is negative"),
         Case(file: "negative_volume.csv", kind: .negativeVolume, line: 3, column: "Volume", words: "Volume -5.0 is negative"),
-        Case(file: "fred_unparsable_value.csv", kind: .unparsableNumber, line: 4, column: "DCOILWTICO", words: "DCOILWTICO 'n/a' is not a finite number"),
+        Case(
+            file: "fred_unparsable_value.csv", kind: .unparsableNumber, line: 4, column: "DCOILWTICO",
+            words: "DCOILWTICO 'n/a' is not a finite number"),
     ]
 
     @Test(arguments: cases)

@@ -14,10 +14,11 @@ import Testing
         let pipeline = FeaturePipeline.standard()
         #expect(pipeline.featureNames.count == 39)
         #expect(Array(pipeline.featureNames.prefix(22)) == Self.taLibNames)
-        for name in ["return_1", "log_return_1", "return_lag_1", "return_lag_5", "volatility_20", "hl_range",
+        for name in [
+            "return_1", "log_return_1", "return_lag_1", "return_lag_5", "volatility_20", "hl_range",
             "close_sma_ratio_20", "close_sma_ratio_50", "bb_width_20", "bb_percent_b_20", "volume_sma_10",
-            "volume_ratio_10", "vwap_20", "corr_returns_20"]
-        {
+            "volume_ratio_10", "vwap_20", "corr_returns_20",
+        ] {
             #expect(pipeline.featureNames.contains(name), "missing \(name)")
         }
         #expect(pipeline.targetNames == ["next_return", "next_direction", "forward_return_5"])
@@ -70,15 +71,18 @@ import Testing
         let sd = (window.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 19).squareRoot()
         #expect(abs(try frame.values(of: "volatility_20")[t] - sd) < 1e-12)
         #expect(try frame.values(of: "hl_range")[t] == (series.high[t] - series.low[t]) / c[t])
-        let upper = try frame.values(of: "bb_upper_20")[t], lower = try frame.values(of: "bb_lower_20")[t]
+        let upper = try frame.values(of: "bb_upper_20")[t]
+        let lower = try frame.values(of: "bb_lower_20")[t]
         #expect(abs(try frame.values(of: "bb_percent_b_20")[t] - (c[t] - lower) / (upper - lower)) < 1e-12)
         let typical = (t - 19...t).map { (series.high[$0] + series.low[$0] + c[$0]) / 3 }
         let volume = Array(series.volume[(t - 19)...t])
         let vwap = zip(typical, volume).map(*).reduce(0, +) / volume.reduce(0, +)
         #expect(abs(try frame.values(of: "vwap_20")[t] - vwap) / vwap < 1e-12)
         let r = reference.values
-        let x = Array(returns.suffix(20)), y = (t - 19...t).map { r[$0] / r[$0 - 1] - 1 }
-        let mx = x.reduce(0, +) / 20, my = y.reduce(0, +) / 20
+        let x = Array(returns.suffix(20))
+        let y = (t - 19...t).map { r[$0] / r[$0 - 1] - 1 }
+        let mx = x.reduce(0, +) / 20
+        let my = y.reduce(0, +) / 20
         let cov = zip(x, y).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
         let corr = cov / (x.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) * y.map { ($0 - my) * ($0 - my) }.reduce(0, +)).squareRoot()
         #expect(abs(try frame.values(of: "corr_returns_20")[t] - corr) < 1e-9)

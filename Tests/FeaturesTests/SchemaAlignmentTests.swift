@@ -46,7 +46,8 @@ import Testing
         refusing = schema
         refusing.extraColumnPolicy = .refuse
         #expect(throws: SchemaAlignmentError.self) {
-            try SchemaAlignment(schema: refusing).align(InferenceTable(columns: ["sma_5", "rsi_14", "obv", "x"], rows: [["1", "1", "1", "1"]]))
+            try SchemaAlignment(schema: refusing).align(
+                InferenceTable(columns: ["sma_5", "rsi_14", "obv", "x"], rows: [["1", "1", "1", "1"]]))
         }
     }
 
@@ -77,7 +78,8 @@ import Testing
 
     @Test func schemaFromTrainingRowsCarriesTheirRanges() throws {
         let series = try TALibFixture.series("SPX").rows(0..<200)
-        let table = try FeaturePipeline(features: [FeatureSpec(.rsi, [14])], targets: [TargetSpec(.nextReturn)]).compute(try FeatureInput(series: series))
+        let table = try FeaturePipeline(features: [FeatureSpec(.rsi, [14])], targets: [TargetSpec(.nextReturn)]).compute(
+            try FeatureInput(series: series))
         let schema = table.schema(frequency: .daily, target: "next_return")
         #expect(schema.featureNames == ["rsi_14"])
         let rsi = try table.frame.values(of: "rsi_14")

@@ -3,7 +3,8 @@ import Foundation
 /// Paths in this repository, for tests that read its fixtures and data.
 public enum TestRepository {
     /// The repository's top folder.
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The absolute path of `relative` (such as `data/SPX.csv`).
     public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }

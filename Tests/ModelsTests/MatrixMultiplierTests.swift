@@ -23,8 +23,11 @@ import Testing
             return Float(Double(state >> 40) / Double(1 << 24)) - 0.5
         }
         let (m, n, k) = size
-        let a = (0..<m * k).map { _ in next() }, b = (0..<k * n).map { _ in next() }, start = (0..<m * n).map { _ in next() }
-        var blas = start, swift = start
+        let a = (0..<m * k).map { _ in next() }
+        let b = (0..<k * n).map { _ in next() }
+        let start = (0..<m * n).map { _ in next() }
+        var blas = start
+        var swift = start
         BLASMultiplier().multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &blas, m: m, n: n, k: k, accumulate: true)
         SwiftMultiplier().multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &swift, m: m, n: n, k: k, accumulate: true)
         let worst = zip(blas, swift).map { abs($0 - $1) }.max() ?? 0

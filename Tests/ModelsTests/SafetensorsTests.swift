@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import FerryCore
 import FerryModels
 import Foundation
@@ -52,18 +55,22 @@ import Testing
         return bytes + headerBytes + data
     }
 
-    @Test(arguments: [
-        ("not json", #"{"a":"#, 8, "not a JSON object"),
-        ("unknown dtype", #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, 8, "dtype I64 is not supported"),
-        ("wrong size", #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,8]}}"#, 8, "do not hold shape"),
-        ("out of bounds", #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#, 8, "lie beyond"),
-        ("overlap", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}"#, 8, "overlaps"),
-        ("gap", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}"#, 16, "leaves a gap"),
-        ("trailing bytes", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}"#, 16, "belong to none"),
-        ("negative dimension", #"{"a":{"dtype":"F64","shape":[-1],"data_offsets":[0,8]}}"#, 8, "negative dimension"),
-        ("backwards range", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[8,0]}}"#, 8, "not an increasing range"),
-        ("bad metadata", #"{"__metadata__":{"a":1}}"#, 0, "must map strings to strings"),
-    ] as [(String, String, Int, String)])
+    @Test(
+        arguments: [
+            ("not json", #"{"a":"#, 8, "not a JSON object"),
+            ("unknown dtype", #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, 8, "dtype I64 is not supported"),
+            ("wrong size", #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,8]}}"#, 8, "do not hold shape"),
+            ("out of bounds", #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#, 8, "lie beyond"),
+            (
+                "overlap", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}"#,
+                8, "overlaps"
+            ),
+            ("gap", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}"#, 16, "leaves a gap"),
+            ("trailing bytes", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}"#, 16, "belong to none"),
+            ("negative dimension", #"{"a":{"dtype":"F64","shape":[-1],"data_offsets":[0,8]}}"#, 8, "negative dimension"),
+            ("backwards range", #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[8,0]}}"#, 8, "not an increasing range"),
+            ("bad metadata", #"{"__metadata__":{"a":1}}"#, 0, "must map strings to strings"),
+        ] as [(String, String, Int, String)])
     func refusesMalformedHeaders(_ name: String, _ header: String, _ dataBytes: Int, _ words: String) throws {
         let bytes = Self.file(header: header, data: [UInt8](repeating: 0, count: dataBytes))
         let error = try #require(throws: SafetensorsError.self) { try Safetensors.decode(bytes) }

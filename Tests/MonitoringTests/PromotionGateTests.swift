@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import FerryCore
 import FerryMonitoring
 import Testing
@@ -16,8 +19,10 @@ import Testing
     /// Residuals that drift: strongly autocorrelated and not centred.
     static let trend = try! ResidualChecks(residuals: (0..<200).map { Double($0) / 100 })
 
-    static func contender(_ name: String, mae: Double, rmse: Double, r2: Double, accuracy: Double, residuals: ResidualChecks = noise,
-                          gap: Double? = nil) -> Contender {
+    static func contender(
+        _ name: String, mae: Double, rmse: Double, r2: Double, accuracy: Double, residuals: ResidualChecks = noise,
+        gap: Double? = nil
+    ) -> Contender {
         Contender(
             name: name, metrics: MetricSet(["mae": mae, "rmse": rmse, "r2": r2, "directional_accuracy": accuracy]),
             fairness: gap.map { GroupFairness(maeByGroup: ["a": 1, "b": 1 + $0], overallMAE: 1) }, residuals: residuals)

@@ -6,10 +6,14 @@ import Testing
 @Suite struct StatusEvaluatorTests {
     let evaluator = StatusEvaluator()
 
-    func status(_ metric: String, current: [String: Double], baseline: [String: Double] = [:], previous: [String: Double]? = nil,
-                fairness: GroupFairness? = nil) -> HealthStatus? {
-        evaluator.evaluate(current: MetricSet(current), baseline: MetricSet(baseline), previous: previous.map(MetricSet.init), fairness: fairness)
-            .grades.first { $0.metric == metric }?.status
+    func status(
+        _ metric: String, current: [String: Double], baseline: [String: Double] = [:], previous: [String: Double]? = nil,
+        fairness: GroupFairness? = nil
+    ) -> HealthStatus? {
+        evaluator.evaluate(
+            current: MetricSet(current), baseline: MetricSet(baseline), previous: previous.map(MetricSet.init), fairness: fairness
+        )
+        .grades.first { $0.metric == metric }?.status
     }
 
     @Test(arguments: [(1.0999, HealthStatus.green), (1.1001, .yellow), (1.2999, .yellow), (1.3001, .red)])
@@ -35,7 +39,8 @@ import Testing
     @Test func r2NearZeroIsRedOnlyAfterAMeaningfulBaseline() {
         #expect(status("r2", current: ["r2": 0.0099], baseline: ["r2": 0.1001]) == .red)
         #expect(status("r2", current: ["r2": 0.0101], baseline: ["r2": 0.1001]) == .yellow)
-        #expect(status("r2", current: ["r2": 0.0099], baseline: ["r2": 0.0599]) == .green, "a baseline of 6% leaves nothing meaningful to lose")
+        #expect(
+            status("r2", current: ["r2": 0.0099], baseline: ["r2": 0.0599]) == .green, "a baseline of 6% leaves nothing meaningful to lose")
     }
 
     @Test(arguments: [(0.0999, HealthStatus.green), (0.1001, .yellow), (0.1999, .yellow), (0.2001, .red)])
@@ -49,7 +54,8 @@ import Testing
     }
 
     @Test func lowDirectionalAccuracyIsRedOnlyWhenSustained() {
-        #expect(status("directional_accuracy", current: ["directional_accuracy": 0.5], previous: ["directional_accuracy": 0.5501]) == .yellow)
+        #expect(
+            status("directional_accuracy", current: ["directional_accuracy": 0.5], previous: ["directional_accuracy": 0.5501]) == .yellow)
         #expect(status("directional_accuracy", current: ["directional_accuracy": 0.5], previous: ["directional_accuracy": 0.5499]) == .red)
     }
 
@@ -76,7 +82,8 @@ import Testing
         #expect(abs(fairness.maeByGroup["a"]! - 0.01) < 1e-15)
         #expect(abs(fairness.gap - 0.03) < 1e-15)
         #expect(abs(fairness.gapShare - 0.03 / 0.025) < 1e-12)
-        let metrics = try RegressionMetrics(largeErrorTolerance: 0.04).metrics(predictions: [0, 0, 0, 0], actuals: [0.01, 0.01, 0.03, 0.05])
+        let metrics = try RegressionMetrics(largeErrorTolerance: 0.04).metrics(
+            predictions: [0, 0, 0, 0], actuals: [0.01, 0.01, 0.03, 0.05])
         #expect(metrics["large_error_share"] == 0.25)
     }
 

@@ -1,8 +1,8 @@
 import FerryBaselines
 import FerryCore
+import FerryData
 import FerryLinear
 import FerryModels
-import FerryData
 import FerryPipeline
 import FerryStore
 import Foundation
@@ -19,9 +19,10 @@ import Testing
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let registry = try PluginRegistry([LassoPlugin.self] + Baselines.plugins)
-        let store = try Store(path: runs + "/store/ferry.sqlite")
+        let location = StoreLocation(runs + "/store/ferry.sqlite")
         let report = try LifecycleDemo(dataDirectory: directory).run(
-            logger: logger, registry: registry, runs: runs, bundles: runs + "/bundles", store: store)
+            logger: logger, registry: registry, runs: runs, bundles: runs + "/bundles", store: location)
+        let store = try location.open()
         #expect(report.verification.passed, "\(report.verification.checks.map(\.detail))")
         #expect(report.registered.name == "SPX-lasso" && report.registered.parentRun == report.run.id)
         #expect(report.batch.written && report.batch.asOf == "2018-12-31" && report.batch.predictions["SPX"] != nil)
@@ -29,7 +30,8 @@ import Testing
         // last one's future unknown), so a prediction served for an earlier day is graded.
         #expect(report.batch.outcomesRecorded == 4981)
         try store.logPredictions([
-            PredictionEntry(model: "SPX-lasso", version: "1.0.0", instrument: "SPX", asOf: "2018-12-28", value: 0.001, source: "api", createdAt: "t")
+            PredictionEntry(
+                model: "SPX-lasso", version: "1.0.0", instrument: "SPX", asOf: "2018-12-28", value: 0.001, source: "api", createdAt: "t")
         ])
         let graded = try store.predictionsWithOutcomes(model: "SPX-lasso")
         #expect(graded.count == 1 && abs(graded[0].outcome - (2506.850098 / 2485.739990 - 1)) < 1e-12, "\(graded.map(\.outcome))")

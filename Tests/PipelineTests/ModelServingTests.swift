@@ -1,9 +1,10 @@
 import FerryCore
-@testable import FerryPipeline
 import FerryStore
 import FerryTestSupport
 import Foundation
 import Testing
+
+@testable import FerryPipeline
 
 /// ``ModelServing`` in process: resolve, load once per digest, align, predict, log; a slow load
 /// of one model holds up no other.
@@ -29,7 +30,8 @@ import Testing
         #expect(model.targetKind == .return)
         let rows = PredictionRows(columns: ["x2", "x1"], rows: [[2, 1], [4, 3]], caller: "desk", instrument: "SPX", asOf: "2020-01-02")
         let answer = try await serving.predict(rows, with: model)
-        let inOrder = try await serving.predict(PredictionRows(columns: ["x1", "x2"], rows: [[1, 2], [3, 4]], caller: "desk"), with: model)
+        let inOrder = try await serving.predict(
+            PredictionRows(columns: ["x1", "x2"], rows: [[1, 2], [3, 4]], caller: "desk"), with: model)
         #expect(answer.predictions == inOrder.predictions, "rows in any field order give the same bits")
         #expect(answer.predictions.count == 2 && answer.version == "1.0.0" && answer.variant == nil)
         #expect(try store.predictionCount(model: "model-a") == 4, "every prediction is logged before the answer")
@@ -68,9 +70,12 @@ import Testing
         let (folder, store) = try Self.registeredStore()
         defer { folder.remove() }
         let loads = LoadCounter()
+        // model-a's load holds until model-b has answered (or 10 s pass, which only a stall would need):
+        // a fixed sleep let a slow test machine finish it before model-b was even asked.
+        let releaseA = DispatchSemaphore(value: 0)
         let serving = ModelServing(store: store, splits: [:]) { entry in
             loads.started(entry.name)
-            if entry.name == "model-a" { Thread.sleep(forTimeInterval: 3) }
+            if entry.name == "model-a" { _ = releaseA.wait(timeout: .now() + 10) }
             defer { loads.finished(entry.name) }
             return try ServedModel.load(entry, verifier: FixtureModel.verifier)
         }
@@ -79,10 +84,12 @@ import Testing
         while !loads.hasStarted("model-a") { try await Task.sleep(for: .milliseconds(10)) }
         let clock = ContinuousClock()
         let started = clock.now
-        let answer = try await serving.predict(PredictionRows(columns: ["x1", "x2"], rows: [[1, 2]], caller: "b"), with: try await serving.model("model-b"))
+        let answer = try await serving.predict(
+            PredictionRows(columns: ["x1", "x2"], rows: [[1, 2]], caller: "b"), with: try await serving.model("model-b"))
         let waited = clock.now - started
         #expect(!loads.hasFinished("model-a"), "model-b answered while model-a was still loading")
         #expect(waited < .seconds(1.5), "model-b took \(waited)")
+        releaseA.signal()
         #expect(answer.model == "model-b")
         for request in firstRequestsForA { #expect(try await request.value.entry.name == "model-a") }
         #expect(loads.count("model-a") == 1, "ten concurrent first requests share one load")

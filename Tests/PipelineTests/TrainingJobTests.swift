@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import FerryBaselines
 import FerryCore
 import FerryData
@@ -42,7 +45,8 @@ import Testing
                 let cells = line.split(separator: ",")
                 table[String(cells[0])] = Double(cells[4])
             }
-        let first = try #require(closes[outcome.split.test.first!.description]), last = try #require(closes[outcome.split.test.last!.description])
+        let first = try #require(closes[outcome.split.test.first!.description])
+        let last = try #require(closes[outcome.split.test.last!.description])
         #expect(abs((financial["buy_and_hold"]?["total_return"] ?? 0) - (last / first - 1)) < 1e-9)
     }
 
@@ -65,7 +69,8 @@ import Testing
     }
 
     @Test func refusesWhatCannotBeTrained() throws {
-        let mixed = TrainingJob(input: .market(dataPaths: [Self.data("SPX.csv"), Self.data("EURUSD-1h.csv")], reference: nil), pluginID: "lasso")
+        let mixed = TrainingJob(
+            input: .market(dataPaths: [Self.data("SPX.csv"), Self.data("EURUSD-1h.csv")], reference: nil), pluginID: "lasso")
         let frequencies = try #require(throws: FerryError.self) { try mixed.run(registry: Self.registry, logger: Self.quiet) }
         #expect(frequencies.description.contains("different frequencies"))
         var target = TrainingJob(input: .market(dataPaths: [Self.data("SPX.csv")], reference: nil), pluginID: "lasso")

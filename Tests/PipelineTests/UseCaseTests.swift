@@ -1,16 +1,18 @@
 import FerryBundle
 import FerryCore
-@testable import FerryPipeline
 import FerryStore
 import FerryTestSupport
 import Foundation
 import Testing
 
+@testable import FerryPipeline
+
 /// Every Pipeline use case, called in process as a front end calls it (not through the binary),
 /// on the committed example bundle (lasso on SPX with WTI) and the fixture model.
 @Suite struct UseCaseTests {
     static let example = TestRepository.path("bundles/example/SPX-lasso-1.0.0.tar.gz")
-    static let spx = TestRepository.path("data/SPX.csv"), goog = TestRepository.path("data/GOOG.csv"), wti = TestRepository.path("data/WTI.csv")
+    static let spx = TestRepository.path("data/SPX.csv"), goog = TestRepository.path("data/GOOG.csv"),
+        wti = TestRepository.path("data/WTI.csv")
     static let quiet = FixtureModel.quietLogger
 
     @Test func bundlePredictorComputesTheBundlesFeaturesAndPredicts() throws {
@@ -25,7 +27,8 @@ import Testing
     @Test func bundleScoringGivesTheSameNumbersForBarsAndForTheirFeatureTable() throws {
         let folder = try TemporaryFolder("scoring")
         defer { folder.remove() }
-        let bars = try BundleScoring(model: .bundle(Self.example), input: .bars([Self.spx], reference: Self.wti)).run(verifier: FixtureModel.verifier)
+        let bars = try BundleScoring(model: .bundle(Self.example), input: .bars([Self.spx], reference: Self.wti)).run(
+            verifier: FixtureModel.verifier)
         #expect(bars.model == "SPX-lasso" && bars.rows.count > 4_900 && bars.rows.allSatisfy { $0.instrument == "SPX" })
         // The same rows as a feature table: the features the bundle's pipeline computed.
         let predictor = try BundlePredictor(bundle: Self.example, verifier: FixtureModel.verifier)
@@ -36,7 +39,8 @@ import Testing
             csv += features.index[row].iso8601 + "," + names.map { "\((features[column: $0] ?? [])[row])" }.joined(separator: ",") + "\n"
         }
         try csv.write(toFile: folder.file("SPX.csv"), atomically: true, encoding: .utf8)
-        let table = try BundleScoring(model: .bundle(Self.example), input: .table(folder.file("SPX.csv"))).run(verifier: FixtureModel.verifier)
+        let table = try BundleScoring(model: .bundle(Self.example), input: .table(folder.file("SPX.csv"))).run(
+            verifier: FixtureModel.verifier)
         #expect(table.rows.map(\.prediction.bitPattern) == bars.rows.map(\.prediction.bitPattern), "bit for bit")
         #expect(table.rows.map(\.date) == bars.rows.map(\.date))
     }
@@ -88,7 +92,9 @@ import Testing
         let again = try job.run(store: store, verifier: FixtureModel.verifier)
         #expect(!again.written && again.predictions == first.predictions)
         #expect(try store.predictionCount(model: "SPX-lasso") == 2)
-        let none = #expect(throws: FerryError.self) { try BatchJob(model: try ModelReference("SPX-lasso"), dataPaths: []).run(store: store, verifier: FixtureModel.verifier) }
+        let none = #expect(throws: FerryError.self) {
+            try BatchJob(model: try ModelReference("SPX-lasso"), dataPaths: []).run(store: store, verifier: FixtureModel.verifier)
+        }
         #expect(none?.code == .invalidArgument)
     }
 
@@ -101,7 +107,8 @@ import Testing
         #expect(try keeper.record(nil) == record && keeper.record(record.id) == record)
         #expect(try store.hasRun(record.id))
         #expect(record.schema.targetKind == .return, "the target kind is decided at training and kept")
-        let bundle = try BundleExport(sourceDateEpoch: nil).write(run: record, keeper: keeper, registry: FixtureModel.registry, to: .folder(folder.file("out")))
+        let bundle = try BundleExport(sourceDateEpoch: nil).write(
+            run: record, keeper: keeper, registry: FixtureModel.registry, to: .folder(folder.file("out")))
         #expect(bundle.path == folder.file("out/table-ridge-1.0.0.tar.gz") || bundle.path.hasSuffix("-ridge-1.0.0.tar.gz"))
         #expect(try store.run(bundleDigest: bundle.sha256)?.id == record.id)
         #expect(bundle.sha256 == (try BundleDigest.sha256(of: bundle.path)))

@@ -6,7 +6,11 @@ import Testing
 /// Every statistic against the empyrical definitions in NumPy (bench/empyrical_fixtures.py).
 @Suite struct EmpyricalParityTests {
     struct Fixture: Decodable {
-        struct Case: Decodable { let name: String; let returns: [Double]; let statistics: [String: ReferenceValue] }
+        struct Case: Decodable {
+            let name: String
+            let returns: [Double]
+            let statistics: [String: ReferenceValue]
+        }
         let synthetic: [Case]
     }
 
@@ -45,7 +49,9 @@ import Testing
             let ours = try ReturnStatistics().statistics(returns: series.returns)
             #expect(Set(ours.values.keys) == Set(series.statistics.keys), "\(series.name)")
             for (name, reference) in series.statistics {
-                #expect(Self.agrees(ours[name], reference.value), "\(series.name) \(name): Ferry \(String(describing: ours[name])), reference \(reference.value)")
+                #expect(
+                    Self.agrees(ours[name], reference.value),
+                    "\(series.name) \(name): Ferry \(String(describing: ours[name])), reference \(reference.value)")
             }
         }
     }

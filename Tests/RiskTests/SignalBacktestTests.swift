@@ -63,7 +63,9 @@ import Testing
     }
 
     @Test func refusesUnusableInputNamingTheRow() throws {
-        let error = try #require(throws: ReturnSeriesError.self) { try SignalBacktest().run(returns: [0, 0.1, 0.2], positions: [1, .nan, 1]) }
+        let error = try #require(throws: ReturnSeriesError.self) {
+            try SignalBacktest().run(returns: [0, 0.1, 0.2], positions: [1, .nan, 1])
+        }
         #expect(error.row == 1 && error.message.contains("position at row 1"))
         #expect(throws: ReturnSeriesError.self) { try SignalBacktest().run(returns: [0, 0.1], positions: [1]) }
         #expect(throws: ReturnSeriesError.self) { try SignalBacktest(costBasisPoints: -1).run(returns: [0, 0.1], positions: [1, 1]) }

@@ -1,3 +1,4 @@
+import FerryCore
 import FerryStore
 import Foundation
 import HTTPTypes
@@ -11,10 +12,13 @@ import Testing
         let fixture = try ServerFixture()
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client in
-            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok && $0.body.json["status"] as? String == "ok") }
+            try await client.execute(uri: "/health", method: .get) {
+                #expect($0.status == .ok && $0.body.json["status"] as? String == "ok")
+            }
             try await client.execute(uri: "/openapi.json", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/", method: .get) {
-                #expect($0.status == .ok && String(buffer: $0.body).contains("<title>Ferry dashboard</title>"), "the page, with no data in it")
+                #expect(
+                    $0.status == .ok && String(buffer: $0.body).contains("<title>Ferry dashboard</title>"), "the page, with no data in it")
             }
         }
     }
@@ -23,7 +27,10 @@ import Testing
         let fixture = try ServerFixture()
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client in
-            for (uri, method) in [("/v1/models", HTTPRequest.Method.get), ("/v1/models/nope", .get), ("/v1/models/nope/predict", .post), ("/metrics", .get), ("/v1/bundles", .post), ("/nowhere", .get)] {
+            for (uri, method) in [
+                ("/v1/models", HTTPRequest.Method.get), ("/v1/models/nope", .get), ("/v1/models/nope/predict", .post), ("/metrics", .get),
+                ("/v1/bundles", .post), ("/nowhere", .get),
+            ] {
                 try await client.execute(uri: uri, method: method) { #expect($0.status == .unauthorized, "\(uri)") }
             }
             var forged = HTTPFields()
@@ -51,11 +58,15 @@ import Testing
             try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: row) {
                 #expect($0.status == .ok)
             }
-            try await client.execute(uri: "/v1/models/table-ridge/aliases/champion", method: .put, headers: fixture.headers(.predict), body: alias) {
+            try await client.execute(
+                uri: "/v1/models/table-ridge/aliases/champion", method: .put, headers: fixture.headers(.predict), body: alias
+            ) {
                 #expect($0.status == .forbidden)
             }
             // admin: everything.
-            try await client.execute(uri: "/v1/models/table-ridge/aliases/champion", method: .put, headers: fixture.headers(.admin), body: alias) {
+            try await client.execute(
+                uri: "/v1/models/table-ridge/aliases/champion", method: .put, headers: fixture.headers(.admin), body: alias
+            ) {
                 #expect($0.status == .ok)
             }
             try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.admin), body: row) {

@@ -1,7 +1,8 @@
 import FerryCore
-@testable import FerryServer
 import HTTPTypes
 import Testing
+
+@testable import FerryServer
 
 /// Every error code maps to its HTTP status, in the one mapping the server has.
 @Suite struct HTTPStatusMappingTests {

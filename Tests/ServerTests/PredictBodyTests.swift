@@ -32,11 +32,14 @@ import Testing
             switch index % 4 {
             case 0: return (value.description, value)
             case 1: return (String(format: "%.17g", value), value)
-            case 2: let text = String(format: "%.3e", value); return (text, strtod(text, nil))
+            case 2:
+                let text = String(format: "%.3e", value)
+                return (text, strtod(text, nil))
             default: return ("\(index - 200)", Double(index - 200))
             }
         }
-        for text in ["-0", "0.5", "1E2", "1e+2", "1e-2", "-1.5E-3", "123456789012345678901234567890", "4.9e-324", "1.7976931348623157e308"] {
+        for text in ["-0", "0.5", "1E2", "1e+2", "1e-2", "-1.5E-3", "123456789012345678901234567890", "4.9e-324", "1.7976931348623157e308"]
+        {
             cases.append((text, strtod(text, nil)))
         }
         let body = #"{"rows": [{"# + cases.enumerated().map { "\"f\($0.offset)\": \($0.element.spelling)" }.joined(separator: ", ") + "}]}"
@@ -56,7 +59,8 @@ import Testing
     }
 
     @Test func unknownMembersOfAnyShapeAreSkipped() throws {
-        let request = try Self.read(#" { "meta" : {"a": [1, 2.5e3, {"b": [true, false, null, "x\"y"]}], "c": {}, "d": { }}, "list": [ ], "rows": [{"x": 1}] } "#)
+        let request = try Self.read(
+            #" { "meta" : {"a": [1, 2.5e3, {"b": [true, false, null, "x\"y"]}], "c": {}, "d": { }}, "list": [ ], "rows": [{"x": 1}] } "#)
         #expect(request.columns == ["x"] && request.rows == [[1]])
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(Self.message(#"{"meta": \#(deep), "rows": [{"x": 1}]}"#).contains("at most 64 levels of nesting"))
@@ -68,10 +72,13 @@ import Testing
         #expect(plain.columns == ["a", "b", "c"] && plain.rows == [[1, 2, 3], [4, 5, 6], [7, 8, 9]])
         for expected in [["a", "b", "c"], ["c", "b", "a"], ["a", "b"], ["a", "b", "c", "d"]] {
             let hinted = try Self.read(body, expected: expected)
-            #expect(hinted.columns == plain.columns && hinted.rows == plain.rows, "the expected columns only make reading faster: \(expected)")
+            #expect(
+                hinted.columns == plain.columns && hinted.rows == plain.rows, "the expected columns only make reading faster: \(expected)")
         }
         for body in [#"{"rows": [{"a": 1, "b": 2, "a": 3}]}"#, #"{"rows": [{"a": 1, "b": 2, "c": 3, "b": 4}]}"#] {
-            #expect(throws: HTTPError.self, "a repeated field is refused with the hint too: \(body)") { try Self.read(body, expected: ["a", "b", "c"]) }
+            #expect(throws: HTTPError.self, "a repeated field is refused with the hint too: \(body)") {
+                try Self.read(body, expected: ["a", "b", "c"])
+            }
         }
     }
 
@@ -109,7 +116,9 @@ import Testing
     @Test func mangledBodiesAreRefusedWithA400NeverACrash() throws {
         // Bytes deleted, repeated or replaced at random in a valid body: each reading either
         // succeeds or is a 400 (out-of-bounds reads would trap here, in a debug build).
-        let valid = Array(#"{"rows": [{"a": -1.5e-3, "b\u00e9": 2}, {"b\u00e9": 3, "a": 4}], "instrument": "S\"PX", "meta": [null, true, {"x": []}]}"#.utf8)
+        let valid = Array(
+            #"{"rows": [{"a": -1.5e-3, "b\u00e9": 2}, {"b\u00e9": 3, "a": 4}], "instrument": "S\"PX", "meta": [null, true, {"x": []}]}"#
+                .utf8)
         var generator = SeededGenerator(seed: 9)
         var refused = 0
         for _ in 0..<3_000 {
@@ -136,14 +145,18 @@ import Testing
     @Test func responsesAreJSONThatReadsBackTheSameValues() throws {
         let predictions = [0.1, -1e-300, 1.7976931348623157e308, 5e-324, 42, .nan, .infinity]
         let warnings = ["plain", "quote \" backslash \\ slash /", "control \u{01}\n\t", "unicode é 😀"]
-        let response = PredictResponse(model: "m\"odel", version: "1.0.0", variant: "champion", predictions: predictions, warnings: warnings).json
+        let response = PredictResponse(
+            model: "m\"odel", version: "1.0.0", variant: "champion", predictions: predictions, warnings: warnings
+        ).json
         let text = Array(response.readableBytesView)
         let json = try #require(JSONSerialization.jsonObject(with: Data(text)) as? [String: Any])
         #expect(json["model"] as? String == "m\"odel" && json["variant"] as? String == "champion" && json["version"] as? String == "1.0.0")
         #expect(json["warnings"] as? [String] == warnings)
         let read = try #require(json["predictions"] as? [Any])
         #expect(zip(read, predictions).allSatisfy { ($0.0 as? NSNumber)?.doubleValue == $0.1 || ($0.0 is NSNull && !$0.1.isFinite) })
-        #expect(String(decoding: text, as: UTF8.self).hasPrefix(#"{"model":"m\"odel","predictions":[0.1,"#), "keys sorted, as JSONEncoder sorts them")
+        #expect(
+            String(decoding: text, as: UTF8.self).hasPrefix(#"{"model":"m\"odel","predictions":[0.1,"#),
+            "keys sorted, as JSONEncoder sorts them")
         let plain = PredictResponse(model: "m", version: "1", variant: nil, predictions: [1], warnings: []).json
         #expect(plain.readableBytesView.elementsEqual(#"{"model":"m","predictions":[1.0],"version":"1","warnings":[]}"#.utf8))
     }

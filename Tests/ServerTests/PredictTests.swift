@@ -1,8 +1,8 @@
 import FerryCore
-import FerryStore
-import Foundation
 import FerryPipeline
 import FerryServer
+import FerryStore
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -16,29 +16,41 @@ import Testing
         let fixture = try ServerFixture()
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client in
-            let body = Self.predict(#"{"rows": [{"x1": 1, "x2": 2}, {"x1": 3, "x2": 1, "extra": 5}], "instrument": "T", "as_of": "2020-01-05"}"#)
-            try await client.execute(uri: "/v1/models/table-ridge@champion/predict", method: .post, headers: fixture.headers(.predict), body: body) {
+            let body = Self.predict(
+                #"{"rows": [{"x1": 1, "x2": 2}, {"x1": 3, "x2": 1, "extra": 5}], "instrument": "T", "as_of": "2020-01-05"}"#)
+            try await client.execute(
+                uri: "/v1/models/table-ridge@champion/predict", method: .post, headers: fixture.headers(.predict), body: body
+            ) {
                 #expect($0.status == .badRequest, "rows with different fields are refused")
                 #expect(String(buffer: $0.body).contains("rows[1]: field 'extra' is in some rows but not others"))
             }
-            let good = Self.predict(#"{"rows": [{"x1": 1, "x2": 2, "extra": 5}, {"x1": 3, "x2": 1, "extra": 5}], "instrument": "T", "as_of": "2020-01-05"}"#)
-            try await client.execute(uri: "/v1/models/table-ridge@champion/predict", method: .post, headers: fixture.headers(.predict), body: good) {
+            let good = Self.predict(
+                #"{"rows": [{"x1": 1, "x2": 2, "extra": 5}, {"x1": 3, "x2": 1, "extra": 5}], "instrument": "T", "as_of": "2020-01-05"}"#)
+            try await client.execute(
+                uri: "/v1/models/table-ridge@champion/predict", method: .post, headers: fixture.headers(.predict), body: good
+            ) {
                 #expect($0.status == .ok)
                 let json = $0.body.json
                 #expect(json["version"] as? String == "1.0.0" && (json["predictions"] as? [Double])?.count == 2)
                 #expect((json["warnings"] as? [String])?.contains { $0.contains("extra") } == true, "the dropped column is reported")
             }
             let missing = Self.predict(#"{"rows": [{"x1": 1}]}"#)
-            try await client.execute(uri: "/v1/models/table-ridge@1.0.0/predict", method: .post, headers: fixture.headers(.predict), body: missing) {
+            try await client.execute(
+                uri: "/v1/models/table-ridge@1.0.0/predict", method: .post, headers: fixture.headers(.predict), body: missing
+            ) {
                 #expect($0.status == .ok)
-                #expect(($0.body.json["warnings"] as? [String])?.contains { $0.contains("x2") } == true, "a missing feature is filled and reported")
+                #expect(
+                    ($0.body.json["warnings"] as? [String])?.contains { $0.contains("x2") } == true,
+                    "a missing feature is filled and reported")
             }
         }
         let logged = try fixture.store.predictions(model: "table-ridge")
         #expect(logged.count == 3 && logged.allSatisfy { $0.source == "api" })
         try await fixture.application().test(.router) { client in
             let far = Self.predict(#"{"rows": [{"x1": 1000, "x2": 2}, {"x1": 1, "x2": 2}]}"#)
-            try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: far) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: far) {
+                #expect($0.status == .ok)
+            }
             try await client.execute(uri: "/v1/models/table-ridge/drift", method: .get, headers: fixture.headers(.read)) {
                 let features = ($0.body.json["features"] as? [[String: Any]]) ?? []
                 #expect($0.body.json["rows"] as? Int == 2, "counted since this server started")
@@ -64,25 +76,37 @@ import Testing
         ]
         try await fixture.application().test(.router) { client in
             for (body, status, words) in cases {
-                try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: ByteBuffer(string: body)) {
+                try await client.execute(
+                    uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: ByteBuffer(string: body)
+                ) {
                     #expect($0.status == status, "\(body): \($0.status)")
                     #expect(words.isEmpty || String(buffer: $0.body).contains(words), "\(body): \(String(buffer: $0.body))")
                 }
             }
-            try await client.execute(uri: "/v1/models/nope/predict", method: .post, headers: fixture.headers(.predict), body: Self.predict(#"{"rows": [{"x1": 1}]}"#)) {
+            try await client.execute(
+                uri: "/v1/models/nope/predict", method: .post, headers: fixture.headers(.predict),
+                body: Self.predict(#"{"rows": [{"x1": 1}]}"#)
+            ) {
                 #expect($0.status == .notFound)
             }
-            try await client.execute(uri: "/v1/models/@x/predict", method: .post, headers: fixture.headers(.predict), body: Self.predict(#"{"rows": [{"x1": 1}]}"#)) {
+            try await client.execute(
+                uri: "/v1/models/@x/predict", method: .post, headers: fixture.headers(.predict),
+                body: Self.predict(#"{"rows": [{"x1": 1}]}"#)
+            ) {
                 #expect($0.status == .badRequest)
             }
             let huge = ByteBuffer(string: #"{"rows": [{"x1": 1, "pad": ""# + String(repeating: "9", count: 2 << 20) + "}]}")
             try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: huge) {
                 #expect($0.status == .contentTooLarge)
             }
-            try await client.execute(uri: "/v1/models/table-ridge/aliases/x", method: .put, headers: fixture.headers(.admin), body: ByteBuffer(string: "{}")) {
+            try await client.execute(
+                uri: "/v1/models/table-ridge/aliases/x", method: .put, headers: fixture.headers(.admin), body: ByteBuffer(string: "{}")
+            ) {
                 #expect($0.status == .badRequest && String(buffer: $0.body).contains("field 'version' is missing"))
             }
-            try await client.execute(uri: "/v1/bundles", method: .post, headers: fixture.headers(.admin, json: false), body: ByteBuffer(string: "not a bundle")) {
+            try await client.execute(
+                uri: "/v1/bundles", method: .post, headers: fixture.headers(.admin, json: false), body: ByteBuffer(string: "not a bundle")
+            ) {
                 #expect($0.status == .unprocessableContent, "refused by verification")
             }
         }
@@ -91,7 +115,7 @@ import Testing
     @Test func abServingIsStickyPerCallerAndFollowsTheWeights() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }
-        let app = fixture.application { $0.splits["table-ridge"] = try! TrafficSplit("champion:50,challenger:50") }
+        let app = try fixture.application { $0.splits["table-ridge"] = try! TrafficSplit("champion:50,challenger:50") }
         let body = Self.predict(#"{"rows": [{"x1": 1, "x2": 2}]}"#)
         let arms = try await app.test(.router) { client -> [String: String] in
             var arms: [String: String] = [:]

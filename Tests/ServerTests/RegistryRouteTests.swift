@@ -1,10 +1,11 @@
 import FerryStore
 import Foundation
-@testable import FerryServer
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import FerryServer
 
 /// Uploads, aliases, models, monitoring, metrics and the OpenAPI document.
 @Suite struct RegistryRouteTests {
@@ -30,7 +31,9 @@ import Testing
                 #expect(($0.body.json["versions"] as? [Any])?.count == 3)
                 #expect(($0.body.json["aliases"] as? [String: String]) == ["champion": "1.0.0", "challenger": "1.0.1"])
             }
-            try await client.execute(uri: "/v1/models/nope", method: .get, headers: fixture.headers(.read)) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/v1/models/nope", method: .get, headers: fixture.headers(.read)) {
+                #expect($0.status == .notFound)
+            }
             try await client.execute(uri: "/v1/models/table-ridge", method: .get, headers: fixture.headers(.read)) {
                 let features = $0.body.json["features"] as? [[String: Any]]
                 #expect(features?.map { $0["name"] as? String } == ["x1", "x2"], "the dashboard's sliders")
@@ -42,18 +45,23 @@ import Testing
     @Test func monitoringGradesServedPredictionsOnceOutcomesArrive() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }
-        let app = fixture.application()
+        let app = try fixture.application()
         try await app.test(.router) { client in
             try await client.execute(uri: "/v1/models/table-ridge/monitoring", method: .get, headers: fixture.headers(.read)) {
                 #expect($0.status == .ok && $0.body.json["status"] as? String == "unknown")
             }
             for day in 1...25 {
-                let body = ByteBuffer(string: #"{"rows": [{"x1": \#(day % 5), "x2": 1}], "instrument": "T", "as_of": "2020-02-\#(String(format: "%02d", day))"}"#)
-                try await client.execute(uri: "/v1/models/table-ridge@1.0.0/predict", method: .post, headers: fixture.headers(.predict), body: body) {
+                let body = ByteBuffer(
+                    string:
+                        #"{"rows": [{"x1": \#(day % 5), "x2": 1}], "instrument": "T", "as_of": "2020-02-\#(String(format: "%02d", day))"}"#)
+                try await client.execute(
+                    uri: "/v1/models/table-ridge@1.0.0/predict", method: .post, headers: fixture.headers(.predict), body: body
+                ) {
                     #expect($0.status == .ok)
                 }
             }
-            try fixture.store.recordOutcomes(instrument: "T", target: "y", (1...25).map { (String(format: "2020-02-%02d", $0), Double($0 % 5) * 1.1 + 2) })
+            try fixture.store.recordOutcomes(
+                instrument: "T", target: "y", (1...25).map { (String(format: "2020-02-%02d", $0), Double($0 % 5) * 1.1 + 2) })
             try await client.execute(uri: "/v1/models/table-ridge@1.0.0/monitoring", method: .get, headers: fixture.headers(.read)) {
                 let json = $0.body.json
                 #expect(json["predictions_with_outcomes"] as? Int == 25)
@@ -82,7 +90,8 @@ import Testing
     @Test func theOpenAPIDocumentMatchesTheRoutes() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }
-        let router = FerryServer.router(configuration: ServerConfiguration(), store: fixture.store, verifier: fixture.verifier, metrics: fixture.metrics)
+        let router = try FerryServer.router(
+            configuration: ServerConfiguration(), location: fixture.location, trust: fixture.trust, metrics: fixture.metrics)
         let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
         let documented = Set(OpenAPIDocument.routes.map { "\($0.method) \($0.path)" })
         #expect(served == documented)

@@ -1,17 +1,21 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import FerryBaselines
 import FerryBundle
 import FerryCore
 import FerryLinear
 import FerryModels
 import FerryPipeline
-import FerryTestSupport
-@testable import FerryServer
 import FerryStore
+import FerryTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+
+@testable import FerryServer
 
 /// A store with two registered versions of a ridge model on the fixture table (x1, x2 → y),
 /// `champion` on 1.0.0 and `challenger` on 1.0.1, and one token per role.
@@ -26,9 +30,11 @@ struct ServerFixture {
     let spareBundle: String
     let metrics = ServerMetrics()
 
-    var verifier: BundleVerifier {
-        BundleVerifier(registry: Self.registry, environment: .current(ferryVersion: FerryVersion.current, plugins: [:]))
-    }
+    /// The store's location, as `ferry serve` is given it.
+    var location: StoreLocation { StoreLocation(store.path) }
+
+    /// What the server trusts: the fixture's plugins, any signature.
+    var trust: BundleTrust { BundleTrust(plugins: Self.registry) }
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-server-\(UUID().uuidString)").path
@@ -38,7 +44,9 @@ struct ServerFixture {
         for version in ["1.0.0", "1.0.1", "1.0.2"] {
             paths.append(try model.export(version: version, to: "\(directory)/table-ridge-\(version).tar.gz").path)
         }
-        let registration = BundleRegistration(store: store, verifier: BundleVerifier(registry: Self.registry, environment: .current(ferryVersion: FerryVersion.current, plugins: [:])))
+        let registration = BundleRegistration(
+            store: store,
+            verifier: BundleVerifier(registry: Self.registry, environment: .current(ferryVersion: FerryVersion.current, plugins: [:])))
         for path in paths.prefix(2) { _ = try registration.add(path, by: "test") }
         try store.setAlias("champion", name: "table-ridge", version: "1.0.0", by: "test")
         try store.setAlias("challenger", name: "table-ridge", version: "1.0.1", by: "test")
@@ -48,13 +56,13 @@ struct ServerFixture {
         self.tokens = tokens
     }
 
-    func application(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> some ApplicationProtocol {
+    func application(_ change: (inout ServerConfiguration) -> Void = { _ in }) throws -> some ApplicationProtocol {
         var configuration = ServerConfiguration()
         configuration.port = 0
         change(&configuration)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        return FerryServer.application(configuration: configuration, store: store, verifier: verifier, metrics: metrics, logger: logger)
+        return try FerryServer.application(configuration: configuration, store: location, trust: trust, metrics: metrics, logger: logger)
     }
 
     func headers(_ role: TokenRole?, json: Bool = true, caller: String? = nil) -> HTTPFields {

@@ -1,17 +1,22 @@
 import FerryCore
 import Foundation
-@testable import FerryStore
 import GRDB
 import Testing
+
+@testable import FerryStore
 
 /// Runs and the prediction log: batches are written once and whole.
 @Suite struct PredictionLogTests {
     @Test func aBatchIsWrittenOnceForItsDay() throws {
         let store = try RegistryTests.store()
-        let rows = [ScoredRow(instrument: "SPX", asOf: "2018-12-28", value: 0.01), ScoredRow(instrument: "GOOG", asOf: "2018-12-28", value: nil)]
+        let rows = [
+            ScoredRow(instrument: "SPX", asOf: "2018-12-28", value: 0.01), ScoredRow(instrument: "GOOG", asOf: "2018-12-28", value: nil),
+        ]
         #expect(try store.writeBatch(model: "SPX-lasso", version: "1.0.0", asOf: "2018-12-28", rows: rows) != nil)
         #expect(try store.writeBatch(model: "SPX-lasso", version: "1.0.0", asOf: "2018-12-28", rows: rows) == nil, "a rerun writes nothing")
-        #expect(try store.writeBatch(model: "SPX-lasso", version: "1.0.1", asOf: "2018-12-28", rows: rows) != nil, "another version is another batch")
+        #expect(
+            try store.writeBatch(model: "SPX-lasso", version: "1.0.1", asOf: "2018-12-28", rows: rows) != nil,
+            "another version is another batch")
         #expect(try store.predictionCount(model: "SPX-lasso") == 4)
         #expect(try store.predictions(model: "SPX-lasso", limit: 1).first?.version == "1.0.1")
     }
@@ -20,7 +25,10 @@ import Testing
         let store = try RegistryTests.store()
         // The third prediction row fails, as a crash midway would.
         try store.pool.write { db in
-            try db.execute(sql: "CREATE TRIGGER fail BEFORE INSERT ON prediction WHEN (SELECT COUNT(*) FROM prediction) >= 2 BEGIN SELECT RAISE(ABORT, 'boom'); END")
+            try db.execute(
+                sql:
+                    "CREATE TRIGGER fail BEFORE INSERT ON prediction WHEN (SELECT COUNT(*) FROM prediction) >= 2 BEGIN SELECT RAISE(ABORT, 'boom'); END"
+            )
         }
         let rows = (0..<5).map { ScoredRow(instrument: "I\($0)", asOf: "2018-12-28", value: Double($0)) }
         #expect(throws: DatabaseError.self) { try store.writeBatch(model: "m", version: "1", asOf: "2018-12-28", rows: rows) }
@@ -32,13 +40,17 @@ import Testing
         let store = try RegistryTests.store()
         try store.register(RegistryTests.entry("m", "1"))
         try store.logPredictions([
-            PredictionEntry(model: "m", version: "1", variant: "a", caller: "k", instrument: "SPX", asOf: "2018-12-27", value: 0.2, source: "api", createdAt: "t"),
+            PredictionEntry(
+                model: "m", version: "1", variant: "a", caller: "k", instrument: "SPX", asOf: "2018-12-27", value: 0.2, source: "api",
+                createdAt: "t"),
             PredictionEntry(model: "m", version: "1", instrument: "SPX", asOf: "2018-12-28", value: 0.1, source: "api", createdAt: "t"),
         ])
         try store.recordOutcomes(instrument: "SPX", target: "next_return", [("2018-12-27", -0.01)])
         try store.recordOutcomes(instrument: "SPX", target: "next_direction", [("2018-12-27", 0), ("2018-12-28", 1)])
         let joined = try store.predictionsWithOutcomes(model: "m")
-        #expect(joined.count == 1 && joined[0].outcome == -0.01 && joined[0].prediction.variant == "a", "only the bundle's own target (next_return) joins")
+        #expect(
+            joined.count == 1 && joined[0].outcome == -0.01 && joined[0].prediction.variant == "a",
+            "only the bundle's own target (next_return) joins")
         #expect(try store.recordOutcomes(instrument: "SPX", target: "next_return", [("2018-12-27", -0.02)]) == 1)
         #expect(try store.predictionsWithOutcomes(model: "m").map(\.outcome) == [-0.02], "a day recorded again is replaced")
     }
@@ -59,9 +71,10 @@ import Testing
     @Test func runsAreFoundByIdOrItsStart() throws {
         let store = try RegistryTests.store()
         for (id, created) in [("lasso-20261121-1", "2026-11-21T10:00:00Z"), ("lasso-20261121-2", "2026-11-21T11:00:00Z")] {
-            try store.recordRun(RunEntry(
-                id: id, createdAt: created, plugin: "lasso", pluginVersion: "1.0.0", target: "next_return", seed: 42, parameters: "{}",
-                metrics: "{}", dataFingerprint: "abc"))
+            try store.recordRun(
+                RunEntry(
+                    id: id, createdAt: created, plugin: "lasso", pluginVersion: "1.0.0", target: "next_return", seed: 42, parameters: "{}",
+                    metrics: "{}", dataFingerprint: "abc"))
         }
         #expect(try store.runs().map(\.id) == ["lasso-20261121-2", "lasso-20261121-1"])
         try store.setBundleDigest("d1", run: "lasso-20261121-1")

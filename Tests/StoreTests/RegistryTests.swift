@@ -1,7 +1,11 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import FerryCore
 import Foundation
-@testable import FerryStore
 import Testing
+
+@testable import FerryStore
 
 /// The registry: adding, resolving names, stages with their history, aliases.
 @Suite struct RegistryTests {
@@ -56,8 +60,14 @@ import Testing
         #expect(try store.bundles().first { $0.version == "1.0.0" }?.stageChangedBy == "ben")
         #expect(try store.aliases(name: "SPX-lasso").isEmpty, "an archived version loses its aliases")
         let history = try store.stageHistory(name: "SPX-lasso").map { "\($0.version) \($0.fromStage ?? "-")>\($0.toStage) \($0.changedBy)" }
-        #expect(history == ["1.0.0 ->staging ana", "1.0.1 ->staging ana", "1.0.0 staging>production ana", "1.0.0 production>archived ben", "1.0.1 staging>production ben"])
-        let archived = try #require(throws: FerryError.self) { try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana") }
+        #expect(
+            history == [
+                "1.0.0 ->staging ana", "1.0.1 ->staging ana", "1.0.0 staging>production ana", "1.0.0 production>archived ben",
+                "1.0.1 staging>production ben",
+            ])
+        let archived = try #require(throws: FerryError.self) {
+            try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana")
+        }
         #expect(archived.message.contains("archived"))
         #expect(archived.code == .refused)
         #expect(throws: FerryError.self) { try store.setAlias("1st", name: "SPX-lasso", version: "1.0.1", by: "ana") }

@@ -26,7 +26,8 @@ let golden = try GoldenSet(inputs: [[0]], outputs: [0], features: ["x"])
 let contents = BundleContents(
     manifest: BundleManifest(
         name: "blob", version: "1.0.0", plugin: .init(id: "bench-blob", version: SemanticVersion(1, 0, 0)), target: "y",
-        trainingData: .init(fingerprint: String(repeating: "0", count: 64), files: [], first: nil, last: nil), hyperparameters: .object([:]),
+        trainingData: .init(fingerprint: String(repeating: "0", count: 64), files: [], first: nil, last: nil),
+        hyperparameters: .object([:]),
         seed: 0, created: Timestamp(secondsSinceEpoch: 0), ferryVersion: FerryVersion.current),
     schema: schema, pipeline: nil, tensors: ["blob": tensor],
     environment: .current(ferryVersion: FerryVersion.current, plugins: [:]), metrics: .object([:]), golden: golden, modelCard: "# blob\n")
@@ -35,4 +36,6 @@ let clock = ContinuousClock()
 let start = clock.now
 try BundleWriter().write(contents, to: "\(directory)/blob-1.0.0.tar.gz")
 let elapsed = clock.now - start
-print(#"{"export_seconds": \#(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18), "weights_bytes": \#(count * 4)}"#)
+print(
+    #"{"export_seconds": \#(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18), "weights_bytes": \#(count * 4)}"#
+)

@@ -46,4 +46,6 @@ for _ in 0..<runs {
     produced = table.frame.columnNames.count
     timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
-print(#"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(PeakMemory.residentBytes())}"#)
+print(
+    #"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(PeakMemory.residentBytes())}"#
+)

@@ -23,5 +23,7 @@ let start = clock.now
 let results = try pairs.parallelMap { try KolmogorovSmirnov.twoSample($0.0, $0.1) }
 let elapsed = clock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-let json = try JSONSerialization.data(withJSONObject: ["seconds": seconds, "statistics": results.map(\.statistic), "pvalues": results.map(\.pValue)])
+let json = try JSONSerialization.data(withJSONObject: [
+    "seconds": seconds, "statistics": results.map(\.statistic), "pvalues": results.map(\.pValue),
+])
 print(String(decoding: json, as: UTF8.self))

@@ -9,7 +9,6 @@ import FerryLSTM
 import FerryModels
 import Foundation
 
-
 let arguments = CommandLine.arguments
 guard arguments.count == 8, let data = FileManager.default.contents(atPath: arguments[1]), let rows = Int(arguments[2]),
     let features = Int(arguments[3]), let heads = Int(arguments[5]), let runs = Int(arguments[6]), let calls = Int(arguments[7])

@@ -8,7 +8,6 @@ import FerryLinear
 import FerryModels
 import Foundation
 
-
 let arguments = CommandLine.arguments
 guard arguments.count == 6, let data = FileManager.default.contents(atPath: arguments[1]), let rows = Int(arguments[2]),
     let features = Int(arguments[3]), let alpha = Double(arguments[4]), let runs = Int(arguments[5])

@@ -1,8 +1,9 @@
+import FerryBundle
 // A fuzz target for the bundle reader: any bytes must be refused with a BundleError or read,
 // never crash, hang or write outside memory. scripts/fuzz-bundle-reader builds it with
 // `-sanitize=fuzzer -DFUZZING`, and main hands control to libFuzzer's driver; a normal build
 // makes it a replayer that runs the files given as arguments through the same function.
-import FerryBundle
+import FerryCore
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")

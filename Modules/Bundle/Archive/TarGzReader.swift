@@ -1,4 +1,5 @@
 import CArchive
+import FerryCore
 import Foundation
 
 /// Streams the entries of an untrusted gzip-compressed tar, refusing anything that is not a plain
@@ -27,7 +28,8 @@ struct TarGzReader {
 
     /// Calls `visit` for each entry of the file at `path` with its name, and `consume` with each chunk of its bytes.
     func read(
-        _ path: String, visit: (_ name: String, _ size: Int64) throws -> Void, consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
+        _ path: String, visit: (_ name: String, _ size: Int64) throws -> Void,
+        consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
     ) throws {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let compressed = attributes[.size] as? Int64 else {
             throw BundleError.unreadable(path)
@@ -39,7 +41,8 @@ struct TarGzReader {
 
     /// The same, over an archive held in memory.
     func read(
-        bytes: Data, visit: (_ name: String, _ size: Int64) throws -> Void, consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
+        bytes: Data, visit: (_ name: String, _ size: Int64) throws -> Void,
+        consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
     ) throws {
         try bytes.withUnsafeBytes { raw in
             try read(label: "bundle", compressedBytes: Int64(bytes.count), visit: visit, consume: consume) { archive in
@@ -82,7 +85,9 @@ struct TarGzReader {
             guard seen.insert(name).inserted else { throw BundleError.duplicateEntry(name) }
             guard seen.count <= limits.entries else { throw BundleError.tooLarge("more than \(limits.entries) entries") }
             let size = archive_entry_size(entry)
-            guard size >= 0, size <= limits.entryBytes else { throw BundleError.tooLarge("\(name) declares \(size) bytes (limit \(limits.entryBytes))") }
+            guard size >= 0, size <= limits.entryBytes else {
+                throw BundleError.tooLarge("\(name) declares \(size) bytes (limit \(limits.entryBytes))")
+            }
             try visit(name, size)
             var entryTotal: Int64 = 0
             while true {
@@ -92,7 +97,8 @@ struct TarGzReader {
                 entryTotal += Int64(count)
                 total += Int64(count)
                 guard entryTotal <= limits.entryBytes, total <= limits.totalBytes else {
-                    throw BundleError.tooLarge("\(name) inflates past the limit (\(limits.entryBytes) per entry, \(limits.totalBytes) in all)")
+                    throw BundleError.tooLarge(
+                        "\(name) inflates past the limit (\(limits.entryBytes) per entry, \(limits.totalBytes) in all)")
                 }
                 if total > limits.ratioFloor, total > limits.compressionRatio * max(compressed, 1) {
                     throw BundleError.tooLarge("compression ratio above \(limits.compressionRatio):1 (a decompression bomb?)")

@@ -1,4 +1,5 @@
 import CArchive
+import FerryCore
 import Foundation
 
 /// Writes a gzip-compressed POSIX tar with libarchive, canonically: entries in path order, owner

@@ -143,7 +143,8 @@ public struct OpenedBundle: Sendable {
             throw BundleError.structure("the folder is \(folder) but the manifest names \(manifest.folder)")
         }
         let schema = try BundleJSON.decode(FeatureSchema.self, file(BundleLayout.schema), file: BundleLayout.schema)
-        guard case let .object(schemaFields) = try BundleJSON.decode(JSONValue.self, file(BundleLayout.schema), file: BundleLayout.schema) else {
+        guard case let .object(schemaFields) = try BundleJSON.decode(JSONValue.self, file(BundleLayout.schema), file: BundleLayout.schema)
+        else {
             throw BundleError.malformed(BundleLayout.schema, "not a JSON object")
         }
         var tensors: [String: Tensor] = [:]

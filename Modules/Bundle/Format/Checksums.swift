@@ -1,4 +1,5 @@
 import Crypto
+import FerryCore
 import Foundation
 
 /// `checksums.sha256`: one `<hex>  <file>` line per file, in name order, as `sha256sum` writes and `sha256sum -c` reads.

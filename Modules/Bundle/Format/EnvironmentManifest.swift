@@ -26,7 +26,9 @@ public struct EnvironmentManifest: Codable, Sendable, Equatable {
     /// This machine's environment, with this build of Ferry and the plugins `registry` has:
     /// what an exported bundle records and a verifier compares against.
     public static func current(registry: PluginRegistry) -> EnvironmentManifest {
-        current(ferryVersion: FerryVersion.current, plugins: Dictionary(uniqueKeysWithValues: registry.plugins.map { ($0.id, $0.version.description) }))
+        current(
+            ferryVersion: FerryVersion.current,
+            plugins: Dictionary(uniqueKeysWithValues: registry.plugins.map { ($0.id, $0.version.description) }))
     }
 
     /// This machine's environment.

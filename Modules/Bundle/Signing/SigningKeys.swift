@@ -1,4 +1,5 @@
 import Crypto
+import FerryCore
 import Foundation
 
 /// Ed25519 keys for signing bundles: a private key file (`NAME.key`, base64, mode 0600) and a
@@ -21,7 +22,8 @@ public enum SigningKeys {
 
     /// The private key in `path`.
     public static func privateKey(at path: String) throws -> Curve25519.Signing.PrivateKey {
-        guard let data = FileManager.default.contents(atPath: path), let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+        guard let data = FileManager.default.contents(atPath: path),
+            let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
             let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
         else { throw BundleError.signature("\(path) is not an Ed25519 private key made by ferry keygen") }
         return key
@@ -58,6 +60,7 @@ struct BundleSignature: Codable, Equatable {
 
     static func sign(_ checksums: Data, with key: Curve25519.Signing.PrivateKey) throws -> BundleSignature {
         BundleSignature(
-            algorithm: "ed25519", keyID: SigningKeys.keyID(key.publicKey), signature: try key.signature(for: checksums).base64EncodedString())
+            algorithm: "ed25519", keyID: SigningKeys.keyID(key.publicKey),
+            signature: try key.signature(for: checksums).base64EncodedString())
     }
 }

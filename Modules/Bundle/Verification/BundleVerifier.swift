@@ -50,7 +50,10 @@ public struct BundleVerifier: Sendable {
         }
         do {
             let model = try loadAndReproduce(opened)
-            checks.append(.init(.behaviour, passed: true, detail: "loaded; \(contents.golden.outputs.count) golden outputs reproduced within \(contents.golden.tolerance)"))
+            checks.append(
+                .init(
+                    .behaviour, passed: true,
+                    detail: "loaded; \(contents.golden.outputs.count) golden outputs reproduced within \(contents.golden.tolerance)"))
             return (VerificationReport(bundle: path, checks: checks, signer: signer), opened, model)
         } catch {
             checks.append(.init(error))
@@ -60,7 +63,10 @@ public struct BundleVerifier: Sendable {
 
     private func authenticity(_ opened: OpenedBundle, into checks: inout [VerificationReport.Check]) -> BundleError.Class? {
         guard let signature = opened.signature else {
-            checks.append(.init(.authenticity, passed: !requireSignature, detail: requireSignature ? "unsigned, and a signature is required" : "unsigned"))
+            checks.append(
+                .init(
+                    .authenticity, passed: !requireSignature,
+                    detail: requireSignature ? "unsigned, and a signature is required" : "unsigned"))
             return requireSignature ? .authenticity : nil
         }
         guard signature.algorithm == "ed25519", let raw = Data(base64Encoded: signature.signature) else {
@@ -68,15 +74,22 @@ public struct BundleVerifier: Sendable {
             return .authenticity
         }
         guard let trustedKeys else {
-            checks.append(.init(.authenticity, passed: !requireSignature, detail: "signed by key \(signature.keyID); no trusted keys given, so not verified"))
+            checks.append(
+                .init(
+                    .authenticity, passed: !requireSignature,
+                    detail: "signed by key \(signature.keyID); no trusted keys given, so not verified"))
             return requireSignature ? .authenticity : nil
         }
         guard let rawKey = trustedKeys[signature.keyID], let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawKey) else {
-            checks.append(.init(.authenticity, passed: false, detail: "signed by key \(signature.keyID), which is not among the \(trustedKeys.count) trusted keys"))
+            checks.append(
+                .init(
+                    .authenticity, passed: false,
+                    detail: "signed by key \(signature.keyID), which is not among the \(trustedKeys.count) trusted keys"))
             return .authenticity
         }
         guard key.isValidSignature(raw, for: opened.checksums) else {
-            checks.append(.init(.authenticity, passed: false, detail: "the signature by key \(signature.keyID) does not match checksums.sha256"))
+            checks.append(
+                .init(.authenticity, passed: false, detail: "the signature by key \(signature.keyID) does not match checksums.sha256"))
             return .authenticity
         }
         checks.append(.init(.authenticity, passed: true, detail: "signed by trusted key \(signature.keyID)"))
@@ -86,7 +99,8 @@ public struct BundleVerifier: Sendable {
     private func checkCompatibility(_ contents: BundleContents, into checks: inout [VerificationReport.Check]) throws {
         let manifest = contents.manifest
         guard manifest.formatVersion == BundleLayout.formatVersion else {
-            throw BundleError.compatibility("format version \(manifest.formatVersion); this build reads version \(BundleLayout.formatVersion)")
+            throw BundleError.compatibility(
+                "format version \(manifest.formatVersion); this build reads version \(BundleLayout.formatVersion)")
         }
         let plugin: any ModelPlugin.Type
         do {
@@ -95,11 +109,15 @@ public struct BundleVerifier: Sendable {
             throw BundleError.compatibility("\(error)")
         }
         guard manifest.plugin.version.isReadable(by: plugin.version) else {
-            throw BundleError.compatibility("written by \(plugin.id) \(manifest.plugin.version); this build has \(plugin.version), which cannot read it")
+            throw BundleError.compatibility(
+                "written by \(plugin.id) \(manifest.plugin.version); this build has \(plugin.version), which cannot read it")
         }
         let differences = environment.differences(from: contents.environment)
         let detail = "format \(manifest.formatVersion), plugin \(plugin.id) \(plugin.version) reads \(manifest.plugin.version)"
-        checks.append(.init(.compatibility, passed: true, detail: differences.isEmpty ? "\(detail); same environment" : "\(detail); differs: \(differences.joined(separator: "; "))"))
+        checks.append(
+            .init(
+                .compatibility, passed: true,
+                detail: differences.isEmpty ? "\(detail); same environment" : "\(detail); differs: \(differences.joined(separator: "; "))"))
     }
 
     private func loadAndReproduce(_ opened: OpenedBundle) throws -> any TrainedModel {
@@ -107,7 +125,8 @@ public struct BundleVerifier: Sendable {
         let model: any TrainedModel
         do {
             model = try registry.load(
-                id: contents.manifest.plugin.id, tensors: opened.tensors(), hyperparameters: JSONEncoder().encode(contents.manifest.hyperparameters),
+                id: contents.manifest.plugin.id, tensors: opened.tensors(),
+                hyperparameters: JSONEncoder().encode(contents.manifest.hyperparameters),
                 schema: contents.schema)
         } catch {
             throw BundleError.behaviour("the model does not load: \(error)")
@@ -118,7 +137,8 @@ public struct BundleVerifier: Sendable {
         }
         let outputs = try model.predict(golden.frame())
         for (row, (ours, theirs)) in zip(outputs, golden.outputs).enumerated() where !(abs(ours - theirs) <= golden.tolerance) {
-            throw BundleError.behaviour("golden row \(row): the model gives \(ours), the bundle recorded \(theirs) (tolerance \(golden.tolerance))")
+            throw BundleError.behaviour(
+                "golden row \(row): the model gives \(ours), the bundle recorded \(theirs) (tolerance \(golden.tolerance))")
         }
         return model
     }

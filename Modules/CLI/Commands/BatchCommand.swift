@@ -1,10 +1,9 @@
 import ArgumentParser
 import FerryCore
 import FerryPipeline
-import FerryStore
 
 /// `ferry batch`: the daily job that scores every instrument with a registered model.
-struct BatchCommand: ParsableCommand {
+struct BatchCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Score every instrument for one day with a registered model and log the predictions.",
@@ -19,37 +18,29 @@ struct BatchCommand: ParsableCommand {
             30 22 * * 1-5 cd /srv/ferry && ferry batch --model SPX-lasso --data data/SPX.csv
             """)
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var input: BundleInputOptions
+    @Option(help: "The model: NAME, NAME@ALIAS or NAME@VERSION.") var model: String
+    @Option(help: "A bar file per instrument (repeatable); the instrument is the file's name without .csv.") var data: [String] = []
+    @Option(help: "The day to score, YYYY-MM-DD. (default: the last day every file has)") var asOf: String?
+    @OptionGroup var output: JSONOption
+    @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The model: NAME, NAME@ALIAS or NAME@VERSION.")
-    var model: String
-
-    @Option(help: "A bar file per instrument (repeatable); the instrument is the file's name without .csv.")
-    var data: [String] = []
-
-    @Option(help: "The day to score, YYYY-MM-DD. (default: the last day every file has)")
-    var asOf: String?
-
-    @Flag(help: "Print the outcome as JSON.")
-    var json = false
-
-    func run() throws {
-        try reportingFailures {
-            var job = BatchJob(model: try ModelReference(model), dataPaths: data, reference: input.reference)
-            if let asOf {
-                guard let day = Timestamp(iso8601: asOf) else { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
-                job.asOf = day
-            }
-            let outcome = try job.run(store: try storeOptions.open(), verifier: try input.verifier())
-            if json { return try printJSON(outcome) }
-            print("\(outcome.model) \(outcome.version) for \(outcome.asOf): \(outcome.written ? "wrote \(outcome.predictions.count) prediction(s)" : "already written; nothing new")")
-            for (instrument, value) in outcome.predictions.sorted(by: { $0.key < $1.key }) {
-                print("  \(instrument)  \(value.map { String(format: "%.6g", $0) } ?? "none (a feature is missing)")")
-            }
-            for (instrument, reason) in outcome.skipped.sorted(by: { $0.key < $1.key }) { print("  \(instrument)  skipped: \(reason)") }
-            print("recorded \(outcome.outcomesRecorded) realised outcome(s) of earlier days (for monitoring what was served)")
+    func perform() throws {
+        var job = BatchJob(model: try ModelReference(model), dataPaths: data, reference: input.reference)
+        if let asOf {
+            guard let day = Timestamp(iso8601: asOf) else { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
+            job.asOf = day
         }
+        let outcome = try job.run(store: try storeOptions.location.open(), verifier: try input.trust().verifier())
+        if output.json { return try printJSON(outcome) }
+        print(
+            "\(outcome.model) \(outcome.version) for \(outcome.asOf): \(outcome.written ? "wrote \(outcome.predictions.count) prediction(s)" : "already written; nothing new")"
+        )
+        for (instrument, value) in outcome.predictions.sorted(by: { $0.key < $1.key }) {
+            print("  \(instrument)  \(value.map { String(format: "%.6g", $0) } ?? "none (a feature is missing)")")
+        }
+        for (instrument, reason) in outcome.skipped.sorted(by: { $0.key < $1.key }) { print("  \(instrument)  skipped: \(reason)") }
+        print("recorded \(outcome.outcomesRecorded) realised outcome(s) of earlier days (for monitoring what was served)")
     }
 }

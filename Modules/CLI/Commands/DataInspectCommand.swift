@@ -1,8 +1,9 @@
 import ArgumentParser
-import FerryData
+import FerryCore
+import FerryPipeline
 
 /// `ferry data inspect FILE...`: rows, date range, frequency, gaps and problems of each file.
-struct DataInspectCommand: ParsableCommand {
+struct DataInspectCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Report rows, date range, gaps and problems of market data files.",
@@ -14,40 +15,28 @@ struct DataInspectCommand: ParsableCommand {
             With no FILE, inspects the embedded data.
             """)
 
+    @Argument(help: "CSV files to inspect (default: the embedded data set).") var files: [String] = []
+    @Flag(help: "Drop faulty rows and report each one instead of refusing the file.") var lenient = false
+    @OptionGroup var output: JSONOption
+    @Option(help: "The embedded data folder, when no FILE is given.") var dataDir: String?
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "CSV files to inspect (default: the embedded data set).")
-    var files: [String] = []
+    static let offersLenient = true
 
-    @Flag(help: "Drop faulty rows and report each one instead of refusing the file.")
-    var lenient = false
-
-    @Flag(help: "Print the report as JSON.")
-    var json = false
-
-    @Option(help: "The embedded data folder, when no FILE is given.")
-    var dataDir: String?
-
-    func run() throws {
-        try reportingFailures(offersLenient: true) {
-            let logger = global.logger(for: "data.inspect")
-            let paths = files.isEmpty ? EmbeddedDataSet.paths(in: try EmbeddedDataSet.directory(explicit: dataDir)) : files
-            let mode: ReadMode = lenient ? .lenient : .strict
-            let reports = paths.map { path in
-                logger.step("inspect", reading: ["file": .string(path)], producing: { ["rows": .stringConvertible($0.validRows), "problems": .stringConvertible($0.problems.count)] }) {
-                    DataInspection.inspect(path, mode: mode)
-                }
-            }
-            if json {
-                try printJSON(reports)
-            } else {
-                print(reports.map(InspectionText.render).joined(separator: "\n"))
-            }
-            let refused = reports.filter { !$0.accepted }
-            if !refused.isEmpty {
-                printError("ferry: error: \(refused.count) of \(reports.count) files refused: \(refused.map(\.file).joined(separator: ", "))")
-                throw FerryExitCode.dataRefused
-            }
+    func perform() throws {
+        let logger = global.logger(for: "data.inspect")
+        let job = DataInspectionJob(files: files, dataDirectory: dataDir, mode: lenient ? .lenient : .strict)
+        let reports = try job.run(logger: logger)
+        if output.json {
+            try printJSON(reports)
+        } else {
+            print(reports.map(InspectionText.render).joined(separator: "\n"))
+        }
+        let refused = reports.filter { !$0.accepted }
+        if !refused.isEmpty {
+            printError(
+                "ferry: error: \(refused.count) of \(reports.count) files refused: \(refused.map(\.file).joined(separator: ", "))")
+            throw FerryExitCode.dataRefused
         }
     }
 }

@@ -1,11 +1,10 @@
 import ArgumentParser
-import FerryData
+import FerryCore
 import FerryPipeline
-import FerryStore
 import Foundation
 
 /// `ferry demo`: the model lifecycle on the embedded real data.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the model lifecycle on the embedded real market data.",
@@ -20,33 +19,20 @@ struct DemoCommand: ParsableCommand {
             with it. Use --log-level info to see each step.
             """)
 
+    @Option(help: "The embedded data folder (default: $FERRY_DATA, ./data, or the repository's data/).") var dataDir: String?
+    @Option(help: "Where the demo keeps its training run.") var runsDir = "runs"
+    @Option(help: "Where the demo writes its bundle.") var bundlesDir = "bundles"
+    @Option(help: "The demo's own store, deleted and made afresh each run.") var store = "store/demo.sqlite"
+    @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The embedded data folder (default: $FERRY_DATA, ./data, or the repository's data/).")
-    var dataDir: String?
-
-    @Option(help: "Where the demo keeps its training run.")
-    var runsDir = "runs"
-
-    @Option(help: "Where the demo writes its bundle.")
-    var bundlesDir = "bundles"
-
-    @Option(help: "The demo's own store, deleted and made afresh each run.")
-    var store = "store/demo.sqlite"
-
-    @Flag(help: "Print the report as JSON.")
-    var json = false
-
-    func run() throws {
-        try reportingFailures {
-            let logger = global.logger(for: "demo")
-            let demo = LifecycleDemo(dataDirectory: try EmbeddedDataSet.directory(explicit: dataDir))
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
-            let report = try demo.run(
-                logger: logger, registry: try PluginCatalog.shared.registry(), runs: runsDir, bundles: bundlesDir,
-                store: try Store(path: store))
-            if json { try printJSON(report) } else { print(DemoText.render(report, runsDir: runsDir)) }
-            if !report.verification.passed { throw ExitCode(report.verification.exitCode) }
-        }
+    func perform() throws {
+        let logger = global.logger(for: "demo")
+        let demo = LifecycleDemo(dataDirectory: try DefaultInputs.directory(dataDir))
+        let report = try demo.run(
+            logger: logger, registry: try PluginCatalog.shared.registry(), runs: runsDir, bundles: bundlesDir,
+            store: StoreLocation(store))
+        if output.json { try printJSON(report) } else { print(DemoText.render(report, runsDir: runsDir)) }
+        if !report.verification.passed { throw ExitCode(report.verification.exitCode) }
     }
 }

@@ -1,10 +1,10 @@
 import ArgumentParser
-import FerryData
 import FerryMonitoring
+import FerryPipeline
 import Foundation
 
 /// `ferry drift`: per-feature data drift between two tables.
-struct DriftCommand: ParsableCommand {
+struct DriftCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
         abstract: "Compare a current table with a reference (training) table, feature by feature.",
@@ -18,42 +18,34 @@ struct DriftCommand: ParsableCommand {
             Tables come from, for example, ferry features compute.
             """)
 
+    @Option(help: "The reference table (CSV).") var reference: String
+    @Option(help: "The current table (CSV).") var current: String
+    @Option(help: "The test level after correction.") var alpha = 0.05
+    @Option(help: "bonferroni or benjamini-hochberg.") var correction = "benjamini-hochberg"
+    @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The reference table (CSV).")
-    var reference: String
-
-    @Option(help: "The current table (CSV).")
-    var current: String
-
-    @Option(help: "The test level after correction.")
-    var alpha = 0.05
-
-    @Option(help: "bonferroni or benjamini-hochberg.")
-    var correction = "benjamini-hochberg"
-
-    @Flag(help: "Print the report as JSON.")
-    var json = false
-
-    func run() throws {
-        try reportingFailures {
-            guard let method = MultipleTesting(rawValue: correction) else {
-                throw ValidationError("--correction takes bonferroni or benjamini-hochberg")
-            }
-            var analysis = DriftAnalysis()
-            analysis.alpha = alpha
-            analysis.correction = method
-            let reader = NumericTableReader(allowMissing: true)
-            let report = try analysis.compare(reference: reader.read(reference), current: reader.read(current))
-            if json { return try printJSON(report) }
-            let header = ["column", "ks_statistic", "ks_pvalue", "psi", "wasserstein", "mean_shift", "drifted"]
-            print(header.map { $0.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
-            for feature in report.features {
-                let cells = [feature.ksStatistic, feature.ksPValue, feature.psi, feature.wasserstein, feature.meanShift]
-                    .map { String(format: abs($0) < 1e-3 && $0 != 0 ? "%.3e" : "%.4f", $0) }
-                print(([feature.column] + cells + [feature.drifted ? "yes" : "no"]).map { $0.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
-            }
-            print("\n\(report.features.filter(\.drifted).count) of \(report.features.count) features drifted (\(String(format: "%.0f", report.driftedShare * 100))%), KS at \(alpha) after \(method.rawValue)")
+    func perform() throws {
+        guard let method = MultipleTesting(rawValue: correction) else {
+            throw ValidationError("--correction takes bonferroni or benjamini-hochberg")
         }
+        var analysis = DriftAnalysis()
+        analysis.alpha = alpha
+        analysis.correction = method
+        let report = try TableDrift(analysis: analysis).compare(reference: reference, current: current)
+        if output.json { return try printJSON(report) }
+        let header = ["column", "ks_statistic", "ks_pvalue", "psi", "wasserstein", "mean_shift", "drifted"]
+        print(header.map { $0.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
+        for feature in report.features {
+            let cells = [feature.ksStatistic, feature.ksPValue, feature.psi, feature.wasserstein, feature.meanShift]
+                .map { String(format: abs($0) < 1e-3 && $0 != 0 ? "%.3e" : "%.4f", $0) }
+            print(
+                ([feature.column] + cells + [feature.drifted ? "yes" : "no"]).map {
+                    $0.padding(toLength: 16, withPad: " ", startingAt: 0)
+                }.joined())
+        }
+        print(
+            "\n\(report.features.filter(\.drifted).count) of \(report.features.count) features drifted (\(String(format: "%.0f", report.driftedShare * 100))%), KS at \(alpha) after \(method.rawValue)"
+        )
     }
 }

@@ -1,12 +1,10 @@
 import ArgumentParser
-import FerryBundle
 import FerryCore
 import FerryPipeline
-import FerryStore
 import Foundation
 
 /// `ferry export`: packages a kept training run as a bundle.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Package a training run as a model bundle (a signed, checkable .tar.gz).",
@@ -18,47 +16,32 @@ struct ExportCommand: ParsableCommand {
             SOURCE_DATE_EPOCH or the data, never the clock. See docs/bundle-format.md.
             """)
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("run"), help: "The run to export (default: the most recent).") var runID: String?
+    @Option(help: "Where runs are kept.") var runsDir = "runs"
+    @Option(help: "The bundle file to write (default: bundles/<name>-<version>.tar.gz).") var out: String?
+    @Option(help: "The bundle's name (default: <data>-<plugin>).") var name: String?
+    @Option(help: "The bundle's version.") var version = "1.0.0"
+    @Option(help: "An Ed25519 private key (from ferry keygen) to sign the bundle with.") var sign: String?
+    @OptionGroup var output: JSONOption
+    @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("run"), help: "The run to export (default: the most recent).")
-    var runID: String?
-
-    @Option(help: "Where runs are kept.")
-    var runsDir = "runs"
-
-    @Option(help: "The bundle file to write (default: bundles/<name>-<version>.tar.gz).")
-    var out: String?
-
-    @Option(help: "The bundle's name (default: <data>-<plugin>).")
-    var name: String?
-
-    @Option(help: "The bundle's version.")
-    var version = "1.0.0"
-
-    @Option(help: "An Ed25519 private key (from ferry keygen) to sign the bundle with.")
-    var sign: String?
-
-    @Flag(help: "Print the result as JSON.")
-    var json = false
-
-    func run() throws {
-        try reportingFailures {
-            let keeper = RunKeeper(directory: runsDir, store: try storeOptions.open())
-            let record = try keeper.record(runID)
-            var export = BundleExport()
-            export.name = name
-            export.version = version
-            let key = try sign.map(SigningKeys.privateKey(at:))
-            let bundle = try export.write(
-                run: record, keeper: keeper, registry: try PluginCatalog.shared.registry(), to: out.map { .file($0) } ?? .folder("bundles"),
-                signingKey: key)
-            if json {
-                try printJSON(["bundle": bundle.path, "sha256": bundle.sha256, "run": record.id, "signed": bundle.signer == nil ? "no" : "yes"])
-            } else {
-                print("wrote \(bundle.path) from run \(record.id)\(bundle.signer.map { ", signed by key \($0)" } ?? " (unsigned)")")
-                print("sha256 \(bundle.sha256)")
-            }
+    func perform() throws {
+        let keeper = RunKeeper(directory: runsDir, store: try storeOptions.location.open())
+        let record = try keeper.record(runID)
+        var export = BundleExport()
+        export.name = name
+        export.version = version
+        export.signingKeyFile = sign
+        let bundle = try export.write(
+            run: record, keeper: keeper, registry: try PluginCatalog.shared.registry(), to: out.map { .file($0) } ?? .folder("bundles"))
+        if output.json {
+            try printJSON([
+                "bundle": bundle.path, "sha256": bundle.sha256, "run": record.id, "signed": bundle.signer == nil ? "no" : "yes",
+            ])
+        } else {
+            print("wrote \(bundle.path) from run \(record.id)\(bundle.signer.map { ", signed by key \($0)" } ?? " (unsigned)")")
+            print("sha256 \(bundle.sha256)")
         }
     }
 }

@@ -1,43 +1,28 @@
 import ArgumentParser
-import FerryFeatures
+import FerryPipeline
 
 /// `ferry features list`: every feature of the pipeline with its formula and warm-up.
-struct FeaturesListCommand: ParsableCommand {
+struct FeaturesListCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Show every feature with its formula and lookback (warm-up rows).")
 
+    @OptionGroup var pipeline: PipelineOption
+    @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
-    @OptionGroup var pipeline: PipelineOption
-
-    @Flag(help: "Print the list as JSON.")
-    var json = false
-
-    struct Entry: Encodable {
-        let name: String
-        let kind: String
-        let periods: [Int]
-        let lookback: Int
-        let formula: String
-    }
-
-    func run() throws {
-        try reportingFailures {
-            let chosen = try pipeline.load() ?? FeaturePipeline.standard()
-            let entries = chosen.features.flatMap { spec in
-                spec.names.map { Entry(name: $0, kind: spec.kind.rawValue, periods: spec.periods, lookback: spec.lookback, formula: spec.formula) }
-            }
-            if json {
-                try printJSON(["features": entries.map { AnyEncodable($0) }, "targets": chosen.targets.map { AnyEncodable($0) }])
-                return
-            }
-            let width = (entries.map(\.name.count).max() ?? 0) + 2
-            print("\(pad("feature", width))lookback  formula")
-            for entry in entries { print("\(pad(entry.name, width))\(pad(String(entry.lookback), 10))\(entry.formula)") }
-            print("\n\(entries.count) features; warm-up \(chosen.warmUpRows) rows\(chosen.dropWarmUp ? " (dropped)" : "")")
-            print("targets: \(chosen.targetNames.joined(separator: ", "))")
-            if chosen.needsReference { print("corr_returns_* needs a second series: ferry features compute --with FILE") }
+    func perform() throws {
+        let chosen = try FeatureCatalog.pipeline(file: pipeline.path)
+        let entries = FeatureCatalog.entries(of: chosen)
+        if output.json {
+            try printJSON(["features": entries.map { AnyEncodable($0) }, "targets": chosen.targets.map { AnyEncodable($0) }])
+            return
         }
+        let width = (entries.map(\.name.count).max() ?? 0) + 2
+        print("\(pad("feature", width))lookback  formula")
+        for entry in entries { print("\(pad(entry.name, width))\(pad(String(entry.lookback), 10))\(entry.formula)") }
+        print("\n\(entries.count) features; warm-up \(chosen.warmUpRows) rows\(chosen.dropWarmUp ? " (dropped)" : "")")
+        print("targets: \(chosen.targetNames.joined(separator: ", "))")
+        if chosen.needsReference { print("corr_returns_* needs a second series: ferry features compute --with FILE") }
     }
 
     private func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }

@@ -10,14 +10,12 @@ struct PluginsCommand: ParsableCommand {
         defaultSubcommand: PluginsListCommand.self)
 }
 
-struct PluginsListCommand: ParsableCommand {
+struct PluginsListCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Show each plugin's id, version, summary, hyperparameters and defaults.")
 
+    @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
-
-    @Flag(help: "Print the list as JSON.")
-    var json = false
 
     struct Entry: Encodable {
         let id: String
@@ -27,21 +25,19 @@ struct PluginsListCommand: ParsableCommand {
         let hyperparameters: JSONValue
     }
 
-    func run() throws {
-        try reportingFailures {
-            let registry = try PluginCatalog.shared.registry()
-            let entries = try registry.plugins.map { plugin in
-                Entry(
-                    id: plugin.id, version: plugin.version.description, summary: plugin.summary, baseline: plugin.isBaseline,
-                    hyperparameters: try JSONDecoder().decode(JSONValue.self, from: registry.defaultHyperparameters(id: plugin.id)))
-            }
-            if json { return try printJSON(entries) }
-            for entry in entries {
-                print("\(entry.id) \(entry.version)\(entry.baseline ? "  (baseline)" : "")")
-                print("  \(entry.summary)")
-                if case let .object(fields) = entry.hyperparameters, !fields.isEmpty {
-                    print("  " + fields.keys.sorted().map { "\($0)=\(Self.text(fields[$0]))" }.joined(separator: "  "))
-                }
+    func perform() throws {
+        let registry = try PluginCatalog.shared.registry()
+        let entries = try registry.plugins.map { plugin in
+            Entry(
+                id: plugin.id, version: plugin.version.description, summary: plugin.summary, baseline: plugin.isBaseline,
+                hyperparameters: try JSONDecoder().decode(JSONValue.self, from: registry.defaultHyperparameters(id: plugin.id)))
+        }
+        if output.json { return try printJSON(entries) }
+        for entry in entries {
+            print("\(entry.id) \(entry.version)\(entry.baseline ? "  (baseline)" : "")")
+            print("  \(entry.summary)")
+            if case let .object(fields) = entry.hyperparameters, !fields.isEmpty {
+                print("  " + fields.keys.sorted().map { "\($0)=\(Self.text(fields[$0]))" }.joined(separator: "  "))
             }
         }
     }

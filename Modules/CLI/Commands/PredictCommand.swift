@@ -4,7 +4,7 @@ import FerryPipeline
 import Foundation
 
 /// `ferry predict`: scores bars or a feature table with a bundle or a registered model.
-struct PredictCommand: ParsableCommand {
+struct PredictCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "Score bar files or a feature table with a bundle or a registered model.",
@@ -22,30 +22,16 @@ struct PredictCommand: ParsableCommand {
               ferry predict --bundle my-ridge.tar.gz --table features.csv --json
             """)
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var signatures: SignatureOptions
-
-    @Option(help: "A bundle file to score with.")
-    var bundle: String?
-
-    @Option(help: "A registered model instead of a bundle: NAME, NAME@ALIAS or NAME@VERSION.")
-    var model: String?
-
-    @Option(help: "A bar file to score (repeatable, one per instrument).")
-    var data: [String] = []
-
-    @Option(name: .customLong("with"), help: "The second series the bundle's features need, if any.")
-    var reference: String?
-
-    @Option(help: "A CSV table of features to score instead of bar files.")
-    var table: String?
-
-    @Option(help: "The CSV file to write (default: standard output).")
-    var out: String?
-
-    @Flag(help: "Print the predictions as JSON instead of CSV.")
-    var json = false
+    @Option(help: "A bundle file to score with.") var bundle: String?
+    @Option(help: "A registered model instead of a bundle: NAME, NAME@ALIAS or NAME@VERSION.") var model: String?
+    @Option(help: "A bar file to score (repeatable, one per instrument).") var data: [String] = []
+    @Option(name: .customLong("with"), help: "The second series the bundle's features need, if any.") var reference: String?
+    @Option(help: "A CSV table of features to score instead of bar files.") var table: String?
+    @Option(help: "The CSV file to write (default: standard output).") var out: String?
+    @OptionGroup var output: JSONOption
+    @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if (bundle == nil) == (model == nil) { throw ValidationError("give --bundle FILE or --model NAME, one of them") }
@@ -53,20 +39,18 @@ struct PredictCommand: ParsableCommand {
         if table != nil, reference != nil { throw ValidationError("--with goes with --data: a feature table has its features already") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let source: BundleScoring.Model =
-                if let bundle { .bundle(bundle) } else { .registered(model ?? "", store: try storeOptions.open()) }
-            let input: BundleScoring.Input = if let table { .table(table) } else { .bars(data, reference: reference) }
-            let scored = try BundleScoring(model: source, input: input).run(verifier: try signatures.verifier())
-            for warning in scored.warnings { printError("ferry: warning: \(warning)") }
-            let text = json ? try jsonText(scored) : scored.csv
-            if let out {
-                try write(text, to: out)
-                printError("wrote \(scored.rows.count) prediction(s) of \(scored.model) \(scored.version) to \(out)")
-            } else {
-                print(text, terminator: "")
-            }
+    func perform() throws {
+        let source: BundleScoring.Model =
+            if let bundle { .bundle(bundle) } else { .registered(model ?? "", store: try storeOptions.location.open()) }
+        let input: BundleScoring.Input = if let table { .table(table) } else { .bars(data, reference: reference) }
+        let scored = try BundleScoring(model: source, input: input).run(verifier: try signatures.trust().verifier())
+        for warning in scored.warnings { printError("ferry: warning: \(warning)") }
+        let text = output.json ? try jsonText(scored) : scored.csv
+        if let out {
+            try write(text, to: out)
+            printError("wrote \(scored.rows.count) prediction(s) of \(scored.model) \(scored.version) to \(out)")
+        } else {
+            print(text, terminator: "")
         }
     }
 

@@ -4,7 +4,7 @@ import FerryPipeline
 import Foundation
 
 /// `ferry promote`: the promotion gate between a champion and a challenger bundle.
-struct PromoteCommand: ParsableCommand {
+struct PromoteCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
         abstract: "Decide whether a challenger bundle replaces the champion, with every reason.",
@@ -16,51 +16,31 @@ struct PromoteCommand: ParsableCommand {
             to --record as one JSON line. Exits 0 when promoted, 21 when refused.
             """)
 
+    @Option(help: "The champion bundle.") var champion: String
+    @Option(help: "The challenger bundle.") var challenger: String
+    @Option(help: "A bar file to compare on; repeat for several instruments.") var data: [String]
+    @OptionGroup var input: BundleInputOptions
+    @OptionGroup var rows: RowWindowOptions
+    @Option(help: "Where decisions are recorded (JSON lines).") var record = "promotions.jsonl"
+    @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The champion bundle.")
-    var champion: String
-
-    @Option(help: "The challenger bundle.")
-    var challenger: String
-
-    @Option(help: "A bar file to compare on; repeat for several instruments.")
-    var data: [String]
-
-    @OptionGroup var input: BundleInputOptions
-
-    @Option(help: "Compare only on rows on or after this date (YYYY-MM-DD).")
-    var from: String?
-
-    @Option(help: "Compare on the last N rows.")
-    var window: Int?
-
-    @Option(help: "Where decisions are recorded (JSON lines).")
-    var record = "promotions.jsonl"
-
-    @Flag(help: "Print the record as JSON.")
-    var json = false
-
-    func run() throws {
-        try reportingFailures {
-            var job = PromotionJob(champion: champion, challenger: challenger, dataPaths: data)
-            job.rows.reference = input.reference
-            job.rows.window = window
-            if let from {
-                guard let date = Timestamp(iso8601: from) else { throw ValidationError("--from takes a date as YYYY-MM-DD") }
-                job.rows.from = date
-            }
-            let verifier = try input.verifier()
-            let outcome = try job.run(verifier: verifier, logger: global.logger(for: "promote"))
-            try PromotionLog.append(outcome, to: record)
-            if json {
-                try printJSON(outcome)
-            } else {
-                print("\(outcome.verdict.promote ? "PROMOTE" : "REFUSE") \(outcome.verdict.challenger) over \(outcome.verdict.champion) (recorded in \(record))")
-                for reason in outcome.verdict.reasons { print("  \(reason)") }
-            }
-            if !outcome.verdict.promote { throw FerryExitCode.refused }
+    func perform() throws {
+        var job = PromotionJob(champion: champion, challenger: challenger, dataPaths: data)
+        job.rows.reference = input.reference
+        job.rows.window = rows.window
+        job.rows.from = try rows.fromDate()
+        let outcome = try job.run(verifier: try input.trust().verifier(), logger: global.logger(for: "promote"))
+        try PromotionLog.append(outcome, to: record)
+        if output.json {
+            try printJSON(outcome)
+        } else {
+            print(
+                "\(outcome.verdict.promote ? "PROMOTE" : "REFUSE") \(outcome.verdict.challenger) over \(outcome.verdict.champion) (recorded in \(record))"
+            )
+            for reason in outcome.verdict.reasons { print("  \(reason)") }
         }
+        if !outcome.verdict.promote { throw FerryExitCode.refused }
     }
 }
 

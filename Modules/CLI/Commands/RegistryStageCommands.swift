@@ -1,74 +1,61 @@
 import ArgumentParser
+import FerryCore
 import FerryPipeline
-import FerryStore
 
 /// `ferry registry promote`: move a version to production (or back to staging).
-struct RegistryPromoteCommand: ParsableCommand {
+struct RegistryPromoteCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
         abstract: "Move a model version to production (the previous production version is archived).",
         discussion: "The gate that decides whether a challenger should be promoted is ferry promote; this records the decision.")
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var actor: ActorOption
+    @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.") var model: String
+    @Option(help: "The stage to move it to: production or staging.") var to: String = "production"
+    @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.")
-    var model: String
-
-    @Option(help: "The stage to move it to: production or staging.")
-    var to: String = "production"
-
-    func run() throws {
-        try reportingFailures {
-            guard let stage = RegisteredBundle.Stage(rawValue: to), stage != .archived else {
-                throw ValidationError("--to must be production or staging (ferry registry archive archives)")
-            }
-            try changeStage(model, to: stage, store: storeOptions, by: actor.user)
+    func perform() throws {
+        guard let stage = RegisteredBundle.Stage(rawValue: to), stage != .archived else {
+            throw ValidationError("--to must be production or staging (ferry registry archive archives)")
         }
+        try changeStage(model, to: stage, store: storeOptions, by: actor.user)
     }
 }
 
 /// `ferry registry archive`: take a version out of service.
-struct RegistryArchiveCommand: ParsableCommand {
+struct RegistryArchiveCommand: ReportingCommand {
     static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive a model version (its aliases are removed).")
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var actor: ActorOption
+    @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.") var model: String
+    @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.")
-    var model: String
-
-    func run() throws {
-        try reportingFailures { try changeStage(model, to: .archived, store: storeOptions, by: actor.user) }
+    func perform() throws {
+        try changeStage(model, to: .archived, store: storeOptions, by: actor.user)
     }
 }
 
 /// `ferry registry alias`: point an alias (champion, challenger) at a version.
-struct RegistryAliasCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "alias", abstract: "Point an alias such as champion or challenger at a model version.")
+struct RegistryAliasCommand: ReportingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alias", abstract: "Point an alias such as champion or challenger at a model version.")
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var actor: ActorOption
+    @Argument(help: "The model version, NAME@VERSION.") var model: String
+    @Argument(help: "The alias: letters, digits, - or _.") var alias: String
+    @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The model version, NAME@VERSION.")
-    var model: String
-
-    @Argument(help: "The alias: letters, digits, - or _.")
-    var alias: String
-
-    func run() throws {
-        try reportingFailures {
-            let entry = try RegistryChanges(store: try storeOptions.open()).setAlias(alias, to: model, by: actor.user)
-            print("\(entry.name)@\(alias) -> \(entry.version)")
-        }
+    func perform() throws {
+        let entry = try RegistryChanges(store: try storeOptions.location.open()).setAlias(alias, to: model, by: actor.user)
+        print("\(entry.name)@\(alias) -> \(entry.version)")
     }
 }
 
 /// Resolves `model` and moves it to `stage`, printing the change.
 private func changeStage(_ model: String, to stage: RegisteredBundle.Stage, store options: StoreOptions, by user: String) throws {
-    let entry = try RegistryChanges(store: try options.open()).setStage(model, to: stage, by: user)
+    let entry = try RegistryChanges(store: try options.location.open()).setStage(model, to: stage, by: user)
     print("\(entry.name) \(entry.version): \(entry.stage.rawValue) -> \(stage.rawValue) (by \(user))")
 }

@@ -1,12 +1,11 @@
 import ArgumentParser
 import FerryCore
-import FerryData
 import FerryPipeline
 import FerryRisk
 import Foundation
 
 /// `ferry risk stats`: the empyrical statistics of each return or price series in some CSV files.
-struct RiskStatsCommand: ParsableCommand {
+struct RiskStatsCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Sharpe, Sortino, drawdown, VaR and more for each series in CSV files.",
@@ -22,25 +21,13 @@ struct RiskStatsCommand: ParsableCommand {
               ferry risk stats --returns strategy.csv --column pnl --json
             """)
 
+    @Option(help: "A CSV of simple returns (0.01 is one percent); repeat for several files.") var returns: [String] = []
+    @Option(help: "A CSV of prices; repeat for several files.") var prices: [String] = []
+    @Option(help: "A column to use; repeat for several (default: every column, or Adj Close of a bar file).") var column: [String] = []
+    @Option(help: "Periods in a year, for annualising: 252 for daily data, about 6240 for hourly FX.") var periodsPerYear = 252.0
+    @Option(help: "The VaR and CVaR confidence.") var confidence = 0.95
+    @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
-
-    @Option(help: "A CSV of simple returns (0.01 is one percent); repeat for several files.")
-    var returns: [String] = []
-
-    @Option(help: "A CSV of prices; repeat for several files.")
-    var prices: [String] = []
-
-    @Option(help: "A column to use; repeat for several (default: every column, or Adj Close of a bar file).")
-    var column: [String] = []
-
-    @Option(help: "Periods in a year, for annualising: 252 for daily data, about 6240 for hourly FX.")
-    var periodsPerYear = 252.0
-
-    @Option(help: "The VaR and CVaR confidence.")
-    var confidence = 0.95
-
-    @Flag(help: "Print the statistics as JSON.")
-    var json = false
 
     func validate() throws {
         guard !returns.isEmpty || !prices.isEmpty else { throw ValidationError("give --returns FILE or --prices FILE") }
@@ -48,15 +35,14 @@ struct RiskStatsCommand: ParsableCommand {
         guard periodsPerYear > 0 else { throw ValidationError("--periods-per-year must be positive") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let model = ReturnStatistics(periodsPerYear: periodsPerYear, cutoff: 1 - confidence)
-            let series = try returns.flatMap { try RiskSeries.read($0, kind: .returns, columns: column) }
-                + prices.flatMap { try RiskSeries.read($0, kind: .prices, columns: column) }
-            let report = RiskReport(
-                periodsPerYear: periodsPerYear, confidence: confidence,
-                series: try series.map { try $0.statistics(model) })
-            if json { try printJSON(report) } else { print(RiskText.render(report)) }
-        }
+    func perform() throws {
+        let model = ReturnStatistics(periodsPerYear: periodsPerYear, cutoff: 1 - confidence)
+        let series =
+            try returns.flatMap { try RiskSeries.read($0, kind: .returns, columns: column) }
+            + prices.flatMap { try RiskSeries.read($0, kind: .prices, columns: column) }
+        let report = RiskReport(
+            periodsPerYear: periodsPerYear, confidence: confidence,
+            series: try series.map { try $0.statistics(model) })
+        if output.json { try printJSON(report) } else { print(RiskText.render(report)) }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FerryBundle
 import FerryPipeline
 import FerryServer
 import Foundation
@@ -17,18 +16,13 @@ struct ServeCommand: AsyncParsableCommand {
             prediction. Stops on SIGINT or SIGTERM.
             """)
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var signatures: SignatureOptions
-
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port.")
-    var port = 8080
-
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port.") var port = 8080
     @Option(name: .customLong("split"), help: "An A/B split, MODEL=ARM:WEIGHT,ARM:WEIGHT (repeatable; arms are aliases or versions).")
     var splits: [String] = []
+    @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         try await reportingFailuresAsync {
@@ -37,14 +31,16 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.requireSignature = signatures.requireSignature
             for split in splits {
                 let parts = split.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--split '\(split)' is not MODEL=ARM:WEIGHT,ARM:WEIGHT") }
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw ValidationError("--split '\(split)' is not MODEL=ARM:WEIGHT,ARM:WEIGHT")
+                }
                 configuration.splits[parts[0]] = try TrafficSplit(parts[1])
             }
-            let store = try storeOptions.open()
             let logger = global.logger(for: "serve")
-            logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "store": "\(store.path)"])
-            try await FerryServer.application(configuration: configuration, store: store, verifier: try signatures.verifier(), logger: logger)
-                .runService()
+            let application = try FerryServer.application(
+                configuration: configuration, store: storeOptions.location, trust: try signatures.trust(), logger: logger)
+            logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "store": "\(storeOptions.location)"])
+            try await application.runService()
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import FerryStore
+import FerryCore
+import FerryPipeline
 
 /// `ferry tokens`: bearer tokens for the HTTP API.
 struct TokensCommand: ParsableCommand {
@@ -15,68 +16,66 @@ struct TokensCommand: ParsableCommand {
 }
 
 /// `ferry tokens create --role ROLE`.
-struct TokensCreateCommand: ParsableCommand {
+struct TokensCreateCommand: ReportingCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "Make a token and print it (once).")
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var actor: ActorOption
-
-    @Option(help: "read, predict or admin.")
-    var role: String
-
-    @Option(help: "A name to tell the token apart in lists.")
-    var name = ""
-
-    @Flag(help: "Print the token and its entry as JSON.")
-    var json = false
+    @Option(help: "read, predict or admin.") var role: String
+    @Option(help: "A name to tell the token apart in lists.") var name = ""
+    @OptionGroup var output: JSONOption
+    @OptionGroup var global: GlobalOptions
 
     struct Created: Encodable {
         let token: String
         let entry: AccessToken
     }
 
-    func run() throws {
-        try reportingFailures {
-            guard let role = TokenRole(rawValue: role) else { throw ValidationError("--role must be read, predict or admin, not '\(role)'") }
-            let (token, entry) = try storeOptions.open().createToken(role: role, name: name, by: actor.user)
-            if json { return try printJSON(Created(token: token, entry: entry)) }
-            print(token)
-            printError("token \(entry.id) (\(role.rawValue)) made; it is not shown again, keep it now")
+    func perform() throws {
+        guard let role = TokenRole(rawValue: role) else {
+            throw ValidationError("--role must be read, predict or admin, not '\(role)'")
         }
+        let (token, entry) = try TokenAdministration(store: storeOptions.location.open()).create(role: role, name: name, by: actor.user)
+        if output.json { return try printJSON(Created(token: token, entry: entry)) }
+        print(token)
+        printError("token \(entry.id) (\(role.rawValue)) made; it is not shown again, keep it now")
     }
 }
 
 /// `ferry tokens list`.
-struct TokensListCommand: ParsableCommand {
+struct TokensListCommand: ReportingCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List tokens (ids and roles, never secrets).")
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: JSONOption
+    @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try reportingFailures {
-            for token in try storeOptions.open().accessTokens() {
-                print("\(token.id)  \(token.role.rawValue)  \(token.name.isEmpty ? "-" : token.name)  made \(token.createdAt) by \(token.createdBy)")
-            }
+    /// A token as listed: never its hash.
+    struct Listed: Encodable {
+        let id: String, role: String, name: String, createdAt: String, createdBy: String
+    }
+
+    func perform() throws {
+        let tokens = try TokenAdministration(store: storeOptions.location.open()).list().map {
+            Listed(id: $0.id, role: $0.role.rawValue, name: $0.name, createdAt: $0.createdAt, createdBy: $0.createdBy)
+        }
+        if output.json { return try printJSON(tokens) }
+        for token in tokens {
+            print("\(token.id)  \(token.role)  \(token.name.isEmpty ? "-" : token.name)  made \(token.createdAt) by \(token.createdBy)")
         }
     }
 }
 
 /// `ferry tokens revoke ID`.
-struct TokensRevokeCommand: ParsableCommand {
+struct TokensRevokeCommand: ReportingCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token by its id.")
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The token's id (the 8 hex digits after ferry_).") var id: String
+    @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The token's id (the 8 hex digits after ferry_).")
-    var id: String
-
-    func run() throws {
-        try reportingFailures {
-            try storeOptions.open().revokeToken(id: id)
-            print("revoked token \(id)")
-        }
+    func perform() throws {
+        try TokenAdministration(store: storeOptions.location.open()).revoke(id: id)
+        print("revoked token \(id)")
     }
 }

@@ -1,13 +1,11 @@
 import ArgumentParser
 import FerryCore
-import FerryData
 import FerryPipeline
-import FerryStore
 import Foundation
 
 /// `ferry train`: trains a plugin on market data (through the feature pipeline) or a plain table,
 /// evaluates it on validation and test against the naive baselines, and keeps the run.
-struct TrainCommand: ParsableCommand {
+struct TrainCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model plugin and evaluate it against the naive baselines.",
@@ -23,50 +21,22 @@ struct TrainCommand: ParsableCommand {
               ferry train --plugin ridge --table my.csv --target y --param alpha=10
             """)
 
-    @OptionGroup var global: GlobalOptions
     @OptionGroup var storeOptions: StoreOptions
-
-    @Option(help: "The plugin id (see ferry plugins list).")
-    var plugin: String
-
-    @Option(help: "A bar file to train on; repeat for several instruments.")
-    var data: [String] = []
-
-    @Option(name: .customLong("with"), help: "A second series for cross-asset features (bars or Date,Value).")
-    var reference: String?
-
-    @Option(help: "A plain numeric CSV table instead of bar files (every column but --target is a feature).")
-    var table: String?
-
-    @Option(help: "The column to predict.")
-    var target = "next_return"
-
-    @Option(name: .customLong("param"), help: "A hyperparameter, as NAME=VALUE; repeat for several.")
-    var parameters: [String] = []
-
-    @Option(help: "The seed every random choice derives from.")
-    var seed: UInt64 = 42
-
-    @Option(help: "Share of the dates for training.")
-    var trainFraction = 0.7
-
-    @Option(help: "Share of the dates for validation (the rest is test).")
-    var validationFraction = 0.15
-
-    @Option(help: "Validation starts on this date (YYYY-MM-DD); use with --test-start instead of fractions.")
-    var validationStart: String?
-
-    @Option(help: "Test starts on this date (YYYY-MM-DD).")
-    var testStart: String?
-
-    @Option(help: "Where runs are kept.")
-    var runsDir = "runs"
-
-    @Flag(help: "Drop faulty input rows and report each one instead of refusing the file.")
-    var lenient = false
-
-    @Flag(help: "Print the run record as JSON.")
-    var json = false
+    @Option(help: "The plugin id (see ferry plugins list).") var plugin: String
+    @Option(help: "A bar file to train on; repeat for several instruments.") var data: [String] = []
+    @Option(name: .customLong("with"), help: "A second series for cross-asset features (bars or Date,Value).") var reference: String?
+    @Option(help: "A plain numeric CSV table instead of bar files (every column but --target is a feature).") var table: String?
+    @Option(help: "The column to predict.") var target = "next_return"
+    @Option(name: .customLong("param"), help: "A hyperparameter, as NAME=VALUE; repeat for several.") var parameters: [String] = []
+    @Option(help: "The seed every random choice derives from.") var seed: UInt64 = 42
+    @Option(help: "Share of the dates for training.") var trainFraction = 0.7
+    @Option(help: "Share of the dates for validation (the rest is test).") var validationFraction = 0.15
+    @Option(help: "Validation starts on this date (YYYY-MM-DD); use with --test-start instead of fractions.") var validationStart: String?
+    @Option(help: "Test starts on this date (YYYY-MM-DD).") var testStart: String?
+    @Option(help: "Where runs are kept.") var runsDir = "runs"
+    @Flag(help: "Drop faulty input rows and report each one instead of refusing the file.") var lenient = false
+    @OptionGroup var output: JSONOption
+    @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if table != nil, !data.isEmpty { throw ValidationError("give --data or --table, not both") }
@@ -76,28 +46,31 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures(offersLenient: true) {
-            let logger = global.logger(for: "train")
-            let input: TrainingJob.Input =
-                if let table { .table(path: table) } else {
-                    .market(dataPaths: data.isEmpty ? [EmbeddedDataSet.paths(in: try EmbeddedDataSet.directory())[0]] : data, reference: reference)
-                }
-            var job = TrainingJob(input: input, pluginID: plugin)
-            job.target = target
-            job.seed = seed
-            job.mode = lenient ? .lenient : .strict
-            job.overrides = Dictionary(parameters.map { parameter in
+    static let offersLenient = true
+
+    func perform() throws {
+        let logger = global.logger(for: "train")
+        let input: TrainingJob.Input =
+            if let table { .table(path: table) } else {
+                .market(
+                    dataPaths: data.isEmpty ? [try DefaultInputs.primaryBars()] : data,
+                    reference: reference)
+            }
+        var job = TrainingJob(input: input, pluginID: plugin)
+        job.target = target
+        job.seed = seed
+        job.mode = lenient ? .lenient : .strict
+        job.overrides = Dictionary(
+            parameters.map { parameter in
                 let parts = parameter.split(separator: "=", maxSplits: 1).map(String.init)
                 return (parts[0], parts.count > 1 ? parts[1] : "")
             }, uniquingKeysWith: { _, last in last })
-            job.split = try splitPlan()
-            let progress = ProgressLine(label: "training \(plugin)")
-            let outcome = try job.run(registry: try PluginCatalog.shared.registry(), logger: logger, progress: progress.report)
-            progress.finish()
-            let record = try RunKeeper(directory: runsDir, store: try storeOptions.open()).keep(outcome)
-            if json { try printJSON(record) } else { print(EvaluationText.render(record, runsDir: runsDir)) }
-        }
+        job.split = try splitPlan()
+        let progress = ProgressLine(label: "training \(plugin)")
+        let outcome = try job.run(registry: try PluginCatalog.shared.registry(), logger: logger, progress: progress.report)
+        progress.finish()
+        let record = try RunKeeper(directory: runsDir, store: try storeOptions.location.open()).keep(outcome)
+        if output.json { try printJSON(record) } else { print(EvaluationText.render(record, runsDir: runsDir)) }
     }
 
     private func splitPlan() throws -> TrainingJob.SplitPlan {

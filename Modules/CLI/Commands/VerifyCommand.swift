@@ -1,9 +1,9 @@
 import ArgumentParser
-import FerryBundle
+import FerryPipeline
 import Foundation
 
 /// `ferry verify`: integrity, authenticity, compatibility and behaviour of a bundle.
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check a bundle: integrity, authenticity, compatibility, behaviour.",
@@ -13,28 +13,23 @@ struct VerifyCommand: ParsableCommand {
             (loading, golden outputs). An unsigned bundle passes unless --require-signature.
             """)
 
+    @Argument(help: "The bundle (.tar.gz).") var bundle: String
+    @OptionGroup var signatures: SignatureOptions
+    @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The bundle (.tar.gz).")
-    var bundle: String
-
-    @OptionGroup var signatures: SignatureOptions
-
-    @Flag(help: "Print the report as JSON.")
-    var json = false
-
-    func run() throws {
-        try reportingFailures {
-            let report = try signatures.verifier().verify(bundle).report
-            if json {
-                try printJSON(report)
-            } else {
-                print(bundle)
-                for check in report.checks {
-                    print("  \(check.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(check.checked ? (check.passed ? "pass" : "FAIL") : "----")  \(check.detail)")
-                }
+    func perform() throws {
+        let report = try signatures.trust().verify(bundle)
+        if output.json {
+            try printJSON(report)
+        } else {
+            print(bundle)
+            for check in report.checks {
+                print(
+                    "  \(check.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(check.checked ? (check.passed ? "pass" : "FAIL") : "----")  \(check.detail)"
+                )
             }
-            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

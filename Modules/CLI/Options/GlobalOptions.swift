@@ -3,7 +3,14 @@ import Logging
 
 /// Options every `ferry` command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "How much to log to standard error: trace, debug, info, notice, warning, error or critical.")
+    @Option(
+        help: "How much to log to standard error: trace, debug, info, notice, warning, error or critical.",
+        transform: { text in
+            guard let level = Logger.Level(rawValue: text) else {
+                throw ValidationError("'\(text)' is not a log level: trace, debug, info, notice, warning, error or critical")
+            }
+            return level
+        })
     var logLevel: Logger.Level = .notice
 
     /// A logger for `command`, writing to standard error at the chosen level.
@@ -21,5 +28,3 @@ enum LoggingBootstrap {
 
     static func once() { _ = done }
 }
-
-extension Logger.Level: @retroactive ExpressibleByArgument {}

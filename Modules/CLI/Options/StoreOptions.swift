@@ -1,5 +1,5 @@
 import ArgumentParser
-import FerryStore
+import FerryPipeline
 import Foundation
 
 /// The store a command reads and writes, and who is acting.
@@ -7,14 +7,13 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "The store: one SQLite file with the registry, runs and prediction log. (default: $FERRY_STORE, else store/ferry.sqlite)")
     var store: String?
 
-    /// Opens (creating if needed) the store.
-    func open() throws -> Store { try Store(path: store ?? Store.defaultPath) }
+    /// Where the store is.
+    var location: StoreLocation { StoreLocation(store) }
 }
 
 /// Who a registry change is recorded as.
 struct ActorOption: ParsableArguments {
-    @Option(help: "Who is making the change, for the registry's history. (default: $USER)")
-    var by: String?
+    @Option(help: "Who is making the change, for the registry's history. (default: $USER)") var by: String?
 
     var user: String { by ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown" }
 }

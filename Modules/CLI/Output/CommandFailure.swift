@@ -1,7 +1,5 @@
 import ArgumentParser
-import FerryBundle
 import FerryCore
-import FerryData
 import Foundation
 
 /// Ferry's exit codes, after BSD's sysexits so scripts can tell the failures apart; every
@@ -49,7 +47,10 @@ enum FerryExitCode {
 }
 
 /// Runs a command's body; prints a failure as `ferry: error: ...` on standard error and exits with its code.
-/// - Parameter offersLenient: The command takes `--lenient`, so a refused file's message says what it would do.
+/// - Parameters:
+///   - offersLenient: The command takes `--lenient`, so a refused file's message says what it would do.
+///   - body: The command's work.
+/// - Throws: `ExitCode` with the failure's code, after printing it.
 func reportingFailures(offersLenient: Bool = false, _ body: () throws -> Void) throws {
     do {
         try body()

@@ -1,4 +1,3 @@
-import FerryBundle
 import FerryPipeline
 
 /// The human-readable form of a ``DemoReport``.
@@ -8,16 +7,19 @@ enum DemoText {
         for file in report.files {
             let missing = file.missingValues > 0 ? ", \(file.missingValues) missing" : ""
             lines.append(
-                "   \(pad(file.instrument, 10)) \(pad(file.kind, 7)) \(pad(String(file.rows), 5, left: true)) rows  \(file.first) .. \(file.last)  \(file.frequency?.rawValue ?? "")\(missing)")
+                "   \(pad(file.instrument, 10)) \(pad(file.kind, 7)) \(pad(String(file.rows), 5, left: true)) rows  \(file.first) .. \(file.last)  \(file.frequency?.rawValue ?? "")\(missing)"
+            )
         }
         let a = report.alignment
         lines += [
-            "", "2. Join \(a.series) onto \(a.onto) dates (\(a.policy.gapPolicy.rawValue), past only, lag \(a.policy.availabilityLagDays) days, max age \(a.policy.maxAgeDays.map { "\($0) days" } ?? "none"))",
+            "",
+            "2. Join \(a.series) onto \(a.onto) dates (\(a.policy.gapPolicy.rawValue), past only, lag \(a.policy.availabilityLagDays) days, max age \(a.policy.maxAgeDays.map { "\($0) days" } ?? "none"))",
             "   \(a.sameDay) same-day, \(a.forwardFilled) forward-filled, \(a.missing) missing",
             "", "3. Features of \(report.primary) with \(a.series) as the reference series",
             "   \(report.features.names.count) features, \(report.features.targets.count) targets (\(report.features.targets.joined(separator: ", "))); \(report.features.rows) rows after \(report.features.droppedWarmUpRows) warm-up rows",
             "   " + report.features.names.prefix(8).joined(separator: ", ") + ", ... (ferry features list)",
-            "", "4. Chronological split of the feature rows, \(report.splitGap) rows purged before each evaluation set for the longest target (leakage guard passed)",
+            "",
+            "4. Chronological split of the feature rows, \(report.splitGap) rows purged before each evaluation set for the longest target (leakage guard passed)",
         ]
         for name in ["train", "validation", "test"] {
             guard let set = report.split[name] else { continue }
@@ -26,27 +28,34 @@ enum DemoText {
         lines += ["", "5. Walk-forward folds over train + validation (expanding window, gap \(report.splitGap))"]
         for fold in report.walkForward {
             lines.append(
-                "   fold \(fold.number)  train \(pad(String(fold.train.rows), 5, left: true)) rows to \(fold.train.last)  test \(fold.test.rows) rows \(fold.test.first) .. \(fold.test.last)")
+                "   fold \(fold.number)  train \(pad(String(fold.train.rows), 5, left: true)) rows to \(fold.train.last)  test \(fold.test.rows) rows \(fold.test.first) .. \(fold.test.last)"
+            )
         }
         lines += [
             "", "6. Train and evaluate against the naive baselines (the split purges \(report.run.split.gap) row for \(report.run.target))",
             EvaluationText.render(report.run, runsDir: runsDir),
             "", "7. Export the run as a bundle and verify it: \(report.bundle)",
         ]
-        lines += report.verification.checks.map { "   \($0.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.passed ? "pass" : "FAIL")  \($0.detail)" }
+        lines += report.verification.checks.map {
+            "   \($0.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.passed ? "pass" : "FAIL")  \($0.detail)"
+        }
         lines += ["", "8. Monitor the bundled model on the test split", MonitorText.render(report.monitoring)]
-        let entry = report.registered, batch = report.batch
+        let entry = report.registered
+        let batch = report.batch
         lines += [
             "", "9. Register the bundle in the store (\(report.store)) and run the daily batch with it",
             "   registered \(entry.name) \(entry.version) in \(entry.stage.rawValue) (sha256 \(entry.digest.prefix(12)), run \(entry.parentRun ?? "-"))",
-            "   batch for \(batch.asOf): " + batch.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.map { String(format: "%.6g", $0) } ?? "none")" }.joined(separator: ", ")
+            "   batch for \(batch.asOf): "
+                + batch.predictions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.map { String(format: "%.6g", $0) } ?? "none")" }
+                .joined(separator: ", ")
                 + (batch.written ? "" : " (already written)") + "; \(batch.outcomesRecorded) realised outcomes recorded for monitoring",
             "   again, daily:  ferry batch --store \(report.store) --model \(entry.name) --data data/SPX.csv --with data/WTI.csv",
             "   serve it:      ferry tokens create --store \(report.store) --role predict   # prints a token",
             "                  ferry serve --store \(report.store) --port 8080               # then POST /v1/models/\(entry.name)/predict (docs/serving.md)",
         ]
         lines += [
-            "", "Check it without Ferry:  mkdir -p /tmp/check && tar -xzf \(report.bundle) -C /tmp/check && (cd /tmp/check/* && sha256sum -c checksums.sha256)",
+            "",
+            "Check it without Ferry:  mkdir -p /tmp/check && tar -xzf \(report.bundle) -C /tmp/check && (cd /tmp/check/* && sha256sum -c checksums.sha256)",
             "Load it from Python:     python3 clients/python/ferry_bundle.py \(report.bundle)",
         ]
         return lines.joined(separator: "\n")

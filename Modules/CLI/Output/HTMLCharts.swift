@@ -40,24 +40,34 @@ enum HTMLCharts {
     ) -> String {
         let (width, height, left, bottom) = (1000.0, 260.0, 60.0, 30.0)
         let values = lines.flatMap(\.values).filter(\.isFinite) + references.map(\.0)
-        let low = min(values.min() ?? 0, 0), high = max((values.max() ?? 1) * 1.1, 0)
+        let low = min(values.min() ?? 0, 0)
+        let high = max((values.max() ?? 1) * 1.1, 0)
         func y(_ value: Double) -> Double { (height - bottom) - (value - low) / max(high - low, 1e-12) * (height - bottom - 10) }
         func x(_ index: Int) -> Double { left + Double(index) / Double(max(dates.count - 1, 1)) * (width - left - 10) }
         var svg = ["<line x1=\"\(left)\" y1=\"\(f(y(0)))\" x2=\"\(width - 10)\" y2=\"\(f(y(0)))\" stroke=\"#999\"/>"]
         for (value, color, label) in references {
-            svg.append("<line x1=\"\(left)\" y1=\"\(f(y(value)))\" x2=\"\(width - 10)\" y2=\"\(f(y(value)))\" stroke=\"\(color)\" stroke-dasharray=\"6 4\"/>")
+            svg.append(
+                "<line x1=\"\(left)\" y1=\"\(f(y(value)))\" x2=\"\(width - 10)\" y2=\"\(f(y(value)))\" stroke=\"\(color)\" stroke-dasharray=\"6 4\"/>"
+            )
             svg.append("<text x=\"\(width - 130)\" y=\"\(f(y(value) - 4))\">\(escape(label))</text>")
         }
         for line in lines {
-            let path = line.values.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
+            let path = line.values.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(f(x($0.offset))),\(f(y($0.element)))" }.joined(
+                separator: " ")
             svg.append("<path d=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"/>")
         }
         for tick in [low, (low + high) / 2, high] { svg.append("<text x=\"4\" y=\"\(f(y(tick) + 4))\">\(format(tick))</text>") }
         if let first = dates.first, let last = dates.last {
-            svg.append("<text x=\"\(left)\" y=\"\(height - 8)\">\(first)</text><text x=\"\(width - 90)\" y=\"\(height - 8)\">\(last)</text>")
+            svg.append(
+                "<text x=\"\(left)\" y=\"\(height - 8)\">\(first)</text><text x=\"\(width - 90)\" y=\"\(height - 8)\">\(last)</text>")
         }
-        let legend = lines.count < 2 ? "" : "<p>" + lines.map { "<span style=\"color:\($0.color)\">&#9644; \(escape($0.label))</span>" }.joined(separator: " &nbsp; ") + "</p>"
-        return "<h2>\(escape(title))</h2>\(legend)<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\(svg.joined())</svg>"
+        let legend =
+            lines.count < 2
+            ? ""
+            : "<p>" + lines.map { "<span style=\"color:\($0.color)\">&#9644; \(escape($0.label))</span>" }.joined(separator: " &nbsp; ")
+                + "</p>"
+        return
+            "<h2>\(escape(title))</h2>\(legend)<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\(svg.joined())</svg>"
     }
 
     /// A horizontal bar chart; highlighted bars are red.
@@ -67,21 +77,27 @@ enum HTMLCharts {
         let svg = items.enumerated().map { index, item in
             let y = Double(index) * row
             let length = max(item.1 / top * (width - left - 90), 1)
-            return "<text x=\"0\" y=\"\(f(y + 13))\">\(escape(item.0))</text><rect x=\"\(left)\" y=\"\(f(y + 3))\" width=\"\(f(length))\" height=\"\(f(row - 5))\" fill=\"\(item.2 ? "#c0392b" : "#1f4e79")\"/><text x=\"\(f(left + length + 6))\" y=\"\(f(y + 13))\">\(String(format: "%.4g", item.1))</text>"
+            return
+                "<text x=\"0\" y=\"\(f(y + 13))\">\(escape(item.0))</text><rect x=\"\(left)\" y=\"\(f(y + 3))\" width=\"\(f(length))\" height=\"\(f(row - 5))\" fill=\"\(item.2 ? "#c0392b" : "#1f4e79")\"/><text x=\"\(f(left + length + 6))\" y=\"\(f(y + 13))\">\(String(format: "%.4g", item.1))</text>"
         }
         let height = Double(items.count) * row + 4
-        return "<h2>\(escape(title))</h2><svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\(svg.joined())</svg>"
+        return
+            "<h2>\(escape(title))</h2><svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\(svg.joined())</svg>"
     }
 
     /// Coloured tiles: (class, heading, detail).
     static func tiles(_ items: [(String, String, String)]) -> String {
-        "<div class=\"tiles\">" + items.map { "<div class=\"tile \($0.0)\"><b>\(escape($0.1))</b><span class=\"reason\">\(escape($0.2))</span></div>" }.joined() + "</div>"
+        "<div class=\"tiles\">"
+            + items.map { "<div class=\"tile \($0.0)\"><b>\(escape($0.1))</b><span class=\"reason\">\(escape($0.2))</span></div>" }.joined()
+            + "</div>"
     }
 
     /// `text` safe inside HTML text and attributes.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private static func f(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -1,4 +1,4 @@
-import FerryData
+import FerryCore
 
 /// The human-readable form of a ``DataInspection``.
 enum InspectionText {
@@ -6,7 +6,9 @@ enum InspectionText {
     static let problemsShown = 20
 
     static func render(_ report: DataInspection) -> String {
-        var lines = ["\(report.file)  [\(report.accepted ? report.kind : "REFUSED")]\(report.instrument.isEmpty ? "" : "  \(report.instrument)")"]
+        var lines = [
+            "\(report.file)  [\(report.accepted ? report.kind : "REFUSED")]\(report.instrument.isEmpty ? "" : "  \(report.instrument)")"
+        ]
         if report.kind != "refused" {
             lines.append("  rows       \(report.rowsRead) (\(report.validRows) valid)")
             if let first = report.first, let last = report.last {

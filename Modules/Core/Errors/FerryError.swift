@@ -47,6 +47,7 @@ public struct FerryError: Error, Sendable, CustomStringConvertible {
 
     /// Makes an error of `code`.
     /// - Parameters:
+    ///   - code: What kind of failure this is; front ends map it to an exit code or HTTP status.
     ///   - message: What is wrong, naming the thing at fault; never a command-line flag.
     ///   - field: The input field at fault, when there is one (`rows[3].sma_5`, `alpha`).
     ///   - cause: The underlying error.
@@ -72,7 +73,9 @@ extension FerryError {
         FerryError(.invalidArgument, message, field: field)
     }
     /// Input data refused.
-    public static func invalidData(_ message: String, field: String? = nil) -> FerryError { FerryError(.invalidData, message, field: field) }
+    public static func invalidData(_ message: String, field: String? = nil) -> FerryError {
+        FerryError(.invalidData, message, field: field)
+    }
     /// Something asked for does not exist.
     public static func notFound(_ message: String) -> FerryError { FerryError(.notFound, message) }
     /// A clash with what is there.

@@ -16,7 +16,8 @@ public enum FerryJSON {
     /// An encoder in Ferry's spelling; `pretty` indents by two spaces.
     public static func encoder(pretty: Bool = false, keys: Keys = .asDeclared) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         if keys == .snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return encoder

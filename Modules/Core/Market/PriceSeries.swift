@@ -30,14 +30,9 @@ public struct PriceSeries: Sendable, Equatable {
         if let bad = lengths.first(where: { $0 != timestamps.count }) {
             throw FrameError.lengthMismatch(column: "\(instrument) price columns", expected: timestamps.count, actual: bad)
         }
-        self.instrument = instrument
-        self.timestamps = timestamps
-        self.open = open
-        self.high = high
-        self.low = low
-        self.close = close
-        self.adjustedClose = adjustedClose
-        self.volume = volume
+        self.init(
+            unchecked: instrument, timestamps: timestamps, open: open, high: high, low: low, close: close, adjustedClose: adjustedClose,
+            volume: volume)
     }
 
     /// How many bars the series holds.

@@ -17,7 +17,9 @@ extension Timestamp {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
         else { return nil }
-        var hour = 0, minute = 0, second = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         if bytes.count > 10 {
             guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
                 bytes.count == 16 || bytes.count == 19, bytes[13] == UInt8(ascii: ":"),

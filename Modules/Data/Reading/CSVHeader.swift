@@ -1,3 +1,5 @@
+import FerryCore
+
 /// What a market file's header says about its layout: OHLCV bars or a single FRED-style series.
 enum CSVHeader {
     /// Yahoo Finance's bar columns, in their usual order.

@@ -22,7 +22,9 @@ public enum EmbeddedDataSet {
 
     /// Where the data folder is: `explicit` if given, else `$FERRY_DATA`, else `./data`, else the
     /// repository's `data/` this build came from. Throws, naming every place it looked, if none holds the files.
-    public static func directory(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    public static func directory(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> String
+    {
         let repositoryData = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("data").path
@@ -31,21 +33,11 @@ public enum EmbeddedDataSet {
         where FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent(primary)) {
             return candidate
         }
-        throw EmbeddedDataError(searched: candidates)
+        throw EmbeddedDataError(searched: candidates, file: primary)
     }
 
     /// The paths of the embedded files in `directory`.
     public static func paths(in directory: String) -> [String] {
         allFiles.map { (directory as NSString).appendingPathComponent($0) }
-    }
-}
-
-/// The embedded data folder was not found.
-public struct EmbeddedDataError: Error, Sendable, CustomStringConvertible {
-    /// Every folder looked in.
-    public let searched: [String]
-
-    public var description: String {
-        "no embedded data (\(EmbeddedDataSet.primary)) in: \(searched.joined(separator: ", ")); name the data folder or set FERRY_DATA"
     }
 }

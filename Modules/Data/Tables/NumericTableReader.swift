@@ -14,7 +14,9 @@ public struct NumericTableReader: Sendable {
     /// The table at `path` as a frame; rows without a `Date` column are indexed by position (day 0, 1, ...).
     public func read(_ path: String) throws -> Frame {
         guard let bytes = FileManager.default.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
-            throw refusal(path, nil, nil, .unreadable, FileManager.default.fileExists(atPath: path) ? "file cannot be read as UTF-8 text" : "file does not exist")
+            throw refusal(
+                path, nil, nil, .unreadable,
+                FileManager.default.fileExists(atPath: path) ? "file cannot be read as UTF-8 text" : "file does not exist")
         }
         guard let csv = CSVText(text) else { throw refusal(path, nil, nil, .emptyFile, "file is empty (no header, no rows)") }
         guard !csv.rows.isEmpty else { throw refusal(path, nil, nil, .noDataRows, "file has a header but no data rows") }
@@ -50,7 +52,9 @@ public struct NumericTableReader: Sendable {
             columns: csv.header.enumerated().filter { $0.offset != dateColumn }.map { ($0.element, columns[$0.offset]) })
     }
 
-    private func refusal(_ file: String, _ line: Int?, _ column: String?, _ kind: DataProblem.Kind, _ message: String) -> DataValidationError {
+    private func refusal(_ file: String, _ line: Int?, _ column: String?, _ kind: DataProblem.Kind, _ message: String)
+        -> DataValidationError
+    {
         DataValidationError(file: file, problems: [DataProblem(file: file, line: line, column: column, kind: kind, message: message)])
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FerryCore
+import Foundation
 
 /// Makes an inference table fit a model's ``FeatureSchema``, and says what it changed.
 ///
@@ -30,11 +30,15 @@ public struct SchemaAlignment: Sendable {
     public func align(_ table: InferenceTable) throws -> AlignedTable {
         let dateColumn = table.columns.firstIndex { $0.lowercased() == "date" }
         for (offset, row) in table.rows.enumerated() where row.count != table.columns.count {
-            throw SchemaAlignmentError.wrongCellCount(line: table.firstLine + offset, count: row.count, expected: table.columns.count, source: table.source)
+            throw SchemaAlignmentError.wrongCellCount(
+                line: table.firstLine + offset, count: row.count, expected: table.columns.count, source: table.source)
         }
         return try align(
             columns: table.columns, dateColumn: dateColumn, rowCount: table.rows.count, source: table.source, firstLine: table.firstLine,
-            date: { offset in try timestamp(of: table.rows[offset], dateColumn: dateColumn, line: table.firstLine + offset, source: table.source, offset: offset) },
+            date: { offset in
+                try timestamp(
+                    of: table.rows[offset], dateColumn: dateColumn, line: table.firstLine + offset, source: table.source, offset: offset)
+            },
             value: { offset, column, name in
                 let text = table.rows[offset][column].trimmingCharacters(in: .whitespaces)
                 guard let value = Double(text), value.isFinite else {
@@ -53,7 +57,9 @@ public struct SchemaAlignment: Sendable {
             date: { Timestamp(secondsSinceEpoch: Int64($0)) },
             value: { offset, column, name in
                 let value = rows[offset][column]
-                guard value.isFinite else { throw SchemaAlignmentError.notANumber("\(value)", line: firstLine + offset, column: name, source: source) }
+                guard value.isFinite else {
+                    throw SchemaAlignmentError.notANumber("\(value)", line: firstLine + offset, column: name, source: source)
+                }
                 return value
             })
     }
@@ -135,7 +141,9 @@ public struct AlignmentReport: Codable, Sendable, Equatable {
     public var warnings: [String] {
         filledMissing.map { "feature '\($0)' is missing; filled with 0" }
             + droppedExtra.map { "column '\($0)' is not in the schema; dropped" }
-            + outOfRange.map { "line \($0.line): \($0.column) = \($0.value) is outside the training range [\($0.range.min), \($0.range.max)]" }
+            + outOfRange.map {
+                "line \($0.line): \($0.column) = \($0.value) is outside the training range [\($0.range.min), \($0.range.max)]"
+            }
     }
 }
 

@@ -17,7 +17,9 @@ public struct SchemaAlignmentError: Error, Sendable, Equatable, CustomStringConv
     static func notANumber(_ text: String, line: Int, column: String, source: String) -> Self {
         Self(kind: .notANumber(text: text, line: line, column: column), source: source)
     }
-    static func notADate(_ text: String, line: Int, source: String) -> Self { Self(kind: .notADate(text: text, line: line), source: source) }
+    static func notADate(_ text: String, line: Int, source: String) -> Self {
+        Self(kind: .notADate(text: text, line: line), source: source)
+    }
     static func wrongCellCount(line: Int, count: Int, expected: Int, source: String) -> Self {
         Self(kind: .wrongCellCount(line: line, count: count, expected: expected), source: source)
     }
@@ -25,9 +27,11 @@ public struct SchemaAlignmentError: Error, Sendable, Equatable, CustomStringConv
     public var description: String {
         switch kind {
         case let .missingFeatures(names):
-            return "\(source): missing feature\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", ")) (strict alignment refuses them)"
+            return
+                "\(source): missing feature\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", ")) (strict alignment refuses them)"
         case let .extraColumns(names):
-            return "\(source): column\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", ")) not in the schema (strict alignment refuses them)"
+            return
+                "\(source): column\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", ")) not in the schema (strict alignment refuses them)"
         case let .notANumber(text, line, column):
             return "\(source):\(line): \(column) '\(text)' is not a finite number"
         case let .notADate(text, line):

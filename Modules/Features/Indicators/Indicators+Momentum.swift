@@ -8,13 +8,15 @@ extension Indicators {
         guard period >= 2, period < values.count else { return output }
         values.withUnsafeBufferPointer { x in
             output.withUnsafeMutableBufferPointer { out in
-                var gain = 0.0, loss = 0.0
+                var gain = 0.0
+                var loss = 0.0
                 for i in 1...period {
                     let change = x[i] - x[i - 1]
                     if change < 0 { loss -= change } else { gain += change }
                 }
                 let n = Double(period)
-                let keep = (n - 1) / n, share = 1 / n
+                let keep = (n - 1) / n
+                let share = 1 / n
                 loss /= n
                 gain /= n
                 out[period] = isZero(gain + loss) ? 0 : 100 * (gain / (gain + loss))
@@ -44,7 +46,8 @@ extension Indicators {
         var line: [Double]
         let histogram: [Double]
         // Both EMAs in one pass, each seeded with the mean of its own last `period` values at `start`.
-        var fastEMA = 0.0, slowEMA = 0.0
+        var fastEMA = 0.0
+        var slowEMA = 0.0
         for i in (start - fast + 1)...start { fastEMA += values[i] }
         for i in (start - slow + 1)...start { slowEMA += values[i] }
         fastEMA /= Double(fast)

@@ -87,20 +87,20 @@ extension Indicators {
         let n = Double(period)
         typical.withUnsafeBufferPointer { tp in
             output.withUnsafeMutableBufferPointer { out in
-            for i in (period - 1)..<tp.count {
-                let start = i - period + 1
-                // Buffer slot j holds the row whose position is j modulo period: sum slot 0 first.
-                let pivot = start + (period - start % period) % period
-                var sum = 0.0
-                for row in pivot...i { sum += tp[row] }
-                for row in start..<pivot { sum += tp[row] }
-                let average = sum / n
-                var deviation = 0.0
-                for row in pivot...i { deviation += abs(tp[row] - average) }
-                for row in start..<pivot { deviation += abs(tp[row] - average) }
-                let distance = tp[i] - average
-                out[i] = (distance != 0 && deviation != 0) ? distance / (0.015 * (deviation / n)) : 0
-            }
+                for i in (period - 1)..<tp.count {
+                    let start = i - period + 1
+                    // Buffer slot j holds the row whose position is j modulo period: sum slot 0 first.
+                    let pivot = start + (period - start % period) % period
+                    var sum = 0.0
+                    for row in pivot...i { sum += tp[row] }
+                    for row in start..<pivot { sum += tp[row] }
+                    let average = sum / n
+                    var deviation = 0.0
+                    for row in pivot...i { deviation += abs(tp[row] - average) }
+                    for row in start..<pivot { deviation += abs(tp[row] - average) }
+                    let distance = tp[i] - average
+                    out[i] = (distance != 0 && deviation != 0) ? distance / (0.015 * (deviation / n)) : 0
+                }
             }
         }
         return output

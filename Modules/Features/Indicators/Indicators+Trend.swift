@@ -11,8 +11,12 @@ extension Indicators {
         let warmUp = 2 * period - 1
         guard period >= 2, warmUp < close.count else { return output }
         let n = Double(period)
-        let keep = 1 - 1 / n, share = 1 / n, keepAverage = (n - 1) / n
-        var plusDM = 0.0, minusDM = 0.0, range = 0.0
+        let keep = 1 - 1 / n
+        let share = 1 / n
+        let keepAverage = (n - 1) / n
+        var plusDM = 0.0
+        var minusDM = 0.0
+        var range = 0.0
         /// Adds row `i`'s directional movement to the running sums.
         func addMovement(_ i: Int) {
             let up = high[i] - high[i - 1]

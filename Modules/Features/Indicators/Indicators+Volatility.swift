@@ -45,7 +45,8 @@ extension Indicators {
     public static func atr(high: [Double], low: [Double], close: [Double], period: Int = 14) -> [Double] {
         guard period >= 1, period < close.count else { return emptyColumn(close.count) }
         let n = Double(period)
-        let keep = (n - 1) / n, share = 1 / n
+        let keep = (n - 1) / n
+        let share = 1 / n
         var average = 0.0
         return column(close.count) { i in
             if i < period { return .nan }

@@ -6,7 +6,9 @@ enum Rolling {
     /// Sample standard deviation (ddof 1) of the last `period` values.
     static func standardDeviation(_ values: [Double], period: Int) -> [Double] {
         var output = Indicators.emptyColumn(values.count)
-        var sum = 0.0, squares = 0.0, missing = 0
+        var sum = 0.0
+        var squares = 0.0
+        var missing = 0
         let n = Double(period)
         for i in 0..<values.count {
             add(values[i], to: &sum, &squares, &missing)
@@ -20,20 +22,33 @@ enum Rolling {
     /// Pearson correlation of the last `period` pairs; 0 when either side is flat over the window.
     static func correlation(_ x: [Double], _ y: [Double], period: Int) -> [Double] {
         var output = Indicators.emptyColumn(x.count)
-        var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0, missing = 0
+        var sx = 0.0
+        var sy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        var sxy = 0.0
+        var missing = 0
         let n = Double(period)
         for i in 0..<x.count {
             if x[i].isNaN || y[i].isNaN {
                 missing += 1
             } else {
-                sx += x[i]; sy += y[i]; sxx += x[i] * x[i]; syy += y[i] * y[i]; sxy += x[i] * y[i]
+                sx += x[i]
+                sy += y[i]
+                sxx += x[i] * x[i]
+                syy += y[i] * y[i]
+                sxy += x[i] * y[i]
             }
             if i >= period {
                 let (a, b) = (x[i - period], y[i - period])
                 if a.isNaN || b.isNaN {
                     missing -= 1
                 } else {
-                    sx -= a; sy -= b; sxx -= a * a; syy -= b * b; sxy -= a * b
+                    sx -= a
+                    sy -= b
+                    sxx -= a * a
+                    syy -= b * b
+                    sxy -= a * b
                 }
             }
             guard i >= period - 1, missing == 0 else { continue }
@@ -48,7 +63,8 @@ enum Rolling {
     /// Rolling VWAP: Σ(TP · V) / Σ V over the last `period` rows, TP = (H + L + C) / 3; TP where the volumes sum to 0.
     static func vwap(high: [Double], low: [Double], close: [Double], volume: [Double], period: Int) -> [Double] {
         var output = Indicators.emptyColumn(close.count)
-        var weighted = 0.0, total = 0.0
+        var weighted = 0.0
+        var total = 0.0
         @inline(__always) func typical(_ i: Int) -> Double { (high[i] + low[i] + close[i]) / 3 }
         for i in 0..<close.count {
             weighted += typical(i) * volume[i]
@@ -64,10 +80,20 @@ enum Rolling {
     }
 
     private static func add(_ value: Double, to sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
-        if value.isNaN { missing += 1 } else { sum += value; squares += value * value }
+        if value.isNaN {
+            missing += 1
+        } else {
+            sum += value
+            squares += value * value
+        }
     }
 
     private static func remove(_ value: Double, from sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
-        if value.isNaN { missing -= 1 } else { sum -= value; squares -= value * value }
+        if value.isNaN {
+            missing -= 1
+        } else {
+            sum -= value
+            squares -= value * value
+        }
     }
 }

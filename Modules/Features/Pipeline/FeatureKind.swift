@@ -92,7 +92,8 @@ public enum FeatureKind: String, Codable, Sendable, CaseIterable {
         case .volumeSMA: return "mean of the last N volumes (TA-Lib SMA on volume)"
         case .volumeRatio: return "V / SMA(V, N); 1 when the average volume is 0"
         case .vwap: return "Σ(TP·V)/ΣV over N rows, TP = (H+L+C)/3; TP when ΣV = 0"
-        case .returnCorrelation: return "Pearson correlation of the last N simple returns with the reference series' returns (0 if either is flat)"
+        case .returnCorrelation:
+            return "Pearson correlation of the last N simple returns with the reference series' returns (0 if either is flat)"
         }
     }
 }

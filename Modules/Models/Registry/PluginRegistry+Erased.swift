@@ -57,7 +57,9 @@ extension PluginRegistry {
         return try P.load(tensors: tensors, hyperparameters: decoded, schema: schema)
     }
 
-    private func loadComposite<P: CompositeModelPlugin>(_ plugin: P.Type, tensors: [String: Tensor], hyperparameters: Data, schema: FeatureSchema)
+    private func loadComposite<P: CompositeModelPlugin>(
+        _ plugin: P.Type, tensors: [String: Tensor], hyperparameters: Data, schema: FeatureSchema
+    )
         throws -> any TrainedModel
     {
         try P.load(tensors: tensors, hyperparameters: P.Hyperparameters(json: hyperparameters), schema: schema, registry: self)
@@ -119,9 +121,10 @@ enum HyperparameterJSON {
         {
             let field = context.codingPath.last?.stringValue ?? "?"
             var shown = "?"
-            if case let .object(fields) = value, let given = fields[field] { shown = String(decoding: (try? encode(given)) ?? Data(), as: UTF8.self) }
+            if case let .object(fields) = value, let given = fields[field] {
+                shown = String(decoding: (try? encode(given)) ?? Data(), as: UTF8.self)
+            }
             throw HyperparameterError(field: field, value: shown, allowed: context.debugDescription)
         }
     }
 }
-

@@ -92,7 +92,7 @@ public struct TrainingData: Sendable {
     /// The value to predict, one per row.
     public let target: [Double]
 
-    /// Pairs features with a target; throws ``FrameError`` when their lengths differ.
+    /// Pairs features with a target; throws `FrameError` (FerryCore) when their lengths differ.
     public init(features: Frame, target: [Double]) throws {
         guard target.count == features.rowCount else {
             throw FrameError.lengthMismatch(column: "target", expected: features.rowCount, actual: target.count)

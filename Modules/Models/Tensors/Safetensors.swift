@@ -24,7 +24,9 @@ public enum Safetensors {
             guard let tensor = tensors[name] else { continue }
             let size = tensor.values.count * tensor.dtype.byteWidth
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            entries.append("\(quoted(name)):{\"dtype\":\"\(tensor.dtype.rawValue)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + size)]}")
+            entries.append(
+                "\(quoted(name)):{\"dtype\":\"\(tensor.dtype.rawValue)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + size)]}"
+            )
             offset += size
         }
         if !metadata.isEmpty {
@@ -55,7 +57,9 @@ public enum Safetensors {
     /// Reads safetensors `bytes`; throws ``SafetensorsError`` for anything malformed: a header that
     /// is too large or not JSON, an unknown dtype, a shape or byte range that does not fit, ranges
     /// that overlap or leave gaps, and (unless allowed) NaN or infinite values.
-    public static func decode(_ bytes: [UInt8], allowNonFinite: Bool = false) throws -> (tensors: [String: Tensor], metadata: [String: String]) {
+    public static func decode(_ bytes: [UInt8], allowNonFinite: Bool = false) throws -> (
+        tensors: [String: Tensor], metadata: [String: String]
+    ) {
         let layout = try readHeader(bytes.prefix(8 + Swift.min(bytes.count, maximumHeaderBytes + 8)), fileSize: bytes.count)
         var tensors: [String: Tensor] = [:]
         for entry in layout.entries {
@@ -176,7 +180,8 @@ public enum Safetensors {
                 case .float64:
                     return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self)))
                 case .float32:
-                    return Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self))))
+                    return Double(
+                        Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self))))
                 }
             }
         }

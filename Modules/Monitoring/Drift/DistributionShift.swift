@@ -15,8 +15,10 @@ public enum DistributionShift {
             (ref, cur) = (histogramShares(reference, edges), histogramShares(current, edges))
         } else {
             let keys = Set(reference).union(current).sorted()
-            (ref, cur) = (keys.map { key in Double(reference.filter { $0 == key }.count) / Double(reference.count) },
-                          keys.map { key in Double(current.filter { $0 == key }.count) / Double(current.count) })
+            (ref, cur) = (
+                keys.map { key in Double(reference.filter { $0 == key }.count) / Double(reference.count) },
+                keys.map { key in Double(current.filter { $0 == key }.count) / Double(current.count) }
+            )
         }
         let (r, c) = (fillZeroes(ref), fillZeroes(cur))
         return zip(r, c).reduce(0) { $0 + ($1.0 - $1.1) * log($1.0 / $1.1) }

@@ -14,7 +14,8 @@ enum KolmogorovDistribution {
         let t = nd * x
         if t <= 1 {
             if t <= 0.5 { return 1 }
-            let cdf = n <= 140
+            let cdf =
+                n <= 140
                 ? (1...n).reduce(1.0) { $0 * (Double($1) * (1 / nd) * (2 * t - 1)) }
                 : exp(logFactorialOverPower(nd) + nd * log(2 * t - 1))
             return clip(1 - cdf)
@@ -111,7 +112,8 @@ enum KolmogorovDistribution {
         for row in 0..<m { matrix[row * m] = v[row] }
         for column in 0..<m { matrix[(m - 1) * m + column] = v[m - 1 - column] }
         var power = (0..<(m * m)).map { $0 / m == $0 % m ? 1.0 : 0.0 }
-        var exponent = 0, matrixExponent = 0
+        var exponent = 0
+        var matrixExponent = 0
         var remaining = n
         let scale = pow(2.0, 128.0)
         while remaining > 0 {
@@ -155,9 +157,12 @@ enum KolmogorovDistribution {
         let ll = Int(t.rounded(.down))
         let f = t - Double(ll)
         let g = min(f, 1 - f)
-        let ceilf = f > 0 ? 1 : 0, roundf = f > 0.5 ? 1 : 0
+        let ceilf = f > 0 ? 1 : 0
+        let roundf = f > 0.5 ? 1 : 0
         let powers = 2 * (ll + 1)
-        var gpower = [Double](repeating: 1, count: powers), twoG = gpower, oneMinusTwoG = gpower
+        var gpower = [Double](repeating: 1, count: powers)
+        var twoG = gpower
+        var oneMinusTwoG = gpower
         for m in 1..<powers {
             gpower[m] = gpower[m - 1] * (g / Double(n)) / Double(m)
             twoG[m] = twoG[m - 1] * (2 * g / Double(n)) / Double(m)
@@ -170,14 +175,16 @@ enum KolmogorovDistribution {
             } else {
                 let (half, odd) = ((i + 1) / 2, (i + 1) % 2)
                 if odd == 0 {
-                    (j1, j2) = half == n + 1 ? (n - ll - ceilf - 1, n + ll + ceilf - 1) : (half - 1 - ll - roundf - 1, half + ll - 1 + ceilf - 1)
+                    (j1, j2) =
+                        half == n + 1 ? (n - ll - ceilf - 1, n + ll + ceilf - 1) : (half - 1 - ll - roundf - 1, half + ll - 1 + ceilf - 1)
                 } else {
                     (j1, j2) = (half - 1 - ll - 1, half + ll + roundf - 1)
                 }
             }
             return (max(j1 + 2, 0), min(j2, n))
         }
-        var v0 = [Double](repeating: 0, count: powers), v1 = v0
+        var v0 = [Double](repeating: 0, count: powers)
+        var v1 = v0
         v1[0] = 1
         var (v0Start, v1Start) = (0, 0)
         var exponent = 0
@@ -225,14 +232,18 @@ enum KolmogorovDistribution {
         if x >= 1 { return 1 }
         let z = Double(n).squareRoot() * x
         let (z2, z3, z4, z6) = (z * z, z * z * z, pow(z, 4), pow(z, 6))
-        let pi2 = Double.pi * Double.pi, pi4 = pow(Double.pi, 4), pi6 = pow(Double.pi, 6)
+        let pi2 = Double.pi * Double.pi
+        let pi4 = pow(Double.pi, 4)
+        let pi6 = pow(Double.pi, 6)
         let qlog = -pi2 / 8 / z2
         if qlog < -708 { return 0 }
         var q = exp(qlog)
         let (k1a, k1b) = (-z2, pi2 / 4)
         let (k2a, k2b, k2c) = (6 * z6 + 2 * z4, (2 * z4 - 5 * z2) * pi2 / 4, pi4 * (1 - 2 * z2) / 16)
-        let k3d = pi6 * (5 - 30 * z2) / 64, k3c = pi4 * (-60 * z2 + 212 * z4) / 16
-        let k3b = pi2 * (135 * z4 - 96 * z6) / 4, k3a = -30 * z6 - 90 * pow(z, 8)
+        let k3d = pi6 * (5 - 30 * z2) / 64
+        let k3c = pi4 * (-60 * z2 + 212 * z4) / 16
+        let k3b = pi2 * (135 * z4 - 96 * z6) / 4
+        let k3a = -30 * z6 - 90 * pow(z, 8)
         var terms = [0.0, 0.0, 0.0, 0.0]
         let maxk = Int((16 * z / Double.pi).rounded(.up))
         for k in stride(from: maxk, through: 1, by: -1) {
@@ -246,7 +257,8 @@ enum KolmogorovDistribution {
         let divisors = [z, 6 * z4, 72 * pow(z, 7), 6480 * pow(z, 10)]
         for index in 0..<4 { terms[index] = terms[index] * q * root2pi / divisors[index] }
         q = exp(-pi2 / 2 / z2)
-        var k2extra = 0.0, k3extra = 0.0
+        var k2extra = 0.0
+        var k3extra = 0.0
         for k in stride(from: maxk, through: 1, by: -1) {
             let k2 = Double(k * k)
             let power = pow(q, k2)

@@ -42,8 +42,10 @@ public enum KolmogorovSmirnov {
     /// max |F₁(v) − F₂(v)| over every value v of either sample (scipy evaluates at each data point).
     static func statistic(_ a: [Double], _ b: [Double]) -> Double {
         let (n1, n2) = (Double(a.count), Double(b.count))
-        var i = 0, j = 0
-        var largest = 0.0, smallest = 0.0
+        var i = 0
+        var j = 0
+        var largest = 0.0
+        var smallest = 0.0
         while i < a.count || j < b.count {
             let value = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
             while i < a.count, a[i] <= value { i += 1 }

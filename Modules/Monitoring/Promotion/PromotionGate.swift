@@ -11,7 +11,8 @@ public struct PromotionGate: Sendable {
     public func decide(champion: Contender, challenger: Contender) -> PromotionVerdict {
         var reasons: [String] = []
         var refused = false
-        let lowerIsBetter = ["mae", "rmse"], higherIsBetter = ["r2", "directional_accuracy"]
+        let lowerIsBetter = ["mae", "rmse"]
+        let higherIsBetter = ["r2", "directional_accuracy"]
         for metric in lowerIsBetter + higherIsBetter {
             guard let ours = challenger.metrics[metric], let theirs = champion.metrics[metric] else {
                 reasons.append("\(metric): not measured on both, so not compared")
@@ -27,8 +28,12 @@ public struct PromotionGate: Sendable {
             reasons.append("group MAE gap: challenger \(format(ours)), champion \(format(theirs)): \(worse ? "worse" : "no worse")")
         }
         let residuals = challenger.residuals
-        reasons.append("residual mean \(format(residuals.mean)) (t = \(format(residuals.meanTStatistic))): \(residuals.meanPasses ? "near zero" : "not centred")")
-        reasons.append("Ljung–Box Q = \(format(residuals.ljungBox)) over \(residuals.lags) lags, p = \(format(residuals.ljungBoxPValue)): \(residuals.autocorrelationPasses ? "no strong autocorrelation" : "autocorrelated")")
+        reasons.append(
+            "residual mean \(format(residuals.mean)) (t = \(format(residuals.meanTStatistic))): \(residuals.meanPasses ? "near zero" : "not centred")"
+        )
+        reasons.append(
+            "Ljung–Box Q = \(format(residuals.ljungBox)) over \(residuals.lags) lags, p = \(format(residuals.ljungBoxPValue)): \(residuals.autocorrelationPasses ? "no strong autocorrelation" : "autocorrelated")"
+        )
         refused = refused || !residuals.meanPasses || !residuals.autocorrelationPasses
         return PromotionVerdict(promote: !refused, champion: champion.name, challenger: challenger.name, reasons: reasons)
     }

@@ -12,7 +12,9 @@ public enum ChiSquared {
     static func regularizedUpperGamma(_ a: Double, _ x: Double) -> Double {
         let logPrefix = a * log(x) - x - lgamma(a)
         if x < a + 1 {
-            var term = 1 / a, sum = term, denominator = a
+            var term = 1 / a
+            var sum = term
+            var denominator = a
             for _ in 0..<1000 {
                 denominator += 1
                 term *= x / denominator
@@ -22,7 +24,10 @@ public enum ChiSquared {
             return max(0, min(1, 1 - sum * exp(logPrefix)))
         }
         let tiny = 1e-300
-        var b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d
+        var b = x + 1 - a
+        var c = 1 / tiny
+        var d = 1 / b
+        var h = d
         for i in 1..<1000 {
             let an = -Double(i) * (Double(i) - a)
             b += 2

@@ -20,8 +20,11 @@ public struct StatusEvaluator: Sendable {
         var grades: [MetricGrade] = []
         if let now = current["mae"], let base = baseline["mae"], base > 0 {
             let rise = now / base - 1
-            grades.append(grade("mae", now, rise <= t.maeYellow ? .green : rise <= t.maeRed ? .yellow : .red,
-                "MAE \(f(now)) is \(percent(rise)) against the baseline \(f(base)) (green ≤ +\(percent(t.maeYellow, sign: false)), red > +\(percent(t.maeRed, sign: false)))"))
+            grades.append(
+                grade(
+                    "mae", now, rise <= t.maeYellow ? .green : rise <= t.maeRed ? .yellow : .red,
+                    "MAE \(f(now)) is \(percent(rise)) against the baseline \(f(base)) (green ≤ +\(percent(t.maeYellow, sign: false)), red > +\(percent(t.maeRed, sign: false)))"
+                ))
         }
         if let now = current["rmse"], let base = baseline["rmse"], base > 0 {
             let rise = now / base - 1
@@ -44,12 +47,16 @@ public struct StatusEvaluator: Sendable {
             grades.append(grade("r2", now, status, reason))
         }
         if let share = current["large_error_share"] {
-            grades.append(grade("large_error_share", share, share < t.largeErrorYellow ? .green : share <= t.largeErrorRed ? .yellow : .red,
-                "\(percent(share, sign: false)) of errors are large (green < \(percent(t.largeErrorYellow, sign: false)), red > \(percent(t.largeErrorRed, sign: false)))"))
+            grades.append(
+                grade(
+                    "large_error_share", share, share < t.largeErrorYellow ? .green : share <= t.largeErrorRed ? .yellow : .red,
+                    "\(percent(share, sign: false)) of errors are large (green < \(percent(t.largeErrorYellow, sign: false)), red > \(percent(t.largeErrorRed, sign: false)))"
+                ))
         }
         if let accuracy = current["directional_accuracy"] {
             var status: HealthStatus = accuracy >= t.directionGreen ? .green : accuracy >= t.directionRed ? .yellow : .red
-            var reason = "directional accuracy \(percent(accuracy, sign: false)) (green ≥ \(percent(t.directionGreen, sign: false)), red < \(percent(t.directionRed, sign: false)) sustained)"
+            var reason =
+                "directional accuracy \(percent(accuracy, sign: false)) (green ≥ \(percent(t.directionGreen, sign: false)), red < \(percent(t.directionRed, sign: false)) sustained)"
             if status == .red, let before = previous?["directional_accuracy"], before >= t.directionRed {
                 status = .yellow
                 reason += "; below the red line this period only (\(percent(before, sign: false)) before)"
@@ -58,8 +65,10 @@ public struct StatusEvaluator: Sendable {
         }
         if let fairness {
             let share = fairness.gapShare
-            grades.append(grade("group_mae_gap", share, share < t.fairnessYellow ? .green : share <= t.fairnessRed ? .yellow : .red,
-                "the worst group's MAE exceeds the best's by \(percent(share, sign: false)) of the overall MAE"))
+            grades.append(
+                grade(
+                    "group_mae_gap", share, share < t.fairnessYellow ? .green : share <= t.fairnessRed ? .yellow : .red,
+                    "the worst group's MAE exceeds the best's by \(percent(share, sign: false)) of the overall MAE"))
         }
         return StatusReport(grades: grades)
     }
@@ -108,7 +117,11 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var actions: [String] {
         switch overall {
         case .green: return ["routine checks: schema holds, distributions and predictions logged"]
-        case .yellow: return ["diagnostics: data quality, drifted features, worst groups", "shadow retrain: train a challenger on the latest data, export it, do not promote"]
+        case .yellow:
+            return [
+                "diagnostics: data quality, drifted features, worst groups",
+                "shadow retrain: train a challenger on the latest data, export it, do not promote",
+            ]
         case .red: return ["take the model out of production", "retrain on the latest data, then run the promotion gate"]
         }
     }

@@ -1,5 +1,6 @@
 import Crypto
 import FerryBundle
+import FerryCore
 import Foundation
 
 /// The SHA-256 of a file, in hex: a bundle's digest, as `sha256sum` prints it.

@@ -1,4 +1,3 @@
-import Crypto
 import FerryBundle
 import FerryCore
 import FerryModels
@@ -10,7 +9,8 @@ import Foundation
 /// ```swift
 /// var export = BundleExport()
 /// export.version = "1.1.0"
-/// let bundle = try export.write(run: record, keeper: keeper, registry: registry, to: .folder("bundles"), signingKey: key)
+/// export.signingKeyFile = "keys/ferry.key"
+/// let bundle = try export.write(run: record, keeper: keeper, registry: registry, to: .folder("bundles"))
 /// print(bundle.path, bundle.sha256)
 /// ```
 public struct BundleExport: Sendable {
@@ -18,6 +18,8 @@ public struct BundleExport: Sendable {
     public var name: String?
     /// The bundle's version.
     public var version = "1.0.0"
+    /// An Ed25519 private key file (from `ferry keygen`) to sign the bundle with; unsigned when `nil`.
+    public var signingKeyFile: String?
     /// `SOURCE_DATE_EPOCH`, when set: the creation time to record (else the run's last data date).
     public var sourceDateEpoch: String?
 
@@ -47,12 +49,13 @@ public struct BundleExport: Sendable {
     }
 
     /// Writes `record`'s bundle (its folder made when missing; temporary file, then rename),
-    /// signed with `signingKey` when given. With `lineage` (the default) the keeper's store
+    /// signed with the key in ``signingKeyFile`` when there is one. With `lineage` (the default) the keeper's store
     /// learns which bundle came from the run.
     public func write(
         run record: RunRecord, keeper: RunKeeper, registry: PluginRegistry, to destination: Destination,
-        signingKey: Curve25519.Signing.PrivateKey? = nil, lineage: Bool = true
+        lineage: Bool = true
     ) throws -> Exported {
+        let signingKey = try signingKeyFile.map(SigningKeys.privateKey(at:))
         let contents = try contents(of: record, store: keeper.runs, registry: registry)
         let path: String
         switch destination {
@@ -75,7 +78,8 @@ public struct BundleExport: Sendable {
 
     /// The contents of a bundle of `record`, its weights read from `store`.
     public func contents(of record: RunRecord, store: RunStore, registry: PluginRegistry) throws -> BundleContents {
-        let bundleName = name ?? "\(record.data.files.first.map { ($0.name as NSString).deletingPathExtension } ?? "model")-\(record.plugin.id)"
+        let bundleName =
+            name ?? "\(record.data.files.first.map { ($0.name as NSString).deletingPathExtension } ?? "model")-\(record.plugin.id)"
         for (label, value) in [("name", bundleName), ("version", version)]
         where value.isEmpty || !value.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) || value.hasPrefix(".") {
             throw FerryError(.invalidArgument, "bundle \(label) '\(value)' may hold only letters, digits, '.', '_' and '-'", field: label)
@@ -95,7 +99,8 @@ public struct BundleExport: Sendable {
         }
         let manifest = BundleManifest(
             name: bundleName, version: version, plugin: .init(id: record.plugin.id, version: record.plugin.version), target: record.target,
-            trainingData: .init(fingerprint: record.data.sha256, files: fileList, first: record.split.train.first, last: record.split.test.last),
+            trainingData: .init(
+                fingerprint: record.data.sha256, files: fileList, first: record.split.train.first, last: record.split.test.last),
             hyperparameters: record.hyperparameters, seed: record.seed, created: created, ferryVersion: FerryVersion.current)
         let evaluation = try FerryJSON.value(of: record.evaluation)
         let baseline = try FerryJSON.value(of: record.evaluation.validation["model"] ?? MetricSet())

@@ -32,7 +32,9 @@ struct BundlePredictor {
     {
         guard case let .prices(series) = try reader.read(path).data else { throw FerryError(.invalidData, "\(path) is not a bar file") }
         if pipeline.needsReference, reference == nil {
-            throw FerryError(.invalidArgument, "\(bundle)'s features need a reference series (the one it was trained with), and none was given", field: "reference")
+            throw FerryError(
+                .invalidArgument, "\(bundle)'s features need a reference series (the one it was trained with), and none was given",
+                field: "reference")
         }
         let computation = FeatureComputation(pipeline: pipeline)
         let aligned = try reference.map { try computation.alignedReference($0, onto: series, reader: reader) }

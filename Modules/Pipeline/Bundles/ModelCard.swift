@@ -5,16 +5,21 @@ import FerryCore
 enum ModelCard {
     static func render(_ record: RunRecord, manifest: BundleManifest) -> String {
         let split = record.split
-        func set(_ rows: RunRecord.RowSet) -> String { "\(rows.rows) rows, \(rows.first?.description ?? "?") to \(rows.last?.description ?? "?")" }
+        func set(_ rows: RunRecord.RowSet) -> String {
+            "\(rows.rows) rows, \(rows.first?.description ?? "?") to \(rows.last?.description ?? "?")"
+        }
         var lines = [
             "# \(manifest.name) \(manifest.version)", "",
-            "A \(record.plugin.id) \(record.plugin.version) model predicting `\(record.target)` from \(record.schema.features.count) features.", "",
+            "A \(record.plugin.id) \(record.plugin.version) model predicting `\(record.target)` from \(record.schema.features.count) features.",
+            "",
             "## Intended use", "",
-            "Research and monitoring of \(record.data.files.map(\.name).joined(separator: ", ")): a forecast to be read beside the naive baselines below, not a trading signal on its own.", "",
+            "Research and monitoring of \(record.data.files.map(\.name).joined(separator: ", ")): a forecast to be read beside the naive baselines below, not a trading signal on its own.",
+            "",
             "## Data", "",
             "- Files: " + record.data.files.map { "\($0.name) (SHA-256 \($0.sha256.prefix(16))…)" }.joined(separator: ", "),
             "- Training: \(set(split.train)); validation: \(set(split.validation)); test: \(set(split.test)); \(split.gap) row(s) purged before each evaluation set.",
-            "- Features: \(record.features == nil ? "the columns of a plain table" : "Ferry's feature pipeline (in schema.json), recomputed from raw bars").", "",
+            "- Features: \(record.features == nil ? "the columns of a plain table" : "Ferry's feature pipeline (in schema.json), recomputed from raw bars").",
+            "",
             "## Metrics (test)", "",
             "| model | MAE | RMSE | R² | directional accuracy |", "|---|---|---|---|---|",
         ]

@@ -1,7 +1,7 @@
 import FerryBundle
 import FerryCore
-import FerryStore
 import FerryData
+import FerryStore
 
 /// What `ferry demo` did with the embedded data, step by step; printed for people or as JSON.
 public struct DemoReport: Codable, Sendable {

@@ -1,10 +1,10 @@
 import FerryBundle
 import FerryCore
-import Foundation
 import FerryData
 import FerryFeatures
 import FerryModels
 import FerryStore
+import Foundation
 import Logging
 
 /// The model lifecycle on the embedded real data, as far as Ferry goes today: load, validate,
@@ -31,20 +31,35 @@ public struct LifecycleDemo: Sendable {
     /// Makes a demo over the data in `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
 
-    /// Runs every step, keeping the trained run in the folder `runs` (indexed in `store`), its bundle in
-    /// `bundles`, and the registered bundle and the batch's predictions in `store`; throws the first step's error.
-    public func run(logger: Logger, registry: PluginRegistry, runs: String, bundles: String, store: Store) throws -> DemoReport {
+    /// Runs every step, keeping the trained run in the folder `runs` (indexed in the store), its bundle in
+    /// `bundles`, and the registered bundle and the batch's predictions in the store at `location`,
+    /// which is made afresh (an earlier demo's store is removed first); throws the first step's error.
+    public func run(logger: Logger, registry: PluginRegistry, runs: String, bundles: String, store location: StoreLocation) throws
+        -> DemoReport
+    {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: location.path + suffix) }
+        let store = try location.open()
         let paths = EmbeddedDataSet.paths(in: dataDirectory)
         let source = try logger.step(
             "load", reading: ["files": .stringConvertible(paths.count), "dir": .string(dataDirectory)],
-            producing: { ["instruments": .string($0.instruments.map(\.rawValue).joined(separator: ",")), "macro": .string($0.macroSeriesIDs.map(\.rawValue).joined(separator: ","))] }
+            producing: {
+                [
+                    "instruments": .string($0.instruments.map(\.rawValue).joined(separator: ",")),
+                    "macro": .string($0.macroSeriesIDs.map(\.rawValue).joined(separator: ",")),
+                ]
+            }
         ) { try FileMarketDataSource(paths: paths) }
 
         let primary = try source.priceSeries(for: EmbeddedDataSet.primaryID)
         let macro = try source.macroSeries(for: EmbeddedDataSet.macroID)
         let aligned = logger.step(
             "align", reading: ["series": .string(macro.id.rawValue), "onto": .string(primary.instrument.rawValue)],
-            producing: { ["rows": .stringConvertible($0.values.count), "filled": .stringConvertible($0.forwardFilled), "missing": .stringConvertible($0.missing)] }
+            producing: {
+                [
+                    "rows": .stringConvertible($0.values.count), "filled": .stringConvertible($0.forwardFilled),
+                    "missing": .stringConvertible($0.missing),
+                ]
+            }
         ) { alignment.align(macro, onto: primary.timestamps) }
 
         let table = try features.table(
@@ -55,7 +70,12 @@ public struct LifecycleDemo: Sendable {
         let timestamps = table.frame.index
         let split = try logger.step(
             "split", reading: ["rows": .stringConvertible(timestamps.count), "gap": .stringConvertible(gap)],
-            producing: { ["train": .stringConvertible($0.train.count), "validation": .stringConvertible($0.validation.count), "test": .stringConvertible($0.test.count)] }
+            producing: {
+                [
+                    "train": .stringConvertible($0.train.count), "validation": .stringConvertible($0.validation.count),
+                    "test": .stringConvertible($0.test.count),
+                ]
+            }
         ) { try ChronologicalSplit.byFraction(timestamps, train: trainFraction, validation: validationFraction, gap: gap) }
 
         var plan = walkForward
@@ -77,7 +97,9 @@ public struct LifecycleDemo: Sendable {
         let bundle = try logger.step("export", reading: ["run": .string(record.id)], producing: { ["bundle": .string($0)] }) {
             try BundleExport().write(run: record, keeper: keeper, registry: registry, to: .folder(bundles)).path
         }
-        let verification = logger.step("verify", reading: ["bundle": .string(bundle)], producing: { ["passed": .stringConvertible($0.passed)] }) {
+        let verification = logger.step(
+            "verify", reading: ["bundle": .string(bundle)], producing: { ["passed": .stringConvertible($0.passed)] }
+        ) {
             BundleVerifier(registry: registry, environment: environment).verify(bundle).report
         }
 
@@ -88,14 +110,17 @@ public struct LifecycleDemo: Sendable {
 
         let verifier = BundleVerifier(registry: registry, environment: environment)
         let registered = try logger.step(
-            "register", reading: ["store": .string(store.path)], producing: { (entry: RegisteredBundle) in ["model": .string("\(entry.name)@\(entry.version)")] }
+            "register", reading: ["store": .string(store.path)],
+            producing: { (entry: RegisteredBundle) in ["model": .string("\(entry.name)@\(entry.version)")] }
         ) { try BundleRegistration(store: store, verifier: verifier).add(bundle, by: "ferry demo").entry }
         let batch = try logger.step(
             "batch", reading: ["model": .string(registered.name)],
             producing: { (outcome: BatchJob.Outcome) in ["as_of": .string(outcome.asOf), "written": .stringConvertible(outcome.written)] }
         ) { () throws -> BatchJob.Outcome in
-            try BatchJob(model: ModelReference("\(registered.name)@\(registered.version)"), dataPaths: [paths[0]], reference: paths[paths.count - 1])
-                .run(store: store, verifier: verifier)
+            try BatchJob(
+                model: ModelReference("\(registered.name)@\(registered.version)"), dataPaths: [paths[0]], reference: paths[paths.count - 1]
+            )
+            .run(store: store, verifier: verifier)
         }
 
         return DemoReport(
@@ -118,7 +143,8 @@ public struct LifecycleDemo: Sendable {
             walkForward: folds.map {
                 .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))
             },
-            run: record, bundle: bundle, verification: verification, monitoring: status, store: store.path, registered: registered, batch: batch)
+            run: record, bundle: bundle, verification: verification, monitoring: status, store: store.path, registered: registered,
+            batch: batch)
     }
 
     private static func summary(_ file: MarketFile) -> DemoReport.LoadedFile {

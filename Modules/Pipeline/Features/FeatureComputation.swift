@@ -29,7 +29,8 @@ public struct FeatureComputation: Sendable {
             "read", reading: ["file": .string(dataPath)], producing: { ["rows": .stringConvertible($0.count)] }
         ) { () throws -> PriceSeries in
             guard case let .prices(series) = try reader.read(dataPath).data else {
-                throw FeatureComputationError(message: "\(dataPath) is a single series; features need a bar file (Date,Open,High,Low,Close,Adj Close,Volume)")
+                throw FeatureComputationError(
+                    message: "\(dataPath) is a single series; features need a bar file (Date,Open,High,Low,Close,Adj Close,Volume)")
             }
             return series
         }
@@ -47,7 +48,12 @@ public struct FeatureComputation: Sendable {
         let pipeline = self.pipeline ?? FeaturePipeline.standard(withReference: reference != nil)
         return try logger.step(
             "features", reading: ["rows": .stringConvertible(series.count), "features": .stringConvertible(pipeline.featureNames.count)],
-            producing: { ["rows": .stringConvertible($0.frame.rowCount), "columns": .stringConvertible($0.frame.columnNames.count), "warmup_dropped": .stringConvertible($0.droppedWarmUpRows)] }
+            producing: {
+                [
+                    "rows": .stringConvertible($0.frame.rowCount), "columns": .stringConvertible($0.frame.columnNames.count),
+                    "warmup_dropped": .stringConvertible($0.droppedWarmUpRows),
+                ]
+            }
         ) { try pipeline.compute(try FeatureInput(series: series, reference: reference)) }
     }
 

@@ -58,8 +58,10 @@ public struct MonitorJob: Sendable {
             try monitor.metrics(predictions: Array(rows.predictions[range]), actuals: Array(rows.actuals[range]))
         }
         let currentMetrics = try metrics(current)
-        let fairness = Set(rows.groups).count > 1
-            ? try GroupFairness(predictions: Array(rows.predictions[current]), actuals: Array(rows.actuals[current]), groups: Array(rows.groups[current]))
+        let fairness =
+            Set(rows.groups).count > 1
+            ? try GroupFairness(
+                predictions: Array(rows.predictions[current]), actuals: Array(rows.actuals[current]), groups: Array(rows.groups[current]))
             : nil
         let baseline = try Self.baseline(contents.metrics)
         let status = StatusEvaluator(thresholds: thresholds).evaluate(
@@ -68,9 +70,12 @@ public struct MonitorJob: Sendable {
         let due = retrain.due(created: contents.manifest.created, now: last, status: status.overall)
         let history = try stride(from: current.lowerBound, to: current.upperBound, by: historyWindow).map { start -> MonitorReport.Point in
             let range = start..<min(start + historyWindow, current.upperBound)
-            return MonitorReport.Point(first: rows.dates[range.lowerBound], last: rows.dates[range.upperBound - 1], metrics: try metrics(range))
+            return MonitorReport.Point(
+                first: rows.dates[range.lowerBound], last: rows.dates[range.upperBound - 1], metrics: try metrics(range))
         }
-        let drift = try rows.reference.flatMap { reference in try rows.current.map { try DriftAnalysis().compare(reference: reference, current: $0) } }
+        let drift = try rows.reference.flatMap { reference in
+            try rows.current.map { try DriftAnalysis().compare(reference: reference, current: $0) }
+        }
         let concept = drift.map { status.overall != .green && $0.driftedShare < conceptDriftShare } ?? false
         var report = MonitorReport(
             bundle: bundle, model: rows.name, rows: current.count,
@@ -85,7 +90,9 @@ public struct MonitorJob: Sendable {
     /// The bundle (verified and loaded), and the prediction, outcome, date and instrument of every monitored row, in date order.
     func observe(verifier: BundleVerifier) throws -> Observations {
         let predictor = try BundlePredictor(bundle: bundle, verifier: verifier)
-        guard let target = predictor.contents.schema.target else { throw FerryError(.invalidData, "\(bundle) names no target to compare predictions with") }
+        guard let target = predictor.contents.schema.target else {
+            throw FerryError(.invalidData, "\(bundle) names no target to compare predictions with")
+        }
         let rows = try observations(predictor: predictor, target: target)
         return Observations(
             contents: predictor.contents, predictions: rows.predictions, actuals: rows.actuals, dates: rows.dates, groups: rows.groups,
@@ -99,7 +106,8 @@ public struct MonitorJob: Sendable {
         let reader = MarketFileReader()
         let realised = try actuals.map(Self.readActuals)
         var result: (predictions: [Double], actuals: [Double], dates: [Timestamp], groups: [String]) = ([], [], [], [])
-        var referenceRows: [Frame] = [], currentRows: [Frame] = []
+        var referenceRows: [Frame] = []
+        var currentRows: [Frame] = []
         for path in dataPaths {
             let (series, table, features, predictions) = try predictor.predictions(for: path, reference: reference, reader: reader)
             let computed = try table.frame.values(of: target)
@@ -119,8 +127,11 @@ public struct MonitorJob: Sendable {
         // In time order across instruments, so a window is a stretch of dates, not of files.
         let order = result.dates.indices.sorted { (result.dates[$0], $0) < (result.dates[$1], $1) }
         return (
-            order.map { result.predictions[$0] }, order.map { result.actuals[$0] }, order.map { result.dates[$0] }, order.map { result.groups[$0] },
-            referenceRows.isEmpty ? nil : try Frame.concatenating(referenceRows), currentRows.isEmpty ? nil : try Frame.concatenating(currentRows))
+            order.map { result.predictions[$0] }, order.map { result.actuals[$0] }, order.map { result.dates[$0] },
+            order.map { result.groups[$0] },
+            referenceRows.isEmpty ? nil : try Frame.concatenating(referenceRows),
+            currentRows.isEmpty ? nil : try Frame.concatenating(currentRows)
+        )
     }
 
     /// Realised outcomes by date from a `Date,<value>` CSV.

@@ -29,7 +29,8 @@ public struct PromotionJob: Sendable {
             let count = observed.actuals.count
             guard count > 0 else { throw FerryError(.invalidData, "no rows to compare the bundles on") }
             let recent = rows.window.map { max(0, count - $0)..<count } ?? 0..<count
-            let predictions = Array(observed.predictions[recent]), actuals = Array(observed.actuals[recent])
+            let predictions = Array(observed.predictions[recent])
+            let actuals = Array(observed.actuals[recent])
             let benchmark = observed.contents.schema.resolvedTargetKind.benchmark
             let metrics = try RegressionMetrics(benchmark: benchmark).metrics(predictions: predictions, actuals: actuals)
             let groups = Array(observed.groups[recent])

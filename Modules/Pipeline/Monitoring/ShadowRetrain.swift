@@ -28,7 +28,9 @@ public struct ShadowRetrain: Sendable {
     /// Trains, keeps the run and exports the challenger as `<name>-<version>-shadow-<last date>.tar.gz`;
     /// `contents` are the champion's, already verified and loaded.
     public func run(champion contents: BundleContents, registry: PluginRegistry, logger: Logger) throws -> ShadowChallenger {
-        guard let target = contents.schema.target else { throw FerryError(.invalidData, "\(champion) names no target to train a challenger for") }
+        guard let target = contents.schema.target else {
+            throw FerryError(.invalidData, "\(champion) names no target to train a challenger for")
+        }
         var job = TrainingJob(input: .market(dataPaths: dataPaths, reference: reference), pluginID: contents.manifest.plugin.id)
         job.overrides = try contents.hyperparameterOverrides(bundle: champion)
         job.features = try contents.featurePipeline(bundle: champion)
@@ -38,9 +40,12 @@ public struct ShadowRetrain: Sendable {
 
         var export = BundleExport()
         export.name = contents.manifest.name
-        export.version = "\(contents.manifest.version)-shadow-\(record.split.test.last.map { $0.isoDate.replacingOccurrences(of: "-", with: "") } ?? record.id)"
+        export.version =
+            "\(contents.manifest.version)-shadow-\(record.split.test.last.map { $0.isoDate.replacingOccurrences(of: "-", with: "") } ?? record.id)"
         let challenger = try export.write(run: record, keeper: keeper, registry: registry, to: .folder(folder))
-        return ShadowChallenger(bundle: challenger.path, run: record.id, trainedThrough: record.split.train.last, validation: record.evaluation.validation["model"])
+        return ShadowChallenger(
+            bundle: challenger.path, run: record.id, trainedThrough: record.split.train.last,
+            validation: record.evaluation.validation["model"])
     }
 }
 

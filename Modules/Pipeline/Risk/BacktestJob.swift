@@ -39,38 +39,48 @@ public struct BacktestJob: Sendable {
 
     /// Loads (verifying first), predicts, trades and measures.
     public func run(verifier: BundleVerifier, logger: Logger) throws -> BacktestReport {
-        let predictor = try logger.step("load", reading: ["bundle": .string(bundle)]) { try BundlePredictor(bundle: bundle, verifier: verifier) }
+        let predictor = try logger.step("load", reading: ["bundle": .string(bundle)]) {
+            try BundlePredictor(bundle: bundle, verifier: verifier)
+        }
         let (series, table, _, predictions) = try logger.step("predict", reading: ["data": .string(dataPath)]) {
             try predictor.predictions(for: dataPath, reference: reference, reader: MarketFileReader())
         }
         let position = series.timestamps.enumerated().reduce(into: [Timestamp: Int]()) { $0[$1.element] = $1.offset }
         let rows = table.frame.index.indices.filter { table.frame.index[$0] >= (from ?? table.frame.index[$0]) }
-        guard rows.count >= 2 else { throw FerryError(.invalidData, "\(dataPath) has \(rows.count) row(s) to trade\(from.map { " on or after \($0)" } ?? ""); a backtest needs two") }
+        guard rows.count >= 2 else {
+            throw FerryError(
+                .invalidData,
+                "\(dataPath) has \(rows.count) row(s) to trade\(from.map { " on or after \($0)" } ?? ""); a backtest needs two")
+        }
         // barReturns[i] is the return into bar i + 1, known at its close.
         let barReturns = try SimpleReturns.of(prices: series.adjustedClose)
         // The asset's return over the period that ends at each row's close.
-        let returns = rows.map { row -> Double in
-            let bar = position[table.frame.index[row]]!
-            return bar == 0 ? 0 : barReturns[bar - 1]
+        let bars = try rows.map { row in
+            guard let bar = position[table.frame.index[row]] else {
+                throw FerryError(.invalidData, "\(dataPath) has no bar dated \(table.frame.index[row]) for its feature row")
+            }
+            return bar
         }
+        let returns = bars.map { bar in bar == 0 ? 0 : barReturns[bar - 1] }
         let rule = rule ?? (predictor.contents.schema.resolvedTargetKind == .direction ? .threshold(0.5) : .sign)
         var positions = rows.map { rule.position(for: predictions[$0]) }
         var ruleDescription = rule.description
         if let kelly {
             let target = predictor.pipeline.targets.first { $0.name == predictor.contents.schema.target }
-            positions = rows.map { row in
-                let bar = position[table.frame.index[row]]!
+            positions = zip(rows, bars).map { row, bar in
                 let history = Array(barReturns[max(0, bar - kellyLookback)..<bar])
                 // No position until the history can give a variance (or a payoff ratio).
-                guard let signal = try? PositionSignal.kelly(
-                    instrument: series.instrument.rawValue, prediction: predictions[row], isProbability: target?.kind == .nextDirection,
-                    horizon: target?.horizon ?? 1, history: history),
+                guard
+                    let signal = try? PositionSignal.kelly(
+                        instrument: series.instrument.rawValue, prediction: predictions[row], isProbability: target?.kind == .nextDirection,
+                        horizon: target?.horizon ?? 1, history: history),
                     let variance = try? SampleCovariance.of([history])[0][0]
                 else { return 0 }
                 return (try? kelly.positions(for: [signal], covariance: [[variance]]))?.first?.position ?? 0
             }
             ruleDescription = String(
-                format: "Kelly × %g over the trailing %d returns, capped at %g per position and %g VaR", kelly.kellyFraction, kellyLookback, kelly.maxPosition,
+                format: "Kelly × %g over the trailing %d returns, capped at %g per position and %g VaR", kelly.kellyFraction, kellyLookback,
+                kelly.maxPosition,
                 kelly.varLimit)
         }
         let result = try logger.step("backtest", reading: ["periods": .stringConvertible(rows.count)]) {
@@ -78,9 +88,11 @@ public struct BacktestJob: Sendable {
         }
         let statistics = ReturnStatistics(periodsPerYear: periodsPerYear)
         return BacktestReport(
-            bundle: bundle, model: predictor.contents.manifest.folder, file: dataPath, rule: ruleDescription, costBasisPoints: costBasisPoints,
+            bundle: bundle, model: predictor.contents.manifest.folder, file: dataPath, rule: ruleDescription,
+            costBasisPoints: costBasisPoints,
             dates: rows.dropFirst().map { table.frame.index[$0] }, turnover: result.turnover,
-            strategy: try statistics.statistics(returns: result.strategyReturns), buyAndHold: try statistics.statistics(returns: result.buyAndHoldReturns),
+            strategy: try statistics.statistics(returns: result.strategyReturns),
+            buyAndHold: try statistics.statistics(returns: result.buyAndHoldReturns),
             equity: result.equity, buyAndHoldEquity: result.buyAndHoldEquity, drawdown: result.drawdown,
             buyAndHoldDrawdown: result.buyAndHoldDrawdown)
     }

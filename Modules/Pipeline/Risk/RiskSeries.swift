@@ -25,10 +25,16 @@ public struct RiskSeries: Sendable {
     public let dates: [Timestamp]
 
     /// The series of `path` (strictly read: a gap or unreadable cell is refused with its line).
-    /// - Parameter columns: The columns to take; empty for every column, or `Adj Close` of a file of prices that has one.
+    /// - Parameters:
+    ///   - path: The CSV file to read.
+    ///   - kind: Whether its columns hold prices or returns.
+    ///   - columns: The columns to take; empty for every column, or `Adj Close` of a file of prices that has one.
+    /// - Returns: One series per column taken.
+    /// - Throws: ``FerryError`` naming the file, line and column that cannot be read.
     public static func read(_ path: String, kind: Kind, columns: [String]) throws -> [RiskSeries] {
         let frame = try NumericTableReader().read(path)
-        let chosen = columns.isEmpty ? (kind == .prices && frame.columnNames.contains("Adj Close") ? ["Adj Close"] : frame.columnNames) : columns
+        let chosen =
+            columns.isEmpty ? (kind == .prices && frame.columnNames.contains("Adj Close") ? ["Adj Close"] : frame.columnNames) : columns
         return try chosen.map { column in
             guard let values = frame[column: column] else {
                 throw FerryError(.invalidData, "\(path) has no column '\(column)'; it has \(frame.columnNames.joined(separator: ", "))")
@@ -39,7 +45,8 @@ public struct RiskSeries: Sendable {
                     return RiskSeries(file: path, column: column, kind: kind, returns: values, dates: frame.index)
                 case .prices:
                     return RiskSeries(
-                        file: path, column: column, kind: kind, returns: try SimpleReturns.of(prices: values), dates: Array(frame.index.dropFirst()))
+                        file: path, column: column, kind: kind, returns: try SimpleReturns.of(prices: values),
+                        dates: Array(frame.index.dropFirst()))
                 }
             } catch let error as ReturnSeriesError {
                 throw Self.located(error, file: path, column: column, rowOffset: 0)

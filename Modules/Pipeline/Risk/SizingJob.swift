@@ -28,9 +28,13 @@ public struct SizingJob: Sendable {
 
     /// Loads (verifying first), predicts on the latest close of each file and sizes.
     public func run(verifier: BundleVerifier, logger: Logger) throws -> SizingReport {
-        guard lookback >= 2 else { throw FerryError(.invalidArgument, "the lookback must be at least 2 periods, not \(lookback)", field: "lookback") }
+        guard lookback >= 2 else {
+            throw FerryError(.invalidArgument, "the lookback must be at least 2 periods, not \(lookback)", field: "lookback")
+        }
         let predictor = try BundlePredictor(bundle: bundle, verifier: verifier)
-        guard let targetName = predictor.contents.schema.target, let target = predictor.pipeline.targets.first(where: { $0.name == targetName }) else {
+        guard let targetName = predictor.contents.schema.target,
+            let target = predictor.pipeline.targets.first(where: { $0.name == targetName })
+        else {
             throw FerryError(.invalidData, "\(bundle) names no target its pipeline computes; sizing needs to know what the model predicts")
         }
         let reader = MarketFileReader()
@@ -45,8 +49,10 @@ public struct SizingJob: Sendable {
         }
         // The last `lookback` periods every instrument traded in.
         let common = returnsByDate.dropFirst().reduce(Set(returnsByDate[0].keys)) { $0.intersection($1.keys) }.sorted().suffix(lookback)
-        guard common.count >= 2 else { throw FerryError(.invalidData, "the files share \(common.count) date(s); sizing needs a common history") }
-        let history = returnsByDate.map { byDate in common.map { byDate[$0]! } }
+        guard common.count >= 2 else {
+            throw FerryError(.invalidData, "the files share \(common.count) date(s); sizing needs a common history")
+        }
+        let history = returnsByDate.map { byDate in common.map { byDate[$0, default: .nan] } }  // every common date is in each
         let signals = try latest.indices.map { index in
             try PositionSignal.kelly(
                 instrument: latest[index].instrument, prediction: latest[index].prediction, isProbability: target.kind == .nextDirection,

@@ -46,7 +46,9 @@ public struct BatchJob: Sendable {
 
     /// Resolves the model in `store`, verifies and loads its bundle, scores, and writes the batch.
     public func run(store: Store, verifier: BundleVerifier) throws -> Outcome {
-        guard !dataPaths.isEmpty else { throw FerryError(.invalidArgument, "no data files given; the batch needs one bar file per instrument") }
+        guard !dataPaths.isEmpty else {
+            throw FerryError(.invalidArgument, "no data files given; the batch needs one bar file per instrument")
+        }
         let entry = try store.resolve(model)
         let predictor = try BundlePredictor(bundle: entry.path, verifier: verifier)
         let reader = MarketFileReader()
@@ -54,10 +56,12 @@ public struct BatchJob: Sendable {
         let target = predictor.contents.manifest.target ?? ""
         for path in dataPaths {
             let result = try predictor.predictions(for: path, reference: reference, reader: reader)
-            scored.append((result.series.instrument.rawValue, result.features.index, result.predictions, result.table.frame[column: target] ?? []))
+            scored.append(
+                (result.series.instrument.rawValue, result.features.index, result.predictions, result.table.frame[column: target] ?? []))
         }
         guard let day = asOf ?? scored.compactMap(\.dates.last).min() else { throw FerryError(.invalidData, "the data files hold no bars") }
-        var rows: [ScoredRow] = [], skipped: [String: String] = [:]
+        var rows: [ScoredRow] = []
+        var skipped: [String: String] = [:]
         for instrument in scored.sorted(by: { $0.instrument < $1.instrument }) {
             guard let row = instrument.dates.firstIndex(of: day) else {
                 skipped[instrument.instrument] = "no bar on \(day.iso8601)"

@@ -1,4 +1,5 @@
 import FerryBundle
+import FerryCore
 import FerryStore
 import Foundation
 

@@ -50,7 +50,8 @@ public struct BundleScoring: Sendable {
         case let .bundle(bundle): path = bundle
         case let .registered(reference, store): path = try store.resolve(ModelReference(reference)).path
         }
-        var rows: [ScoredRows.Row] = [], warnings: [String] = []
+        var rows: [ScoredRows.Row] = []
+        var warnings: [String] = []
         let manifest: BundleManifest
         switch input {
         case let .bars(paths, reference):
@@ -61,7 +62,9 @@ public struct BundleScoring: Sendable {
             for file in paths {
                 let scored = try predictor.predictions(for: file, reference: reference, reader: reader)
                 let instrument = scored.series.instrument.rawValue
-                rows += zip(scored.features.index, scored.predictions).map { ScoredRows.Row(date: $0.0, instrument: instrument, prediction: $0.1) }
+                rows += zip(scored.features.index, scored.predictions).map {
+                    ScoredRows.Row(date: $0.0, instrument: instrument, prediction: $0.1)
+                }
             }
         case let .table(file):
             let (bundle, model) = try BundleLoader.load(path, verifier: verifier)
@@ -71,13 +74,16 @@ public struct BundleScoring: Sendable {
             let table = (0..<frame.rowCount).map { row in columns.map { $0[row] } }
             let aligned: AlignedTable
             do {
-                aligned = try SchemaAlignment(schema: model.schema).align(columns: frame.columnNames, rows: table, source: file, firstLine: 2)
+                aligned = try SchemaAlignment(schema: model.schema).align(
+                    columns: frame.columnNames, rows: table, source: file, firstLine: 2)
             } catch let refused as SchemaAlignmentError {
                 throw FerryError(.invalidData, refused.description, cause: refused)
             }
             warnings = aligned.report.warnings
             let instrument = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            rows = zip(frame.index, try model.predict(aligned.frame)).map { ScoredRows.Row(date: $0.0, instrument: instrument, prediction: $0.1) }
+            rows = zip(frame.index, try model.predict(aligned.frame)).map {
+                ScoredRows.Row(date: $0.0, instrument: instrument, prediction: $0.1)
+            }
         }
         return ScoredRows(model: manifest.name, version: manifest.version, rows: rows, warnings: warnings)
     }

@@ -1,3 +1,4 @@
+import FerryCore
 import FerryStore
 
 /// The prediction log, written by group commit: requests that arrive while a write is under way

@@ -91,12 +91,15 @@ public final class ModelServing: Sendable {
         try await log.log(
             values.map {
                 PredictionEntry(
-                    model: entry.name, version: entry.version, variant: model.variant, caller: rows.caller, instrument: rows.instrument ?? "-",
+                    model: entry.name, version: entry.version, variant: model.variant, caller: rows.caller,
+                    instrument: rows.instrument ?? "-",
                     asOf: day, value: $0.isFinite ? $0 : nil, source: "api", createdAt: now)
             })
         inputs.record(
-            model: entry.name, rows: values.count, outsideRange: aligned.report.outOfRange.map(\.column), missing: aligned.report.filledMissing)
-        return PredictionAnswer(model: entry.name, version: entry.version, variant: model.variant, predictions: values, warnings: aligned.report.warnings)
+            model: entry.name, rows: values.count, outsideRange: aligned.report.outOfRange.map(\.column),
+            missing: aligned.report.filledMissing)
+        return PredictionAnswer(
+            model: entry.name, version: entry.version, variant: model.variant, predictions: values, warnings: aligned.report.warnings)
     }
 
     /// Forgets cached registry lookups, after this front end changed the registry.

@@ -1,3 +1,4 @@
+import FerryCore
 import FerryStore
 import Foundation
 
@@ -45,7 +46,9 @@ final class RegistryLookups: @unchecked Sendable {
         return value
     }
 
-    private func remember<Value>(_ key: String, _ value: Value, in table: ReferenceWritableKeyPath<RegistryLookups, [String: (Value, Date)]>) {
+    private func remember<Value>(
+        _ key: String, _ value: Value, in table: ReferenceWritableKeyPath<RegistryLookups, [String: (Value, Date)]>
+    ) {
         lock.lock()
         self[keyPath: table][key] = (value, Date())
         lock.unlock()

@@ -48,7 +48,8 @@ public final class ServedInputs: @unchecked Sendable {
         defer { lock.unlock() }
         let total = rows[model] ?? 0
         let entries = features.map { name -> Feature in
-            let out = outside[model]?[name] ?? 0, gone = missing[model]?[name] ?? 0
+            let out = outside[model]?[name] ?? 0
+            let gone = missing[model]?[name] ?? 0
             return Feature(name: name, outsideTrainingRange: out, missing: gone, share: total == 0 ? 0 : Double(out + gone) / Double(total))
         }
         return Report(

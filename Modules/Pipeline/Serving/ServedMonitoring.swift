@@ -21,16 +21,20 @@ public struct ServedMonitoring: Sendable {
     /// ``ModelServing/model(_:caller:)`` does.
     public func report(_ reference: String) async throws -> ServedMonitoringReport {
         let served = try await resolve(reference)
-        let entry = served.entry, store = serving.store
+        let entry = served.entry
+        let store = serving.store
         let pairs = try store.predictionsWithOutcomes(model: entry.name).compactMap { pair -> Graded? in
             guard pair.prediction.version == entry.version, let value = pair.prediction.value else { return nil }
             return Graded(day: pair.prediction.asOf, prediction: value, outcome: pair.outcome)
         }
         let grader = RegressionMetrics(benchmark: served.targetKind.benchmark)
         let baseline = try? MonitorJob.baseline(served.metrics)
-        var status: StatusReport?, current = MetricSet()
+        var status: StatusReport?
+        var current = MetricSet()
         if pairs.count >= minimumPairs {
-            guard let baseline else { throw FerryError(.invalidData, "\(entry.name) \(entry.version): metrics.json has no monitoring_baseline") }
+            guard let baseline else {
+                throw FerryError(.invalidData, "\(entry.name) \(entry.version): metrics.json has no monitoring_baseline")
+            }
             current = try grader.metrics(predictions: pairs.map(\.prediction), actuals: pairs.map(\.outcome))
             status = StatusEvaluator().evaluate(current: current, baseline: baseline)
         }
@@ -38,12 +42,15 @@ public struct ServedMonitoring: Sendable {
             let window = pairs[start..<(start + Self.windowSize)]
             let values = try grader.metrics(predictions: window.map(\.prediction), actuals: window.map(\.outcome)).values
             return ServedMonitoringReport.Window(
-                last: window[window.endIndex - 1].day, mae: values["mae"] ?? .nan, directionalAccuracy: values["directional_accuracy"] ?? .nan)
+                last: window[window.endIndex - 1].day, mae: values["mae"] ?? .nan,
+                directionalAccuracy: values["directional_accuracy"] ?? .nan)
         }
         return ServedMonitoringReport(
             model: entry.name, version: entry.version, predictionsLogged: try store.predictionCount(model: entry.name),
-            predictionsWithOutcomes: pairs.count, status: status?.overall.rawValue ?? "unknown", decidingMetric: status?.deciding.first?.metric,
-            grades: status?.grades ?? [], metrics: current.values, history: history, thresholds: Self.thresholds(baselineMAE: baseline?.values["mae"] ?? nil),
+            predictionsWithOutcomes: pairs.count, status: status?.overall.rawValue ?? "unknown",
+            decidingMetric: status?.deciding.first?.metric,
+            grades: status?.grades ?? [], metrics: current.values, history: history,
+            thresholds: Self.thresholds(baselineMAE: baseline?.values["mae"] ?? nil),
             overall: status?.overall)
     }
 

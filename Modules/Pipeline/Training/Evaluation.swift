@@ -20,7 +20,8 @@ public struct Evaluation: Codable, Sendable, Equatable {
     public let financialSkipped: String?
 
     static func compare(
-        _ model: any TrainedModel, kind: TargetKind, design: TrainingDesign, sets: SplitSets, training: TrainingData, registry: PluginRegistry
+        _ model: any TrainedModel, kind: TargetKind, design: TrainingDesign, sets: SplitSets, training: TrainingData,
+        registry: PluginRegistry
     ) throws -> Evaluation {
         let monitor = RegressionMetrics(benchmark: kind.benchmark)
         var contenders: [String: any TrainedModel] = ["model": model]
@@ -39,6 +40,7 @@ public struct Evaluation: Codable, Sendable, Equatable {
         let financial = try TestSplitBacktest.measure(model, design: design, test: sets.test, kind: kind)
         return Evaluation(
             benchmark: monitor.benchmark, validation: try score(sets.validation), test: try score(sets.test), skippedBaselines: skipped,
-            financial: try? financial.get(), financialSkipped: { if case let .failure(reason) = financial { reason.message } else { nil } }())
+            financial: try? financial.get(),
+            financialSkipped: { if case let .failure(reason) = financial { reason.message } else { nil } }())
     }
 }

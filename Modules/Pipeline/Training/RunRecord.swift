@@ -75,4 +75,3 @@ public struct RunRecord: Codable, Sendable, Equatable {
     /// A few test rows and the model's outputs for them, for bundles' behaviour checks.
     public let golden: GoldenSet
 }
-

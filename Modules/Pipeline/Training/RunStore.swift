@@ -68,7 +68,10 @@ public struct RunStore: Sendable {
     public func ids() throws -> [String] {
         guard FileManager.default.fileExists(atPath: directory) else { return [] }
         return try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("\($0)/run.json")) }
+            .filter {
+                !$0.hasPrefix(".")
+                    && FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("\($0)/run.json"))
+            }
             .sorted()
     }
 

@@ -43,12 +43,16 @@ struct TrainingDesign {
         var dropped = 0
         for path in paths {
             guard case let .prices(series) = try reader.read(path).data else {
-                throw FerryError(.invalidData, "\(path) is a single series, not bars; train on bar files and give a macro series as the reference series")
+                throw FerryError(
+                    .invalidData, "\(path) is a single series, not bars; train on bar files and give a macro series as the reference series"
+                )
             }
             let aligned = try reference.map { try computation.alignedReference($0, onto: series, reader: reader) }
             let table = try computation.table(for: series, reference: aligned, logger: logger)
             guard table.targetNames.contains(job.target) else {
-                throw FerryError(.invalidArgument, "target '\(job.target)' is not computed; the pipeline's targets are \(table.targetNames.joined(separator: ", "))")
+                throw FerryError(
+                    .invalidArgument,
+                    "target '\(job.target)' is not computed; the pipeline's targets are \(table.targetNames.joined(separator: ", "))")
             }
             let (block, left) = try completeRows(table.frame.selecting(table.featureNames + [job.target]))
             blocks.append(block)
@@ -56,7 +60,10 @@ struct TrainingDesign {
             if let frequency = Frequency.infer(from: series.timestamps) { frequencies.insert(frequency) }
         }
         guard frequencies.count <= 1 else {
-            throw FerryError(.invalidData, "the data files have different frequencies (\(frequencies.map(\.rawValue).sorted().joined(separator: ", "))); train on one at a time")
+            throw FerryError(
+                .invalidData,
+                "the data files have different frequencies (\(frequencies.map(\.rawValue).sorted().joined(separator: ", "))); train on one at a time"
+            )
         }
         let horizon = pipeline.targets.first { $0.name == job.target }?.horizon ?? 1
         return TrainingDesign(
@@ -68,7 +75,8 @@ struct TrainingDesign {
     private static func table(_ job: TrainingJob, path: String) throws -> TrainingDesign {
         let frame = try NumericTableReader().read(path)
         guard frame.columnNames.contains(job.target) else {
-            throw FerryError(.invalidArgument, "\(path) has no column '\(job.target)'; its columns are \(frame.columnNames.joined(separator: ", "))")
+            throw FerryError(
+                .invalidArgument, "\(path) has no column '\(job.target)'; its columns are \(frame.columnNames.joined(separator: ", "))")
         }
         let features = frame.columnNames.filter { $0 != job.target }
         guard !features.isEmpty else { throw FerryError(.invalidData, "\(path) has no feature columns besides the target '\(job.target)'") }
@@ -83,7 +91,9 @@ struct TrainingDesign {
         let columns = frame.columnNames.map { frame[column: $0] ?? [] }
         let keep = (0..<frame.rowCount).filter { row in columns.allSatisfy { !$0[row].isNaN } }
         guard keep.count < frame.rowCount else { return (frame, 0) }
-        let kept = try Frame(index: keep.map { frame.index[$0] }, columns: zip(frame.columnNames, columns).map { name, values in (name, keep.map { values[$0] }) })
+        let kept = try Frame(
+            index: keep.map { frame.index[$0] },
+            columns: zip(frame.columnNames, columns).map { name, values in (name, keep.map { values[$0] }) })
         return (kept, frame.rowCount - keep.count)
     }
 
@@ -91,7 +101,9 @@ struct TrainingDesign {
     /// training rows), purging `gap` rows before validation and before test, under the leakage guard.
     func split(_ plan: TrainingJob.SplitPlan) throws -> SplitSets {
         let (validationStart, testStart) = try boundaries(plan)
-        var train: [Frame] = [], validation: [Frame] = [], test: [Frame] = []
+        var train: [Frame] = []
+        var validation: [Frame] = []
+        var test: [Frame] = []
         for block in blocks {
             let index = block.index
             let trainEnd = index.firstIndex { $0 >= validationStart } ?? index.count
@@ -116,7 +128,12 @@ struct TrainingDesign {
     private func boundaries(_ plan: TrainingJob.SplitPlan) throws -> (Timestamp, Timestamp) {
         switch plan {
         case let .dates(validationStart, testStart):
-            guard validationStart < testStart else { throw FerryError(.invalidArgument, "the validation start \(validationStart.isoDate) must come before the test start \(testStart.isoDate)", field: "validationStart") }
+            guard validationStart < testStart else {
+                throw FerryError(
+                    .invalidArgument,
+                    "the validation start \(validationStart.isoDate) must come before the test start \(testStart.isoDate)",
+                    field: "validationStart")
+            }
             return (validationStart, testStart)
         case let .fractions(train, validation):
             let dates = Array(Set(blocks.flatMap(\.index))).sorted()

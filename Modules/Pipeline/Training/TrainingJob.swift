@@ -53,17 +53,30 @@ public struct TrainingJob: Sendable {
     {
         let design = try logger.step(
             "design", reading: ["plugin": .string(pluginID), "target": .string(target)],
-            producing: { ["rows": .stringConvertible($0.rowCount), "features": .stringConvertible($0.featureNames.count), "dropped": .stringConvertible($0.droppedRows)] }
+            producing: {
+                [
+                    "rows": .stringConvertible($0.rowCount), "features": .stringConvertible($0.featureNames.count),
+                    "dropped": .stringConvertible($0.droppedRows),
+                ]
+            }
         ) { try TrainingDesign.build(self, logger: logger) }
         let sets = try logger.step(
             "split", reading: ["rows": .stringConvertible(design.rowCount), "gap": .stringConvertible(design.gap)],
-            producing: { ["train": .stringConvertible($0.train.rowCount), "validation": .stringConvertible($0.validation.rowCount), "test": .stringConvertible($0.test.rowCount)] }
+            producing: {
+                [
+                    "train": .stringConvertible($0.train.rowCount), "validation": .stringConvertible($0.validation.rowCount),
+                    "test": .stringConvertible($0.test.rowCount),
+                ]
+            }
         ) { try design.split(split) }
         let training = try design.trainingData(sets.train)
         let trained = try logger.step(
             "train", reading: ["rows": .stringConvertible(sets.train.rowCount), "plugin": .string(pluginID)],
             producing: { ["tensors": .stringConvertible($0.model.tensors.count)] }
-        ) { try registry.train(id: pluginID, on: training, overrides: overrides, context: TrainingContext(seed: seed, logger: logger, progress: progress)) }
+        ) {
+            try registry.train(
+                id: pluginID, on: training, overrides: overrides, context: TrainingContext(seed: seed, logger: logger, progress: progress))
+        }
         let kind = TargetKind(trainingValues: training.target)
         let evaluation = try logger.step("evaluate", reading: ["sets": "validation,test"]) {
             try Evaluation.compare(trained.model, kind: kind, design: design, sets: sets, training: training, registry: registry)

@@ -33,7 +33,9 @@ public struct SignalBacktest: Sendable {
             throw ReturnSeriesError(row: nil, message: "the cost \(costBasisPoints) bps must be a non-negative number")
         }
         let cost = costBasisPoints / 10_000
-        var strategy: [Double] = [], traded = 0.0, previous = 0.0
+        var strategy: [Double] = []
+        var traded = 0.0
+        var previous = 0.0
         for period in 1..<returns.count {
             let held = positions[period - 1]
             let trade = abs(held - previous)

@@ -30,7 +30,8 @@ public struct CappedKellySizer: PositionSizer {
             throw SizingError("the Kelly fraction, position cap and VaR limit must be positive and the confidence between 0.5 and 1")
         }
         if let bad = signals.first(where: { !$0.kelly.isFinite }) { throw SizingError("\(bad.instrument): Kelly fraction \(bad.kelly)") }
-        var weights: [Double] = [], reasons: [[String]] = []
+        var weights: [Double] = []
+        var reasons: [[String]] = []
         for signal in signals {
             let fractional = signal.kelly * kellyFraction
             var steps = [String(format: "Kelly %.4f × %g = %.4f", signal.kelly, kellyFraction, fractional)]
@@ -46,7 +47,9 @@ public struct CappedKellySizer: PositionSizer {
         if risk > varLimit {
             let scale = varLimit / risk
             weights = weights.map { $0 * scale }
-            reasons = reasons.map { $0 + [String(format: "scaled by %.4f: portfolio VaR %.4f is above the limit %g", scale, risk, varLimit)] }
+            reasons = reasons.map {
+                $0 + [String(format: "scaled by %.4f: portfolio VaR %.4f is above the limit %g", scale, risk, varLimit)]
+            }
         }
         return signals.indices.map { SizedPosition(signal: signals[$0], position: weights[$0], reasons: reasons[$0]) }
     }

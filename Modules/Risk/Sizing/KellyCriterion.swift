@@ -17,7 +17,8 @@ public enum KellyCriterion {
 
     /// The payoff ratio a history of returns shows: the mean gain over the mean loss (both as positive numbers).
     public static func payoffRatio(history: [Double]) throws -> Double {
-        let gains = history.filter { $0 > 0 }, losses = history.filter { $0 < 0 }
+        let gains = history.filter { $0 > 0 }
+        let losses = history.filter { $0 < 0 }
         guard !gains.isEmpty, !losses.isEmpty else {
             throw SizingError("a payoff ratio needs both gains and losses in the history (\(gains.count) gains, \(losses.count) losses)")
         }

@@ -12,7 +12,8 @@ enum NormalDistribution {
     /// next to a rational approximation, but exact to the last bit `erfc` gives, and called once per report.
     static func quantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "a probability strictly between 0 and 1")
-        var low = -40.0, high = 40.0
+        var low = -40.0
+        var high = 40.0
         while true {
             let middle = (low + high) / 2
             if middle == low || middle == high { return middle }

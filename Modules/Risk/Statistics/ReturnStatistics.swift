@@ -32,13 +32,17 @@ public struct ReturnStatistics: RiskModel {
 
     public func statistics(returns: [Double]) throws -> MetricSet {
         if let bad = returns.firstIndex(where: { !$0.isFinite }) {
-            throw ReturnSeriesError(row: bad, message: "return at row \(bad) is \(returns[bad]); gaps must be filled or dropped before computing statistics")
+            throw ReturnSeriesError(
+                row: bad, message: "return at row \(bad) is \(returns[bad]); gaps must be filled or dropped before computing statistics")
         }
         guard !returns.isEmpty else { throw ReturnSeriesError(row: nil, message: "no returns to compute statistics of") }
-        guard cutoff > 0, cutoff < 1 else { throw ReturnSeriesError(row: nil, message: "the VaR cutoff \(cutoff) must lie strictly between 0 and 1") }
+        guard cutoff > 0, cutoff < 1 else {
+            throw ReturnSeriesError(row: nil, message: "the VaR cutoff \(cutoff) must lie strictly between 0 and 1")
+        }
         let moments = SampleMoments(returns)
         let equity = WealthCurve.equity(returns)
-        let finalWealth = equity.last ?? 1, maxDrawdown = min(WealthCurve.drawdown(equity).min() ?? 0, 0)
+        let finalWealth = equity.last ?? 1
+        let maxDrawdown = min(WealthCurve.drawdown(equity).min() ?? 0, 0)
         let tail = TailRisk(returns, cutoff: cutoff, moments: moments)
         let annualReturn = pow(finalWealth, periodsPerYear / Double(returns.count)) - 1
         let downsideDeviation = (returns.reduce(0) { $0 + min($1, 0) * min($1, 0) } / Double(returns.count)).squareRoot()

@@ -4,7 +4,10 @@ enum WealthCurve {
     /// Π(1 + r) after each period.
     static func equity(_ returns: [Double]) -> [Double] {
         var wealth = 1.0
-        return returns.map { wealth *= 1 + $0; return wealth }
+        return returns.map {
+            wealth *= 1 + $0
+            return wealth
+        }
     }
 
     /// Wealth over its running peak, minus 1, after each period; the starting wealth of 1 counts as a peak.

@@ -1,4 +1,3 @@
-import FerryBundle
 import FerryPipeline
 
 /// How `ferry serve` runs: where it listens, what it accepts, and how it splits traffic.
@@ -9,8 +8,6 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// Refuse unsigned bundle uploads.
     public var requireSignature = false
-    /// Public keys uploads may be signed with (key id → key), or `nil` to accept any valid signature's key.
-    public var trustedKeys: [String: [UInt8]]?
     /// The largest request body for predictions, in bytes (larger: 413).
     public var maxPredictBytes = 1 << 20
     /// The largest bundle upload, in bytes (larger: 413).

@@ -13,10 +13,12 @@ struct BearerTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count > 7 else {
-            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "a bearer token is required (Authorization: Bearer TOKEN)")
+            throw HTTPError(
+                .unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "a bearer token is required (Authorization: Bearer TOKEN)")
         }
         guard let token = try serving.token(String(header.dropFirst(7))) else {
-            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "the bearer token is not known (revoked or mistyped)")
+            throw HTTPError(
+                .unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "the bearer token is not known (revoked or mistyped)")
         }
         var context = context
         context.token = token

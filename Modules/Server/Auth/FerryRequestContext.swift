@@ -1,4 +1,4 @@
-import FerryStore
+import FerryCore
 import Hummingbird
 
 /// Each request's context: Hummingbird's, plus the token the request authenticated with.

@@ -9,7 +9,10 @@ struct JSONWriter {
     private(set) var buffer: ByteBuffer
 
     /// An empty text with room for `capacity` bytes.
-    init(capacity: Int = 256) { buffer = ByteBuffer(); buffer.reserveCapacity(capacity) }
+    init(capacity: Int = 256) {
+        buffer = ByteBuffer()
+        buffer.reserveCapacity(capacity)
+    }
 
     /// Writes `text` as it is: punctuation and keys the caller knows need no escaping.
     mutating func raw(_ text: StaticString) {

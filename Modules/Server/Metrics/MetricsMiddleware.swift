@@ -12,7 +12,8 @@ struct RequestMetricsMiddleware: RouterMiddleware {
         func record(_ status: HTTPResponse.Status) {
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            metrics.recordRequest(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status.code, seconds: seconds)
+            metrics.recordRequest(
+                method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status.code, seconds: seconds)
         }
         do {
             let response = try await next(request, context)

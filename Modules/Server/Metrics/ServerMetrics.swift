@@ -45,22 +45,22 @@ public final class ServerMetrics: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var lines = ["# HELP ferry_requests_total HTTP requests by method, route and status.", "# TYPE ferry_requests_total counter"]
-        lines += requests.keys.sorted().map { "ferry_requests_total{\($0)} \(requests[$0]!)" }
+        lines += requests.sorted { $0.key < $1.key }.map { "ferry_requests_total{\($0.key)} \($0.value)" }
         lines += ["# HELP ferry_request_duration_seconds Time to answer a request.", "# TYPE ferry_request_duration_seconds histogram"]
-        for key in latencyCounts.keys.sorted() {
+        for (key, counts) in latencyCounts.sorted(by: { $0.key < $1.key }) {
             var total = 0
-            for (index, count) in latencyCounts[key]!.enumerated() {
+            for (index, count) in counts.enumerated() {
                 total += count
                 let bound = index < Self.buckets.count ? "\(Self.buckets[index])" : "+Inf"
                 lines.append("ferry_request_duration_seconds_bucket{\(key),le=\"\(bound)\"} \(total)")
             }
-            lines.append("ferry_request_duration_seconds_sum{\(key)} \(latencySums[key]!)")
+            lines.append("ferry_request_duration_seconds_sum{\(key)} \(latencySums[key, default: 0])")
             lines.append("ferry_request_duration_seconds_count{\(key)} \(total)")
         }
         lines += ["# HELP ferry_predictions_total Predictions served by model and version.", "# TYPE ferry_predictions_total counter"]
-        lines += predictions.keys.sorted().map { "ferry_predictions_total{\($0)} \(predictions[$0]!)" }
+        lines += predictions.sorted { $0.key < $1.key }.map { "ferry_predictions_total{\($0.key)} \($0.value)" }
         lines += ["# HELP ferry_model_status Last monitoring status: 0 green, 1 yellow, 2 red.", "# TYPE ferry_model_status gauge"]
-        lines += statuses.keys.sorted().map { "ferry_model_status{\($0)} \(statuses[$0]!)" }
+        lines += statuses.sorted { $0.key < $1.key }.map { "ferry_model_status{\($0.key)} \($0.value)" }
         return lines.joined(separator: "\n") + "\n"
     }
 }

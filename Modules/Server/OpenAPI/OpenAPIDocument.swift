@@ -14,9 +14,18 @@ enum OpenAPIDocument {
         ("/v1/models/{name}/predictions", "get", "read", "The newest logged predictions (?limit=1..1000, default 50)."),
         ("/v1/bundles", "post", "admin", "Upload a bundle (the .tar.gz as the body); verified before it is registered."),
         ("/v1/models/{name}/aliases/{alias}", "put", "admin", "Point an alias at a version: {\"version\": \"1.0.0\"}."),
-        ("/v1/models/{name}/predict", "post", "predict", "Predict rows {\"rows\": [{feature: number}], \"instrument\"?, \"as_of\"?}; A/B-routed, logged."),
-        ("/v1/models/{name}/drift", "get", "read", "Per feature, the share of served values outside the training range (or missing) since the server started."),
-        ("/v1/models/{name}/monitoring", "get", "read", "Status from logged predictions with realised outcomes, history by window, thresholds."),
+        (
+            "/v1/models/{name}/predict", "post", "predict",
+            "Predict rows {\"rows\": [{feature: number}], \"instrument\"?, \"as_of\"?}; A/B-routed, logged."
+        ),
+        (
+            "/v1/models/{name}/drift", "get", "read",
+            "Per feature, the share of served values outside the training range (or missing) since the server started."
+        ),
+        (
+            "/v1/models/{name}/monitoring", "get", "read",
+            "Status from logged predictions with realised outcomes, history by window, thresholds."
+        ),
     ]
 
     static let json: String = {
@@ -44,12 +53,16 @@ enum OpenAPIDocument {
         }
         let document: [String: Any] = [
             "openapi": "3.1.0",
-            "info": ["title": "Ferry", "version": "1", "description": "Registered model bundles, served: predictions, monitoring, registry."],
+            "info": [
+                "title": "Ferry", "version": "1", "description": "Registered model bundles, served: predictions, monitoring, registry.",
+            ],
             "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
             "security": [["bearer": []]],
             "paths": paths,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }()
 }

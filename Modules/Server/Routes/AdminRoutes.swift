@@ -1,6 +1,5 @@
-import FerryBundle
+import FerryCore
 import FerryPipeline
-import FerryStore
 import Foundation
 import Hummingbird
 

@@ -1,11 +1,10 @@
 import FerryCore
 import FerryPipeline
-import FerryStore
 import Hummingbird
 
 /// `GET /v1/models` and `GET /v1/models/{name}` (read role).
 struct ModelRoutes {
-    let store: Store
+    let queries: RegistryQueries
     let serving: ModelServing
 
     struct ModelSummary: Encodable {
@@ -29,17 +28,19 @@ struct ModelRoutes {
         router.get("/v1/models/{name}") { _, context -> Response in
             _ = try context.require(.read)
             let name = try context.parameters.require("name")
-            guard var summary = try summaries(name: name).first else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
+            guard var summary = try summaries(name: name).first else {
+                throw HTTPError(.notFound, message: "no model '\(name)' in the registry")
+            }
             summary.features = try await features(of: name)
             return try JSONResponse.make(summary)
         }
         router.get("/v1/models/{name}/predictions") { request, context -> Response in
             _ = try context.require(.read)
             let name = try context.parameters.require("name")
-            guard try !store.bundles(name: name).isEmpty else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
+            guard try !queries.versions(of: name).isEmpty else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
             let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 50
             guard (1...1000).contains(limit) else { throw HTTPError(.badRequest, message: "limit must be 1...1000") }
-            return try JSONResponse.make(RecentPredictions(model: name, predictions: try store.predictions(model: name, limit: limit)))
+            return try JSONResponse.make(RecentPredictions(model: name, predictions: try queries.predictions(of: name, limit: limit)))
         }
     }
 
@@ -53,7 +54,8 @@ struct ModelRoutes {
     }
 
     private func summaries(name: String?) throws -> [ModelSummary] {
-        let bundles = try store.bundles(name: name), aliases = try store.aliases(name: name)
+        let bundles = try queries.versions(of: name)
+        let aliases = try queries.aliases(of: name)
         return Dictionary(grouping: bundles, by: \.name).keys.sorted().map { model in
             ModelSummary(
                 name: model, versions: bundles.filter { $0.name == model },

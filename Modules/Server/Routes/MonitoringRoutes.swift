@@ -17,7 +17,9 @@ struct MonitoringRoutes {
         router.get("/v1/models/{name}/monitoring") { _, context -> Response in
             _ = try context.require(.read)
             let report = try await monitoring.report(try context.parameters.require("name"))
-            if let overall = report.overall { metrics.recordStatus(model: report.model, level: HealthStatus.allCases.firstIndex(of: overall) ?? 0) }
+            if let overall = report.overall {
+                metrics.recordStatus(model: report.model, level: HealthStatus.allCases.firstIndex(of: overall) ?? 0)
+            }
             return try JSONResponse.make(report)
         }
     }

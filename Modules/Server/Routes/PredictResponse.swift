@@ -41,6 +41,8 @@ struct PredictResponse {
 extension PredictResponse {
     /// The response to a served model's answer.
     init(_ answer: PredictionAnswer) {
-        self.init(model: answer.model, version: answer.version, variant: answer.variant, predictions: answer.predictions, warnings: answer.warnings)
+        self.init(
+            model: answer.model, version: answer.version, variant: answer.variant, predictions: answer.predictions,
+            warnings: answer.warnings)
     }
 }

@@ -6,8 +6,11 @@ enum RequestErrors {
         switch error {
         case let DecodingError.keyNotFound(key, context): "field '\(path(context.codingPath + [key]))' is missing"
         case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
-            context.codingPath.isEmpty ? "the body must be a JSON object: \(context.debugDescription)" : "field '\(path(context.codingPath))': \(context.debugDescription)"
-        case let DecodingError.dataCorrupted(context): context.codingPath.isEmpty ? "not valid JSON" : "field '\(path(context.codingPath))': \(context.debugDescription)"
+            context.codingPath.isEmpty
+                ? "the body must be a JSON object: \(context.debugDescription)"
+                : "field '\(path(context.codingPath))': \(context.debugDescription)"
+        case let DecodingError.dataCorrupted(context):
+            context.codingPath.isEmpty ? "not valid JSON" : "field '\(path(context.codingPath))': \(context.debugDescription)"
         default: "\(error)"
         }
     }

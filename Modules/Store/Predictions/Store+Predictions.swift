@@ -1,3 +1,4 @@
+import FerryCore
 import GRDB
 
 extension Store {
@@ -15,7 +16,9 @@ extension Store {
                 arguments: [model, version, asOf, now, rows.count])
             let batch = db.lastInsertedRowID
             let statement = try db.makeStatement(
-                sql: "INSERT INTO prediction (model, version, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, 'batch', ?, ?)")
+                sql:
+                    "INSERT INTO prediction (model, version, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, 'batch', ?, ?)"
+            )
             for row in rows {
                 try statement.execute(arguments: [model, version, row.instrument, row.asOf, row.value, batch, now])
             }
@@ -27,7 +30,9 @@ extension Store {
     public func logPredictions(_ entries: [PredictionEntry]) throws {
         try pool.write { db in
             let statement = try db.cachedStatement(
-                sql: "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                sql:
+                    "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            )
             for entry in entries {
                 try statement.execute(arguments: [
                     entry.model, entry.version, entry.variant, entry.caller, entry.instrument, entry.asOf, entry.value, entry.source,

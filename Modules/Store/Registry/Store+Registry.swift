@@ -10,7 +10,10 @@ extension Store {
         try pool.write { db in
             if let existing = try RegisteredBundle.fetchOne(db, key: ["name": entry.name, "version": entry.version]) {
                 guard existing.digest == entry.digest else {
-                    throw FerryError(.conflict, "\(entry.name) \(entry.version) is already registered with another bundle (sha256 \(existing.digest.prefix(12))); export under a new version")
+                    throw FerryError(
+                        .conflict,
+                        "\(entry.name) \(entry.version) is already registered with another bundle (sha256 \(existing.digest.prefix(12))); export under a new version"
+                    )
                 }
                 return (existing, false)
             }
@@ -18,7 +21,8 @@ extension Store {
                 throw FerryError(.conflict, "this bundle is already registered as \(other.name) \(other.version)")
             }
             try entry.insert(db)
-            try recordStageChange(db, name: entry.name, version: entry.version, from: nil, to: entry.stage, at: entry.registeredAt, by: entry.registeredBy)
+            try recordStageChange(
+                db, name: entry.name, version: entry.version, from: nil, to: entry.stage, at: entry.registeredAt, by: entry.registeredBy)
             return (entry, true)
         }
     }
@@ -39,17 +43,26 @@ extension Store {
             let versions = RegisteredBundle.filter(Column("name") == reference.name)
             guard try versions.fetchCount(db) > 0 else {
                 let names = try String.fetchAll(db, sql: "SELECT DISTINCT name FROM bundle ORDER BY name")
-                throw FerryError(.notFound, "no model '\(reference.name)' in the registry\(names.isEmpty ? " (it is empty)" : "; it has: \(names.joined(separator: ", "))")")
+                throw FerryError(
+                    .notFound,
+                    "no model '\(reference.name)' in the registry\(names.isEmpty ? " (it is empty)" : "; it has: \(names.joined(separator: ", "))")"
+                )
             }
             if let selector = reference.selector {
                 if let alias = try ModelAlias.fetchOne(db, key: ["name": reference.name, "alias": selector]) {
-                    return try versions.filter(Column("version") == alias.version).fetchOne(db)!
+                    guard let version = try versions.filter(Column("version") == alias.version).fetchOne(db) else {
+                        throw FerryError(
+                            .notFound, "\(reference.name)@\(selector) points at version \(alias.version), which is not registered")
+                    }
+                    return version
                 }
                 if let version = try versions.filter(Column("version") == selector).fetchOne(db) { return version }
                 throw FerryError(.notFound, "\(reference.name) has no alias or version '\(selector)'")
             }
             let newest = versions.order(Column("registered_at").desc, Column("version").desc)
-            if let production = try newest.filter(Column("stage") == RegisteredBundle.Stage.production.rawValue).fetchOne(db) { return production }
+            if let production = try newest.filter(Column("stage") == RegisteredBundle.Stage.production.rawValue).fetchOne(db) {
+                return production
+            }
             guard let live = try newest.filter(Column("stage") != RegisteredBundle.Stage.archived.rawValue).fetchOne(db) else {
                 throw FerryError(.refused, "every version of \(reference.name) is archived")
             }
@@ -68,7 +81,9 @@ extension Store {
             guard entry.stage != stage else { return }
             let now = StoreClock.timestamp()
             if stage == .production {
-                let current = try RegisteredBundle.filter(Column("name") == name && Column("stage") == RegisteredBundle.Stage.production.rawValue).fetchAll(db)
+                let current = try RegisteredBundle.filter(
+                    Column("name") == name && Column("stage") == RegisteredBundle.Stage.production.rawValue
+                ).fetchAll(db)
                 for var previous in current {
                     try ModelAlias.filter(Column("name") == name && Column("version") == previous.version).deleteAll(db)
                     try recordStageChange(db, name: name, version: previous.version, from: previous.stage, to: .archived, at: now, by: user)
@@ -85,14 +100,17 @@ extension Store {
 
     /// Points `alias` of model `name` at `version` (moving it if it pointed elsewhere); an archived version is refused.
     public func setAlias(_ alias: String, name: String, version: String, by user: String) throws {
-        guard !alias.isEmpty, alias.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !alias.first!.isNumber else {
+        guard !alias.isEmpty, alias.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !(alias.first?.isNumber ?? true)
+        else {
             throw FerryError(.invalidArgument, "alias '\(alias)' must be letters, digits, - or _, starting with a letter")
         }
         try pool.write { db in
             guard let entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
                 throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
             }
-            guard entry.stage != .archived else { throw FerryError(.refused, "\(name) \(version) is archived; an alias cannot point at it") }
+            guard entry.stage != .archived else {
+                throw FerryError(.refused, "\(name) \(version) is archived; an alias cannot point at it")
+            }
             try ModelAlias(name: name, alias: alias, version: version, setAt: StoreClock.timestamp(), setBy: user).save(db)
         }
     }
@@ -114,7 +132,8 @@ extension Store {
     }
 
     private func recordStageChange(
-        _ db: Database, name: String, version: String, from: RegisteredBundle.Stage?, to: RegisteredBundle.Stage, at: String, by user: String
+        _ db: Database, name: String, version: String, from: RegisteredBundle.Stage?, to: RegisteredBundle.Stage, at: String,
+        by user: String
     ) throws {
         try db.execute(
             sql: "INSERT INTO stage_change (name, version, from_stage, to_stage, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)",

@@ -37,11 +37,13 @@ public struct ZeroBaseline: ModelPlugin {
     public static let version = SemanticVersion(1, 0, 0)
     public static let summary = "Naive baseline: predicts 0."
 
-    public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel {
+    public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel
+    {
         BaselineModel(schema: FeatureSchema(features: []), constant: nil, column: nil)
     }
 
-    public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel {
+    public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel
+    {
         guard tensors.isEmpty else { throw TensorError(message: "the zero baseline has no tensors") }
         return BaselineModel(schema: schema, constant: nil, column: nil)
     }
@@ -56,14 +58,16 @@ public struct LastReturnBaseline: ModelPlugin {
     public static let version = SemanticVersion(1, 0, 0)
     public static let summary = "Naive baseline: predicts the last return (the return_1 feature)."
 
-    public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel {
+    public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel
+    {
         guard data.features[column: column] != nil else {
             throw TrainingDataError("the last-return baseline needs a '\(column)' feature column")
         }
         return BaselineModel(schema: FeatureSchema(features: [FeatureField(name: column)]), constant: nil, column: column)
     }
 
-    public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel {
+    public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel
+    {
         guard tensors.isEmpty, schema.featureNames.contains(column) else {
             throw TensorError(message: "the last-return baseline has no tensors and needs a '\(column)' feature")
         }
@@ -78,7 +82,8 @@ public struct MeanBaseline: ModelPlugin {
     public static let version = SemanticVersion(1, 0, 0)
     public static let summary = "Naive baseline: predicts the training target's mean."
 
-    public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel {
+    public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel
+    {
         guard !data.target.isEmpty, data.target.allSatisfy(\.isFinite) else {
             throw TrainingDataError("the mean baseline needs a finite, non-empty target")
         }
@@ -86,7 +91,8 @@ public struct MeanBaseline: ModelPlugin {
         return BaselineModel(schema: FeatureSchema(features: []), constant: mean, column: nil)
     }
 
-    public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel {
+    public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel
+    {
         guard let mean = tensors["mean"], mean.shape == [1], tensors.count == 1 else {
             throw TensorError(message: "expected tensor 'mean' of shape [1]")
         }

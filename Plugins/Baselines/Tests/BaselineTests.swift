@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import FerryBaselines
 import FerryCore
 import FerryModels
@@ -13,7 +16,10 @@ import Testing
     @Test func eachBaselinePredictsWhatItsNameSays() throws {
         let context = TrainingContext()
         #expect(try ZeroBaseline.train(on: data, hyperparameters: .init(), context: context).predict(data.features) == [0, 0, 0, 0])
-        #expect(try LastReturnBaseline.train(on: data, hyperparameters: .init(), context: context).predict(data.features) == [0.01, -0.02, 0.03, 0.0])
+        #expect(
+            try LastReturnBaseline.train(on: data, hyperparameters: .init(), context: context).predict(data.features) == [
+                0.01, -0.02, 0.03, 0.0,
+            ])
         let mean = try MeanBaseline.train(on: data, hyperparameters: .init(), context: context)
         #expect(try mean.predict(data.features) == Array(repeating: 0.01, count: 4))
         let reloaded = try MeanBaseline.load(tensors: mean.tensors, hyperparameters: .init(), schema: mean.schema)
@@ -24,7 +30,8 @@ import Testing
     @Test func lastReturnNeedsItsColumn() throws {
         let frame = try Frame(index: [Timestamp(secondsSinceEpoch: 0)], columns: [("x", [1])])
         #expect(throws: TrainingDataError.self) {
-            try LastReturnBaseline.train(on: try TrainingData(features: frame, target: [1]), hyperparameters: .init(), context: TrainingContext())
+            try LastReturnBaseline.train(
+                on: try TrainingData(features: frame, target: [1]), hyperparameters: .init(), context: TrainingContext())
         }
     }
 }

@@ -19,7 +19,8 @@ public struct EnsemblePlugin: CompositeModelPlugin {
 
         public func validate() throws {
             guard members.count >= 2, Set(members).count == members.count, !members.contains(EnsemblePlugin.id) else {
-                throw HyperparameterError(field: "members", value: members.joined(separator: ","), allowed: "two or more distinct plugin ids, not ensemble")
+                throw HyperparameterError(
+                    field: "members", value: members.joined(separator: ","), allowed: "two or more distinct plugin ids, not ensemble")
             }
             guard (1...100_000).contains(window) else {
                 throw HyperparameterError(field: "window", value: "\(window)", allowed: "1...100000")
@@ -33,7 +34,9 @@ public struct EnsemblePlugin: CompositeModelPlugin {
 
     public static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws -> any TrainedModel {
         try hyperparameters.validate()
-        guard let registry = context.plugins else { throw TrainingDataError("the ensemble needs the plugin registry in its training context") }
+        guard let registry = context.plugins else {
+            throw TrainingDataError("the ensemble needs the plugin registry in its training context")
+        }
         let recent = max(0, data.features.rowCount - hyperparameters.window)..<data.features.rowCount
         let recentFeatures = data.features.rows(recent)
         let recentTarget = Array(data.target[recent])
@@ -65,10 +68,13 @@ public struct EnsemblePlugin: CompositeModelPlugin {
         }
         let members = try hyperparameters.members.enumerated().map { position, id in
             let prefix = "member.\(position)."
-            let own = Dictionary(uniqueKeysWithValues: tensors.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
+            let own = Dictionary(
+                uniqueKeysWithValues: tensors.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) }
+            )
             return try registry.load(id: id, tensors: own, hyperparameters: registry.defaultHyperparameters(id: id), schema: schema)
         }
-        let expected = Set(["weights"] + members.enumerated().flatMap { position, member in member.tensors.keys.map { "member.\(position).\($0)" } })
+        let expected = Set(
+            ["weights"] + members.enumerated().flatMap { position, member in member.tensors.keys.map { "member.\(position).\($0)" } })
         guard Set(tensors.keys) == expected else {
             throw TensorError(message: "unexpected tensors: \(Set(tensors.keys).subtracting(expected).sorted().joined(separator: ", "))")
         }

@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// Fixtures built from literals: a failure to build one is a failed test, so a trap is the report.
 import FerryBaselines
 import FerryCore
 import FerryEnsemble
@@ -20,12 +23,15 @@ import Testing
 
     @Test func weightsFollowInverseRecentErrorAndPredictionsAreTheWeightedSum() throws {
         let data = try Self.data()
-        let trained = try Self.registry.train(id: "ensemble", on: data, overrides: ["members": "ridge,baseline-mean", "window": "10"], context: TrainingContext())
+        let trained = try Self.registry.train(
+            id: "ensemble", on: data, overrides: ["members": "ridge,baseline-mean", "window": "10"], context: TrainingContext())
         let ensemble = try #require(trained.model as? EnsembleModel)
         #expect(abs(ensemble.weights.reduce(0, +) - 1) < 1e-12)
         // Ridge fits this linear target almost exactly; the mean baseline does not, so ridge dominates.
         #expect(ensemble.weights[0] > 0.9)
-        let members = try ["ridge", "baseline-mean"].map { try Self.registry.train(id: $0, on: data, context: TrainingContext()).model.predict(data.features) }
+        let members = try ["ridge", "baseline-mean"].map {
+            try Self.registry.train(id: $0, on: data, context: TrainingContext()).model.predict(data.features)
+        }
         let expected = (0..<data.target.count).map { ensemble.weights[0] * members[0][$0] + ensemble.weights[1] * members[1][$0] }
         for (ours, theirs) in zip(try ensemble.predict(data.features), expected) { #expect(abs(ours - theirs) < 1e-12) }
     }
@@ -34,7 +40,8 @@ import Testing
         let data = try Self.data()
         let trained = try Self.registry.train(id: "ensemble", on: data, context: TrainingContext())
         #expect(trained.model.tensors.keys.contains("member.0.coef"))
-        let loaded = try Self.registry.load(id: "ensemble", tensors: trained.model.tensors, hyperparameters: trained.hyperparameters, schema: trained.model.schema)
+        let loaded = try Self.registry.load(
+            id: "ensemble", tensors: trained.model.tensors, hyperparameters: trained.hyperparameters, schema: trained.model.schema)
         #expect(try loaded.predict(data.features) == trained.model.predict(data.features))
         #expect(throws: TensorError.self) {
             try EnsemblePlugin.load(tensors: trained.model.tensors, hyperparameters: .init(), schema: trained.model.schema)

@@ -1,13 +1,24 @@
-@testable import FerryLSTM
 import FerryModels
 import Foundation
 import Testing
 
+@testable import FerryLSTM
+
 /// Backpropagation through time against PyTorch's autograd and against finite differences.
 @Suite struct GradientTests {
     struct Fixture: Decodable {
-        struct Summary: Decodable { let sum: Double; let abs_sum: Double; let samples: [[Double]] }
-        struct Case: Decodable { let variant: String; let hidden: Int; let layers: Int; let heads: Int; let gradients: [String: Summary] }
+        struct Summary: Decodable {
+            let sum: Double
+            let abs_sum: Double
+            let samples: [[Double]]
+        }
+        struct Case: Decodable {
+            let variant: String
+            let hidden: Int
+            let layers: Int
+            let heads: Int
+            let gradients: [String: Summary]
+        }
         let targets: [Float]
         let batch: Int, steps: Int, features: Int
         let cases: [Case]
@@ -24,16 +35,21 @@ import Testing
         let fixture = try TorchFixture.load(Fixture.self)
         let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
-            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
+            let shape = LSTMShape(
+                inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
             let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape))
             let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
             let gradients = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, fixture.targets).gradient)
             #expect(Set(gradients.keys) == Set(reference.gradients.keys), "\(reference.variant)")
             for (name, summary) in reference.gradients {
                 let ours = try #require(gradients[name])
-                let sum = ours.reduce(0.0) { $0 + Double($1) }, absSum = ours.reduce(0.0) { $0 + Double(abs($1)) }
-                #expect(abs(sum - summary.sum) <= 1e-4 * max(1, abs(summary.sum)), "\(reference.variant) \(name) sum \(sum) vs \(summary.sum)")
-                #expect(abs(absSum - summary.abs_sum) <= 1e-4 * max(1, summary.abs_sum), "\(reference.variant) \(name) |sum| \(absSum) vs \(summary.abs_sum)")
+                let sum = ours.reduce(0.0) { $0 + Double($1) }
+                let absSum = ours.reduce(0.0) { $0 + Double(abs($1)) }
+                #expect(
+                    abs(sum - summary.sum) <= 1e-4 * max(1, abs(summary.sum)), "\(reference.variant) \(name) sum \(sum) vs \(summary.sum)")
+                #expect(
+                    abs(absSum - summary.abs_sum) <= 1e-4 * max(1, summary.abs_sum),
+                    "\(reference.variant) \(name) |sum| \(absSum) vs \(summary.abs_sum)")
                 for sample in summary.samples {
                     let value = Double(ours[Int(sample[0])])
                     #expect(abs(value - sample[1]) <= 1e-4, "\(reference.variant) \(name)[\(Int(sample[0]))]: \(value) vs \(sample[1])")
@@ -48,10 +64,12 @@ import Testing
         let shape = LSTMShape(inputs: 3, hidden: 4, layers: 2, attentionHeads: attentionHeads)
         // Drops every third unit of the first layer's output, scaling the rest by 1 / (1 - p).
         let masks: [[Float]] = dropout ? [(0..<2 * 5 * 4).map { $0 % 3 == 0 ? 0 : 1.5 }] : []
-        var weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
-            (name, TorchFixture.formula(name, count: dimensions.reduce(1, *), hidden: 1).map { $0 * 0.6 })
-        })
-        let input = (0..<2 * 5 * 3).map { Float(sin(0.7 * Double($0))) }, targets: [Float] = [0.4, -0.3]
+        var weights = Dictionary(
+            uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
+                (name, TorchFixture.formula(name, count: dimensions.reduce(1, *), hidden: 1).map { $0 * 0.6 })
+            })
+        let input = (0..<2 * 5 * 3).map { Float(sin(0.7 * Double($0))) }
+        let targets: [Float] = [0.4, -0.3]
         func loss(_ weights: [String: [Float]]) throws -> Double {
             let network = try LSTMNetwork(shape: shape, weights: weights, multiplier: SwiftMultiplier())
             return Self.meanSquaredError(network.trace(input, batch: 2, steps: 5, dropout: masks).head, targets).loss
@@ -62,13 +80,15 @@ import Testing
         var checked = 0
         for (name, dimensions) in shape.tensorShapes {
             for index in stride(from: 0, to: dimensions.reduce(1, *), by: 5) {
-                let original = weights[name]![index], step: Float = 1e-2
+                let original = weights[name]![index]
+                let step: Float = 1e-2
                 weights[name]![index] = original + step
                 let up = try loss(weights)
                 weights[name]![index] = original - step
                 let down = try loss(weights)
                 weights[name]![index] = original
-                let numeric = (up - down) / Double(2 * step), ours = Double(analytic[name]![index])
+                let numeric = (up - down) / Double(2 * step)
+                let ours = Double(analytic[name]![index])
                 #expect(abs(numeric - ours) <= 2e-4 + 2e-2 * abs(numeric), "\(name)[\(index)]: analytic \(ours), numeric \(numeric)")
                 checked += 1
             }
@@ -92,7 +112,8 @@ import Testing
         let fixture = try TorchFixture.load(Fixture.self)
         let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
-            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
+            let shape = LSTMShape(
+                inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
             var weights = TorchFixture.weights(shape)
             let network = try LSTMNetwork(shape: shape, weights: weights)
             let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)

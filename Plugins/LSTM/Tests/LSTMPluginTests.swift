@@ -1,9 +1,10 @@
 import FerryCore
-@testable import FerryLSTM
 import FerryModels
 import Foundation
 import Logging
 import Testing
+
+@testable import FerryLSTM
 
 /// The `lstm` and `attention-lstm` plugins: training learns, repeats for a seed, and reloads from its tensors.
 @Suite struct LSTMPluginTests {
@@ -11,9 +12,11 @@ import Testing
     /// which a model reading one row at a time cannot know.
     static func memoryTask(rows: Int = 400, binary: Bool = true) throws -> TrainingData {
         var generator = SeededGenerator(seed: 7)
-        let x = (0..<rows).map { _ in Double(generator.uniform(1)) }, noise = (0..<rows).map { _ in Double(generator.uniform(1)) }
+        let x = (0..<rows).map { _ in Double(generator.uniform(1)) }
+        let noise = (0..<rows).map { _ in Double(generator.uniform(1)) }
         let sums = (0..<rows).map { x[$0] + ($0 > 0 ? x[$0 - 1] : 0) }
-        let frame = try Frame(index: (0..<rows).map { Timestamp(secondsSinceEpoch: Int64($0) * 86_400) }, columns: [("x", x), ("noise", noise)])
+        let frame = try Frame(
+            index: (0..<rows).map { Timestamp(secondsSinceEpoch: Int64($0) * 86_400) }, columns: [("x", x), ("noise", noise)])
         return try TrainingData(features: frame, target: binary ? sums.map { $0 > 0 ? 1 : 0 } : sums.map { $0 * 0.01 })
     }
 
@@ -62,9 +65,16 @@ import Testing
 
     @Test func tensorsCarryPyTorchsNamesAndTheScaler() throws {
         let data = try Self.memoryTask(rows: 120)
-        let model = try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.epochs = 1; $0.variant = "baseline" }, context: Self.context())
+        let model = try LSTMPlugin.train(
+            on: data,
+            hyperparameters: Self.settings {
+                $0.epochs = 1
+                $0.variant = "baseline"
+            }, context: Self.context())
         let tensors = model.tensors
-        #expect(Set(tensors.keys) == Set(LSTMShape(inputs: 2, hidden: 64, layers: 2).tensorShapes.map(\.name) + ["scaler.mean", "scaler.scale"]))
+        #expect(
+            Set(tensors.keys)
+                == Set(LSTMShape(inputs: 2, hidden: 64, layers: 2).tensorShapes.map(\.name) + ["scaler.mean", "scaler.scale"]))
         #expect(tensors["lstm.weight_ih_l0"]?.shape == [256, 2] && tensors["lstm.weight_ih_l0"]?.dtype == .float32)
         let mean = try #require(tensors["scaler.mean"]?.values)
         #expect(abs(mean[0] - data.features[column: "x"]!.reduce(0, +) / 120) < 1e-12, "fitted on the training rows")
@@ -100,7 +110,8 @@ import Testing
         let whole = try model.predict(data.features)
         var x = try data.features.values(of: "x")
         x[30] = .nan
-        let gapped = try model.predict(try Frame(index: data.features.index, columns: [("x", x), ("noise", data.features.values(of: "noise"))]))
+        let gapped = try model.predict(
+            try Frame(index: data.features.index, columns: [("x", x), ("noise", data.features.values(of: "noise"))]))
         #expect(gapped[30].isNaN)
         // Windows away from the gap read the same rows (batched differently, so BLAS may round differently).
         #expect(zip(gapped[..<30], whole[..<30]).allSatisfy { abs($0 - $1) < 1e-6 })
@@ -124,7 +135,9 @@ import Testing
         tensors["extra"] = .vector([1])
         #expect(throws: TensorError.self) { try LSTMPlugin.load(tensors: tensors, hyperparameters: hyperparameters, schema: model.schema) }
         let baseline = Self.settings { $0.variant = "baseline" }
-        let error = try #require(throws: TensorError.self) { try LSTMPlugin.load(tensors: model.tensors, hyperparameters: baseline, schema: model.schema) }
+        let error = try #require(throws: TensorError.self) {
+            try LSTMPlugin.load(tensors: model.tensors, hyperparameters: baseline, schema: model.schema)
+        }
         #expect(error.message.contains("shape"))
         let linear = Self.settings { $0.head = "linear" }
         #expect(throws: TensorError.self) { try LSTMPlugin.load(tensors: model.tensors, hyperparameters: linear, schema: model.schema) }
@@ -140,16 +153,26 @@ import Testing
         attention.heads = 5
         #expect(throws: HyperparameterError.self) { try attention.validate() }
         let data = try Self.memoryTask(rows: 60, binary: false)
-        #expect(throws: TrainingDataError.self) { try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.head = "sigmoid" }, context: Self.context()) }
+        #expect(throws: TrainingDataError.self) {
+            try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.head = "sigmoid" }, context: Self.context())
+        }
         let short = try TrainingData(features: data.features.rows(0..<3), target: Array(data.target[0..<3]))
-        #expect(throws: TrainingDataError.self) { try LSTMPlugin.train(on: short, hyperparameters: Self.settings(), context: Self.context()) }
+        #expect(throws: TrainingDataError.self) {
+            try LSTMPlugin.train(on: short, hyperparameters: Self.settings(), context: Self.context())
+        }
     }
 
     @Test func earlyStoppingKeepsTheBestEpoch() throws {
         let data = try Self.memoryTask(rows: 200)
         let epochs = EpochCounter()
         let context = Self.context(seed: 1, progress: { epochs.record($0) })
-        _ = try LSTMPlugin.train(on: data, hyperparameters: Self.settings { $0.epochs = 400; $0.patience = 2; $0.learningRate = 0.05 }, context: context)
+        _ = try LSTMPlugin.train(
+            on: data,
+            hyperparameters: Self.settings {
+                $0.epochs = 400
+                $0.patience = 2
+                $0.learningRate = 0.05
+            }, context: context)
         #expect(epochs.count < 400, "stopped after \(epochs.count) epochs")
     }
 

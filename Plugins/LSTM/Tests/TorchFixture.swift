@@ -1,6 +1,7 @@
-@testable import FerryLSTM
 import Foundation
 import Testing
+
+@testable import FerryLSTM
 
 /// What the three PyTorch suites share: the fixture file and the formulas bench/torch_fixtures.py fills weights and inputs with.
 enum TorchFixture {
@@ -18,9 +19,10 @@ enum TorchFixture {
 
     /// Every tensor of `shape` from the formula.
     static func weights(_ shape: LSTMShape) -> [String: [Float]] {
-        Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
-            (name, formula(name, count: dimensions.reduce(1, *), hidden: shape.hidden))
-        })
+        Dictionary(
+            uniqueKeysWithValues: shape.tensorShapes.map { name, dimensions in
+                (name, formula(name, count: dimensions.reduce(1, *), hidden: shape.hidden))
+            })
     }
 
     /// The input, 1.5 cos(0.11 i) over batch × steps × features.

@@ -1,7 +1,8 @@
-@testable import FerryLSTM
 import FerryModels
 import Foundation
 import Testing
+
+@testable import FerryLSTM
 
 /// The forward pass against PyTorch's nn.LSTM (+ nn.MultiheadAttention) + nn.Linear on the same weights (bench/torch_fixtures.py).
 @Suite struct TorchParityTests {
@@ -19,7 +20,8 @@ import Testing
         #expect(fixture.cases.map(\.variant) == ["lightweight", "baseline", "enhanced", "attention"])
         let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
         for reference in fixture.cases {
-            let shape = LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
+            let shape = LSTMShape(
+                inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
             #expect(shape.tensorShapes.map(\.name) == reference.tensors, "PyTorch's names and order")
             let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape), multiplier: multiplier)
             let (head, last) = network.forward(input, batch: fixture.batch, steps: fixture.steps)
@@ -32,7 +34,8 @@ import Testing
 
     @Test func refusesMissingOrMisshapenWeights() throws {
         let shape = LSTMShape(inputs: 2, hidden: 3, layers: 1)
-        var weights = Dictionary(uniqueKeysWithValues: shape.tensorShapes.map { ($0.name, [Float](repeating: 0, count: $0.shape.reduce(1, *))) })
+        var weights = Dictionary(
+            uniqueKeysWithValues: shape.tensorShapes.map { ($0.name, [Float](repeating: 0, count: $0.shape.reduce(1, *))) })
         weights["fc.bias"] = nil
         #expect(throws: TensorError.self) { try LSTMNetwork(shape: shape, weights: weights) }
         weights["fc.bias"] = [0, 0]

@@ -96,7 +96,8 @@ struct CenteredDesign {
             y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
         context.progress(1)
         context.logger.debug(
-            "\(plugin) solved", metadata: ["iterations": "\(solution.iterations)", "gap": "\(solution.gap)", "converged": "\(solution.converged)"])
+            "\(plugin) solved",
+            metadata: ["iterations": "\(solution.iterations)", "gap": "\(solution.gap)", "converged": "\(solution.converged)"])
         if !solution.converged {
             context.logger.warning(
                 "\(plugin) did not converge",

@@ -42,7 +42,8 @@ struct ElasticNetSolver {
         var iteration = 0
         var converged = false
         while iteration < maxIterations {
-            var largest = 0.0, largestStep = 0.0
+            var largest = 0.0
+            var largestStep = 0.0
             for j in active where squaredNorms[j] != 0 {
                 let previous = w[j]
                 let z = dot(column: j, residual) + previous * squaredNorms[j]

@@ -47,7 +47,8 @@ public struct RidgePlugin: ModelPlugin {
             context.progress(Double(j + 1) / Double(p))
         }
         guard let w = CholeskySolver.solve(gram, moments, size: p) else {
-            throw LinearModelError("ridge: XᵀX + αI is not positive definite (alpha \(hyperparameters.alpha) is too small for these features)")
+            throw LinearModelError(
+                "ridge: XᵀX + αI is not positive definite (alpha \(hyperparameters.alpha) is too small for these features)")
         }
         let coefficients = design.rawCoefficients(w)
         return try LinearModel(schema: design.schema, coefficients: coefficients, intercept: design.intercept(for: coefficients))

@@ -38,14 +38,18 @@ enum VectorKernels {
 
     private static func serialDot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
         // Two 8-wide running sums: vector registers instead of a chain of scalar additions.
-        var first = SIMD8<Double>(), second = SIMD8<Double>()
-        let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
+        var first = SIMD8<Double>()
+        var second = SIMD8<Double>()
+        let rawA = UnsafeRawPointer(a)
+        let rawB = UnsafeRawPointer(b)
         let stride = MemoryLayout<Double>.stride
         var i = 0
         while i + 16 <= count {
-            first += rawA.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Double>.self)
+            first +=
+                rawA.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Double>.self)
                 * rawB.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Double>.self)
-            second += rawA.loadUnaligned(fromByteOffset: (i + 8) * stride, as: SIMD8<Double>.self)
+            second +=
+                rawA.loadUnaligned(fromByteOffset: (i + 8) * stride, as: SIMD8<Double>.self)
                 * rawB.loadUnaligned(fromByteOffset: (i + 8) * stride, as: SIMD8<Double>.self)
             i += 16
         }

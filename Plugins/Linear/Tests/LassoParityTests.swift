@@ -56,7 +56,8 @@ enum LinearModelTestError: Error { case missingFixture }
             #expect(abs(ours - theirs) <= 1e-6, "\(name) alpha \(reference.alpha) coef[\(j)]: Ferry \(ours), scikit-learn \(theirs)")
             #expect((ours == 0) == (theirs == 0), "\(name) alpha \(reference.alpha) coef[\(j)] sparsity differs")
         }
-        #expect(abs(model.intercept - reference.intercept) <= 1e-6, "intercept: Ferry \(model.intercept), scikit-learn \(reference.intercept)")
+        #expect(
+            abs(model.intercept - reference.intercept) <= 1e-6, "intercept: Ferry \(model.intercept), scikit-learn \(reference.intercept)")
     }
 
     @Test func tensorsRoundTripAndPredictionsAgree() throws {
@@ -74,13 +75,18 @@ enum LinearModelTestError: Error { case missingFixture }
     @Test func refusesBadTensorsAndHyperparameters() throws {
         let schema = FeatureSchema(features: [FeatureField(name: "a"), FeatureField(name: "b")])
         let good: [String: Tensor] = ["coef": .vector([1, 2]), "intercept": .vector([0])]
-        #expect(throws: TensorError.self) { try LassoPlugin.load(tensors: ["coef": .vector([1]), "intercept": .vector([0])], hyperparameters: .init(), schema: schema) }
-        #expect(throws: TensorError.self) { try LassoPlugin.load(tensors: ["coef": .vector([1, 2])], hyperparameters: .init(), schema: schema) }
+        #expect(throws: TensorError.self) {
+            try LassoPlugin.load(tensors: ["coef": .vector([1]), "intercept": .vector([0])], hyperparameters: .init(), schema: schema)
+        }
+        #expect(throws: TensorError.self) {
+            try LassoPlugin.load(tensors: ["coef": .vector([1, 2])], hyperparameters: .init(), schema: schema)
+        }
         var extra = good
         extra["evil"] = .vector([1])
         #expect(throws: TensorError.self) { try LassoPlugin.load(tensors: extra, hyperparameters: .init(), schema: schema) }
         #expect(throws: LinearModelError.self) {
-            try LassoPlugin.load(tensors: ["coef": .vector([.nan, 2]), "intercept": .vector([0])], hyperparameters: .init(), schema: schema)
+            try LassoPlugin.load(
+                tensors: ["coef": .vector([.nan, 2]), "intercept": .vector([0])], hyperparameters: .init(), schema: schema)
         }
         var bad = LassoPlugin.Hyperparameters()
         bad.alpha = -1

@@ -68,7 +68,9 @@ import Testing
         for (j, (ours, theirs)) in zip(linear.coefficients, reference.coef).enumerated() {
             #expect(abs(ours - theirs) <= 1e-6, "\(reference.plugin) \(reference.params) coef[\(j)]: Ferry \(ours), scikit-learn \(theirs)")
         }
-        #expect(abs(linear.intercept - reference.intercept) <= 1e-6, "\(reference.plugin) intercept: \(linear.intercept) vs \(reference.intercept)")
+        #expect(
+            abs(linear.intercept - reference.intercept) <= 1e-6,
+            "\(reference.plugin) intercept: \(linear.intercept) vs \(reference.intercept)")
     }
 
     @Test func logisticPredictsProbabilitiesAndNeedsABinaryTarget() throws {

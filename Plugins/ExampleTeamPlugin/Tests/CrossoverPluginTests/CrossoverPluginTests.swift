@@ -23,8 +23,12 @@ import Testing
         #expect(throws: HyperparameterError.self) { try same.validate() }
         var missing = CrossoverPlugin.Hyperparameters()
         missing.fast = "ema_12"
-        #expect(throws: TrainingDataError.self) { try CrossoverPlugin.train(on: Self.data(), hyperparameters: missing, context: TrainingContext()) }
-        #expect(throws: TensorError.self) { try CrossoverPlugin.load(tensors: [:], hyperparameters: .init(), schema: FeatureSchema(features: [])) }
+        #expect(throws: TrainingDataError.self) {
+            try CrossoverPlugin.train(on: Self.data(), hyperparameters: missing, context: TrainingContext())
+        }
+        #expect(throws: TensorError.self) {
+            try CrossoverPlugin.load(tensors: [:], hyperparameters: .init(), schema: FeatureSchema(features: []))
+        }
     }
 
     @Test func registersBesideOtherPlugins() throws {

@@ -15,8 +15,10 @@ enum LSTMCellKernels {
         VectorMath.apply(VectorMath.sigmoid, to: gates + 3 * units, count: units)
         for index in stride(from: 0, to: units, by: 8) {
             let lanes = min(8, units - index)
-            let input = VectorMath.load(gates, index, lanes), forget = VectorMath.load(gates + units, index, lanes)
-            let candidate = VectorMath.load(gates + 2 * units, index, lanes), output = VectorMath.load(gates + 3 * units, index, lanes)
+            let input = VectorMath.load(gates, index, lanes)
+            let forget = VectorMath.load(gates + units, index, lanes)
+            let candidate = VectorMath.load(gates + 2 * units, index, lanes)
+            let output = VectorMath.load(gates + 3 * units, index, lanes)
             let previous = previousCell.map { VectorMath.load($0, index, lanes) } ?? Lanes(repeating: 0)
             let c = forget * previous + input * candidate
             let tanhC = VectorMath.tanh(c)
@@ -31,13 +33,17 @@ enum LSTMCellKernels {
     /// (`carriedHidden`, `carriedCell`; the latter is replaced by the one carried to the step before).
     @inline(__always)
     static func backward(
-        gates: UnsafePointer<Float>, cellTanh: UnsafePointer<Float>, previousCell: UnsafePointer<Float>?, outputGradient: UnsafePointer<Float>,
-        carriedHidden: UnsafePointer<Float>, carriedCell: UnsafeMutablePointer<Float>, gateGradients: UnsafeMutablePointer<Float>, units: Int
+        gates: UnsafePointer<Float>, cellTanh: UnsafePointer<Float>, previousCell: UnsafePointer<Float>?,
+        outputGradient: UnsafePointer<Float>,
+        carriedHidden: UnsafePointer<Float>, carriedCell: UnsafeMutablePointer<Float>, gateGradients: UnsafeMutablePointer<Float>,
+        units: Int
     ) {
         for index in stride(from: 0, to: units, by: 8) {
             let lanes = min(8, units - index)
-            let input = VectorMath.load(gates, index, lanes), forget = VectorMath.load(gates + units, index, lanes)
-            let candidate = VectorMath.load(gates + 2 * units, index, lanes), output = VectorMath.load(gates + 3 * units, index, lanes)
+            let input = VectorMath.load(gates, index, lanes)
+            let forget = VectorMath.load(gates + units, index, lanes)
+            let candidate = VectorMath.load(gates + 2 * units, index, lanes)
+            let output = VectorMath.load(gates + 3 * units, index, lanes)
             let tanhC = VectorMath.load(cellTanh, index, lanes)
             let previous = previousCell.map { VectorMath.load($0, index, lanes) } ?? Lanes(repeating: 0)
             let dHidden = VectorMath.load(outputGradient, index, lanes) + VectorMath.load(carriedHidden, index, lanes)

@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap
+
+// The kernels take base addresses of buffers sized by the shape checked at load, never empty.
 import FerryModels
 import Foundation
 
@@ -6,7 +9,8 @@ extension LSTMNetwork {
     /// PyTorch name, given the loss's gradient with respect to each sequence's head output.
     func gradients(_ trace: ForwardTrace, headGradient: [Float]) -> [String: [Float]] {
         let (batch, steps, hidden) = (trace.batch, trace.steps, shape.hidden)
-        let gates = 4 * hidden, rows = batch * steps
+        let gates = 4 * hidden
+        let rows = batch * steps
         var gradients: [String: [Float]] = [:]
 
         // The head: ŷ = fc.weight · v + fc.bias.
@@ -15,7 +19,7 @@ extension LSTMNetwork {
         gradients["fc.weight"] = headWeight
         gradients["fc.bias"] = [headGradient.reduce(0, +)]
         var headInputGradient = [Float](repeating: 0, count: batch * hidden)
-        multiplier.multiply(headGradient, weights["fc.weight"]!, into: &headInputGradient, m: batch, n: hidden, k: 1)
+        multiplier.multiply(headGradient, weights.tensor("fc.weight"), into: &headInputGradient, m: batch, n: hidden, k: 1)
         // The top layer's output gradient: every step through the attention, else only the last step.
         var outputGradient: [Float]
         if let attention = attentionLayer, let attentionTrace = trace.attention {
@@ -31,7 +35,8 @@ extension LSTMNetwork {
             let layerTrace = trace.layers[layer]
             let gateGradients = gateGradients(layer: layer, layerTrace, outputGradient: outputGradient, batch: batch, steps: steps)
             // Step t's gates saw h_{t−1} (none at the first step): one product over steps 1 …
-            var recurrent = [Float](repeating: 0, count: gates * hidden), input = [Float](repeating: 0, count: gates * layerTrace.width)
+            var recurrent = [Float](repeating: 0, count: gates * hidden)
+            var input = [Float](repeating: 0, count: gates * layerTrace.width)
             if steps > 1 {
                 gateGradients.withUnsafeBufferPointer { gateGradients in
                     layerTrace.hidden.withUnsafeBufferPointer { hiddenStates in
@@ -56,7 +61,8 @@ extension LSTMNetwork {
             // The gradient reaching the layer below through this layer's input (and its dropout mask).
             guard layer > 0 else { break }
             outputGradient = [Float](repeating: 0, count: rows * layerTrace.width)
-            multiplier.multiply(gateGradients, weights["lstm.weight_ih_l\(layer)"]!, into: &outputGradient, m: rows, n: layerTrace.width, k: gates)
+            multiplier.multiply(
+                gateGradients, weights.tensor("lstm.weight_ih_l\(layer)"), into: &outputGradient, m: rows, n: layerTrace.width, k: gates)
             if !trace.dropout.isEmpty { outputGradient = zip(outputGradient, trace.dropout[layer - 1]).map(*) }
         }
         return gradients
@@ -65,10 +71,12 @@ extension LSTMNetwork {
     /// The loss's gradient with respect to each step's gate pre-activations, [step][batch][4H],
     /// walking the steps backwards with the gradients carried through h and c.
     private func gateGradients(layer: Int, _ trace: LayerTrace, outputGradient: [Float], batch: Int, steps: Int) -> [Float] {
-        let hidden = shape.hidden, gates = 4 * hidden
+        let hidden = shape.hidden
+        let gates = 4 * hidden
         var result = [Float](repeating: 0, count: batch * steps * gates)
-        var carriedHidden = [Float](repeating: 0, count: batch * hidden), carriedCell = carriedHidden
-        weights["lstm.weight_hh_l\(layer)"]!.withUnsafeBufferPointer { recurrent in
+        var carriedHidden = [Float](repeating: 0, count: batch * hidden)
+        var carriedCell = carriedHidden
+        weights.tensor("lstm.weight_hh_l\(layer)").withUnsafeBufferPointer { recurrent in
             trace.activations.withUnsafeBufferPointer { activations in
                 trace.cells.withUnsafeBufferPointer { cells in
                     trace.cellTanh.withUnsafeBufferPointer { cellTanh in
@@ -78,19 +86,24 @@ extension LSTMNetwork {
                                     carriedCell.withUnsafeMutableBufferPointer { carriedCell in
                                         for t in (0..<steps).reversed() {
                                             for row in 0..<batch {
-                                                let at = (t * batch + row) * hidden, gateAt = (t * batch + row) * gates
+                                                let at = (t * batch + row) * hidden
+                                                let gateAt = (t * batch + row) * gates
                                                 LSTMCellKernels.backward(
                                                     gates: activations.baseAddress! + gateAt, cellTanh: cellTanh.baseAddress! + at,
                                                     previousCell: t > 0 ? cells.baseAddress! + at - batch * hidden : nil,
-                                                    outputGradient: outputGradient.baseAddress! + at, carriedHidden: carriedHidden.baseAddress! + row * hidden,
-                                                    carriedCell: carriedCell.baseAddress! + row * hidden, gateGradients: result.baseAddress! + gateAt,
+                                                    outputGradient: outputGradient.baseAddress! + at,
+                                                    carriedHidden: carriedHidden.baseAddress! + row * hidden,
+                                                    carriedCell: carriedCell.baseAddress! + row * hidden,
+                                                    gateGradients: result.baseAddress! + gateAt,
                                                     units: hidden)
                                             }
                                             guard t > 0 else { break }
                                             // Through the recurrent weights to the previous step's hidden state.
                                             multiplier.multiply(
-                                                UnsafeBufferPointer(rebasing: result[(t * batch * gates)..<((t + 1) * batch * gates)]), transposeA: false,
-                                                recurrent, transposeB: false, into: carriedHidden, m: batch, n: hidden, k: gates, accumulate: false)
+                                                UnsafeBufferPointer(rebasing: result[(t * batch * gates)..<((t + 1) * batch * gates)]),
+                                                transposeA: false,
+                                                recurrent, transposeB: false, into: carriedHidden, m: batch, n: hidden, k: gates,
+                                                accumulate: false)
                                         }
                                     }
                                 }

@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap
+
+// The kernels take base addresses of buffers sized by the shape checked at load, never empty.
 import FerryModels
 import Foundation
 
@@ -49,7 +52,8 @@ struct LSTMNetwork: Sendable {
     func trace(_ input: [Float], batch: Int, steps: Int, dropout: [[Float]] = []) -> ForwardTrace {
         precondition(input.count == batch * steps * shape.inputs, "input is not batch × steps × features")
         precondition(dropout.isEmpty || dropout.count == shape.layers - 1, "one dropout mask per layer above the first")
-        var layers: [LayerTrace] = [], width = shape.inputs
+        var layers: [LayerTrace] = []
+        var width = shape.inputs
         var sequence = Self.timeMajor(input, batch: batch, steps: steps, width: width)
         for layer in 0..<shape.layers {
             if layer > 0, !dropout.isEmpty { sequence = zip(sequence, dropout[layer - 1]).map(*) }
@@ -62,10 +66,12 @@ struct LSTMNetwork: Sendable {
         let last = Array(sequence[((steps - 1) * batch * hidden)...])
         let attention = attentionLayer.map { $0.forward(sequence, batch: batch, steps: steps, weights: weights) }
         let headInput = attention?.output ?? last
-        var head = [Float](repeating: weights["fc.bias"]![0], count: batch)
-        multiplier.multiply(headInput, weights["fc.weight"]!, transposeB: true, into: &head, m: batch, n: 1, k: hidden, accumulate: true)
+        var head = [Float](repeating: weights.tensor("fc.bias")[0], count: batch)
+        multiplier.multiply(
+            headInput, weights.tensor("fc.weight"), transposeB: true, into: &head, m: batch, n: 1, k: hidden, accumulate: true)
         return ForwardTrace(
-            batch: batch, steps: steps, layers: layers, dropout: dropout, lastHidden: last, attention: attention, headInput: headInput, head: head)
+            batch: batch, steps: steps, layers: layers, dropout: dropout, lastHidden: last, attention: attention, headInput: headInput,
+            head: head)
     }
 
     /// The self-attention, when the shape has one.
@@ -78,7 +84,8 @@ struct LSTMNetwork: Sendable {
         var result = [Float](repeating: 0, count: input.count)
         for row in 0..<batch {
             for t in 0..<steps {
-                let from = (row * steps + t) * width, to = (t * batch + row) * width
+                let from = (row * steps + t) * width
+                let to = (t * batch + row) * width
                 result[to..<(to + width)] = input[from..<(from + width)]
             }
         }
@@ -87,33 +94,44 @@ struct LSTMNetwork: Sendable {
 
     /// One layer over every step of a time-major sequence.
     private func run(layer: Int, _ sequence: [Float], width: Int, batch: Int, steps: Int) -> LayerTrace {
-        let hidden = shape.hidden, gates = 4 * hidden, rows = batch * steps
-        let bias = zip(weights["lstm.bias_ih_l\(layer)"]!, weights["lstm.bias_hh_l\(layer)"]!).map(+)
+        let hidden = shape.hidden
+        let gates = 4 * hidden
+        let rows = batch * steps
+        let bias = zip(weights.tensor("lstm.bias_ih_l\(layer)"), weights.tensor("lstm.bias_hh_l\(layer)")).map(+)
         // Every step's gates start as the biases plus the input's share, in one product: (steps·batch × width) · W_ihᵀ.
         var activations = [Float](repeating: 0, count: rows * gates)
         for row in 0..<rows { activations[(row * gates)..<((row + 1) * gates)] = bias[...] }
-        multiplier.multiply(sequence, weights["lstm.weight_ih_l\(layer)"]!, transposeB: true, into: &activations, m: rows, n: gates, k: width, accumulate: true)
-        var output = [Float](repeating: 0, count: rows * hidden), cells = output, cellTanh = output
-        let recurrent = weights["lstm.weight_hh_l\(layer)"]!
+        multiplier.multiply(
+            sequence, weights.tensor("lstm.weight_ih_l\(layer)"), transposeB: true, into: &activations, m: rows, n: gates, k: width,
+            accumulate: true)
+        var output = [Float](repeating: 0, count: rows * hidden)
+        var cells = output
+        var cellTanh = output
+        let recurrent = weights.tensor("lstm.weight_hh_l\(layer)")
         recurrent.withUnsafeBufferPointer { recurrent in
             activations.withUnsafeMutableBufferPointer { activations in
                 output.withUnsafeMutableBufferPointer { output in
                     cells.withUnsafeMutableBufferPointer { cells in
                         cellTanh.withUnsafeMutableBufferPointer { cellTanh in
                             for t in 0..<steps {
-                                let stepGates = activations.baseAddress! + t * batch * gates, stepHidden = t * batch * hidden
+                                let stepGates = activations.baseAddress! + t * batch * gates
+                                let stepHidden = t * batch * hidden
                                 if t > 0 {
                                     // + h_{t−1} · W_hhᵀ, straight into this step's gates.
                                     multiplier.multiply(
-                                        UnsafeBufferPointer(rebasing: output[(stepHidden - batch * hidden)..<stepHidden]), transposeA: false,
-                                        recurrent, transposeB: true, into: UnsafeMutableBufferPointer(start: stepGates, count: batch * gates),
+                                        UnsafeBufferPointer(rebasing: output[(stepHidden - batch * hidden)..<stepHidden]),
+                                        transposeA: false,
+                                        recurrent, transposeB: true,
+                                        into: UnsafeMutableBufferPointer(start: stepGates, count: batch * gates),
                                         m: batch, n: gates, k: hidden, accumulate: true)
                                 }
                                 for row in 0..<batch {
                                     let at = stepHidden + row * hidden
                                     LSTMCellKernels.forward(
-                                        gates: stepGates + row * gates, previousCell: t > 0 ? UnsafePointer(cells.baseAddress! + at - batch * hidden) : nil,
-                                        cell: cells.baseAddress! + at, cellTanh: cellTanh.baseAddress! + at, hidden: output.baseAddress! + at, units: hidden)
+                                        gates: stepGates + row * gates,
+                                        previousCell: t > 0 ? UnsafePointer(cells.baseAddress! + at - batch * hidden) : nil,
+                                        cell: cells.baseAddress! + at, cellTanh: cellTanh.baseAddress! + at,
+                                        hidden: output.baseAddress! + at, units: hidden)
                                 }
                             }
                         }

@@ -18,7 +18,8 @@ struct LastStepAttention: Sendable {
     /// The attention's output for each sequence of `sequence` (time-major, [step][batch][hidden]).
     func forward(_ sequence: [Float], batch: Int, steps: Int, weights: [String: [Float]]) -> AttentionTrace {
         let size = hidden * hidden
-        let projection = weights["attention.in_proj_weight"]!, bias = weights["attention.in_proj_bias"]!
+        let projection = weights.tensor("attention.in_proj_weight")
+        let bias = weights.tensor("attention.in_proj_bias")
         let last = Array(sequence[((steps - 1) * batch * hidden)...])
         let queries = project(last, rows: batch, Array(projection[0..<size]), Array(bias[0..<hidden]))
         let keys = project(sequence, rows: batch * steps, Array(projection[size..<(2 * size)]), Array(bias[hidden..<(2 * hidden)]))
@@ -27,11 +28,14 @@ struct LastStepAttention: Sendable {
         var context = [Float](repeating: 0, count: batch * hidden)
         for row in 0..<batch {
             for head in 0..<heads {
-                let offset = head * headWidth, at = (row * heads + head) * steps
+                let offset = head * headWidth
+                let at = (row * heads + head) * steps
                 var largest = -Float.infinity
                 for t in 0..<steps {
                     var score: Float = 0
-                    for unit in 0..<headWidth { score += queries[row * hidden + offset + unit] * keys[(t * batch + row) * hidden + offset + unit] }
+                    for unit in 0..<headWidth {
+                        score += queries[row * hidden + offset + unit] * keys[(t * batch + row) * hidden + offset + unit]
+                    }
                     attention[at + t] = score * scale
                     largest = max(largest, score * scale)
                 }
@@ -48,9 +52,10 @@ struct LastStepAttention: Sendable {
                 }
             }
         }
-        let output = project(context, rows: batch, weights["attention.out_proj.weight"]!, weights["attention.out_proj.bias"]!)
+        let output = project(context, rows: batch, weights.tensor("attention.out_proj.weight"), weights.tensor("attention.out_proj.bias"))
         return AttentionTrace(
-            sequence: sequence, last: last, queries: queries, keys: keys, values: values, attention: attention, context: context, output: output)
+            sequence: sequence, last: last, queries: queries, keys: keys, values: values, attention: attention, context: context,
+            output: output)
     }
 
     /// The gradients of the attention's four tensors, and of the loss with respect to every step
@@ -58,22 +63,26 @@ struct LastStepAttention: Sendable {
     func backward(_ trace: AttentionTrace, outputGradient: [Float], batch: Int, steps: Int, weights: [String: [Float]])
         -> (gradients: [String: [Float]], sequenceGradient: [Float])
     {
-        let size = hidden * hidden, rows = batch * steps
-        let projection = weights["attention.in_proj_weight"]!
+        let size = hidden * hidden
+        let rows = batch * steps
+        let projection = weights.tensor("attention.in_proj_weight")
         var gradients: [String: [Float]] = [:]
         var outWeight = [Float](repeating: 0, count: size)
         multiplier.multiply(outputGradient, transposeA: true, trace.context, into: &outWeight, m: hidden, n: hidden, k: batch)
         gradients["attention.out_proj.weight"] = outWeight
         gradients["attention.out_proj.bias"] = columnSums(outputGradient, rows: batch, width: hidden)
         var contextGradient = [Float](repeating: 0, count: batch * hidden)
-        multiplier.multiply(outputGradient, weights["attention.out_proj.weight"]!, into: &contextGradient, m: batch, n: hidden, k: hidden)
+        multiplier.multiply(
+            outputGradient, weights.tensor("attention.out_proj.weight"), into: &contextGradient, m: batch, n: hidden, k: hidden)
 
         var queryGradient = [Float](repeating: 0, count: batch * hidden)
-        var keyGradient = [Float](repeating: 0, count: rows * hidden), valueGradient = keyGradient
+        var keyGradient = [Float](repeating: 0, count: rows * hidden)
+        var valueGradient = keyGradient
         var scoreGradient = [Float](repeating: 0, count: steps)
         for row in 0..<batch {
             for head in 0..<heads {
-                let offset = head * headWidth, at = (row * heads + head) * steps
+                let offset = head * headWidth
+                let at = (row * heads + head) * steps
                 // Through the weighted sum of values, then through the softmax.
                 var weighted: Float = 0
                 for t in 0..<steps {

@@ -31,14 +31,16 @@ public struct AttentionLSTMPlugin: ModelPlugin {
             try settings.validate()
             let hidden = LSTMSettings.variants[settings.variant]?.hidden ?? 64
             guard heads >= 1, hidden % heads == 0 else {
-                throw HyperparameterError(field: "heads", value: "\(heads)", allowed: "a divisor of the \(settings.variant) variant's \(hidden) hidden units")
+                throw HyperparameterError(
+                    field: "heads", value: "\(heads)", allowed: "a divisor of the \(settings.variant) variant's \(hidden) hidden units")
             }
         }
     }
 
     public static let id = "attention-lstm"
     public static let version = SemanticVersion(1, 0, 0)
-    public static let summary = "LSTM + multi-head self-attention over its outputs (8 heads), head on the last step; PyTorch's weight layout."
+    public static let summary =
+        "LSTM + multi-head self-attention over its outputs (8 heads), head on the last step; PyTorch's weight layout."
 
     public static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws -> any TrainedModel {
         try hyperparameters.validate()

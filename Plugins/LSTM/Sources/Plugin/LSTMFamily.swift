@@ -11,7 +11,8 @@ enum LSTMFamily {
         if settings.head == "sigmoid", !binary, let row = data.target.firstIndex(where: { $0 != 0 && $0 != 1 }) {
             throw TrainingDataError("head sigmoid needs a 0/1 target (such as next_direction); row \(row) is \(data.target[row])")
         }
-        let objective: Objective = settings.head == "linear" || (settings.head == "auto" && !binary) ? .meanSquaredError : .binaryCrossEntropy
+        let objective: Objective =
+            settings.head == "linear" || (settings.head == "auto" && !binary) ? .meanSquaredError : .binaryCrossEntropy
         let standardizer = Standardizer(fitting: names.map { data.features[column: $0] ?? [] })
         let target = objective == .meanSquaredError ? Standardizer(fitting: [data.target]) : nil
         let targets = data.target.map { value in Float(target.map { (value - $0.mean[0]) / $0.scale[0] } ?? value) }

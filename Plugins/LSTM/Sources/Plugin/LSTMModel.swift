@@ -25,7 +25,9 @@ public struct LSTMModel: TrainedModel {
         if let target { tensors.merge(target.tensors(prefix: "target")) { $1 } }
         for (name, dimensions) in network.shape.tensorShapes {
             // Float32 widened to Double is exact; the values fill their shape by construction.
-            if let values = network.weights[name], let tensor = try? Tensor(shape: dimensions, dtype: .float32, values: values.map(Double.init)) {
+            if let values = network.weights[name],
+                let tensor = try? Tensor(shape: dimensions, dtype: .float32, values: values.map(Double.init))
+            {
                 tensors[name] = tensor
             }
         }
@@ -74,17 +76,27 @@ public struct LSTMModel: TrainedModel {
     static func load(tensors: [String: Tensor], settings: LSTMSettings, attentionHeads: Int, schema: FeatureSchema) throws -> LSTMModel {
         let shape = settings.shape(inputs: schema.featureNames.count, attentionHeads: attentionHeads)
         let linear = tensors["target.mean"] != nil || tensors["target.scale"] != nil
-        if settings.head == "sigmoid", linear { throw TensorError(message: "head is sigmoid but the weights carry target.* (a linear head's)") }
-        if settings.head == "linear", !linear { throw TensorError(message: "head is linear but the weights carry no target.mean / target.scale") }
-        let known = Set(shape.tensorShapes.map(\.name) + ["scaler.mean", "scaler.scale"] + (linear ? ["target.mean", "target.scale"] : []))
+        if settings.head == "sigmoid", linear {
+            throw TensorError(message: "head is sigmoid but the weights carry target.* (a linear head's)")
+        }
+        if settings.head == "linear", !linear {
+            throw TensorError(message: "head is linear but the weights carry no target.mean / target.scale")
+        }
+        let known = Set(
+            shape.tensorShapes.map(\.name) + ["scaler.mean", "scaler.scale"] + (linear ? ["target.mean", "target.scale"] : []))
         if let extra = tensors.keys.sorted().first(where: { !known.contains($0) }) {
-            throw TensorError(message: "LSTM weights have an unexpected tensor \(extra) (\(shape.hidden) hidden units, \(shape.layers) layer(s))")
+            throw TensorError(
+                message: "LSTM weights have an unexpected tensor \(extra) (\(shape.hidden) hidden units, \(shape.layers) layer(s))")
         }
         var weights: [String: [Float]] = [:]
         for (name, dimensions) in shape.tensorShapes {
             guard let tensor = tensors[name] else { throw TensorError(message: "LSTM weights have no tensor \(name)") }
-            guard tensor.shape == dimensions else { throw TensorError(message: "LSTM tensor \(name) has shape \(tensor.shape); expected \(dimensions)") }
-            guard tensor.values.allSatisfy(\.isFinite) else { throw TensorError(message: "LSTM tensor \(name) holds a value that is not finite") }
+            guard tensor.shape == dimensions else {
+                throw TensorError(message: "LSTM tensor \(name) has shape \(tensor.shape); expected \(dimensions)")
+            }
+            guard tensor.values.allSatisfy(\.isFinite) else {
+                throw TensorError(message: "LSTM tensor \(name) holds a value that is not finite")
+            }
             weights[name] = tensor.values.map { Float($0) }
         }
         return LSTMModel(

@@ -22,7 +22,8 @@ public struct LSTMPlugin: ModelPlugin {
 
     public static let id = "lstm"
     public static let version = SemanticVersion(1, 0, 0)
-    public static let summary = "LSTM over windows of the features (variant baseline 64x2, enhanced 128x3, lightweight 32x1); PyTorch's weight layout."
+    public static let summary =
+        "LSTM over windows of the features (variant baseline 64x2, enhanced 128x3, lightweight 32x1); PyTorch's weight layout."
 
     public static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws -> any TrainedModel {
         try LSTMFamily.train(on: data, settings: hyperparameters.settings, attentionHeads: 0, context: context)

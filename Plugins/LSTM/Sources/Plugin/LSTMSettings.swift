@@ -52,16 +52,24 @@ public struct LSTMSettings: Codable, Sendable, Equatable {
         guard learningRate.isFinite, learningRate > 0, learningRate <= 1 else {
             throw HyperparameterError(field: "learning_rate", value: "\(learningRate)", allowed: "> 0 and <= 1")
         }
-        guard dropout.isFinite, dropout >= 0, dropout < 1 else { throw HyperparameterError(field: "dropout", value: "\(dropout)", allowed: "0 <= p < 1") }
+        guard dropout.isFinite, dropout >= 0, dropout < 1 else {
+            throw HyperparameterError(field: "dropout", value: "\(dropout)", allowed: "0 <= p < 1")
+        }
         guard validationFraction.isFinite, validationFraction >= 0, validationFraction < 1 else {
             throw HyperparameterError(field: "validation_fraction", value: "\(validationFraction)", allowed: "0 <= share < 1")
         }
-        guard maxGradNorm.isFinite, maxGradNorm > 0 else { throw HyperparameterError(field: "max_grad_norm", value: "\(maxGradNorm)", allowed: "> 0") }
-        guard ["auto", "sigmoid", "linear"].contains(head) else { throw HyperparameterError(field: "head", value: head, allowed: "auto, sigmoid, linear") }
+        guard maxGradNorm.isFinite, maxGradNorm > 0 else {
+            throw HyperparameterError(field: "max_grad_norm", value: "\(maxGradNorm)", allowed: "> 0")
+        }
+        guard ["auto", "sigmoid", "linear"].contains(head) else {
+            throw HyperparameterError(field: "head", value: head, allowed: "auto, sigmoid, linear")
+        }
     }
 
     private func check(_ value: Int, _ field: String, _ range: ClosedRange<Int>) throws {
-        guard range.contains(value) else { throw HyperparameterError(field: field, value: "\(value)", allowed: "\(range.lowerBound)...\(range.upperBound)") }
+        guard range.contains(value) else {
+            throw HyperparameterError(field: field, value: "\(value)", allowed: "\(range.lowerBound)...\(range.upperBound)")
+        }
     }
 
     /// The network's shape for `inputs` features and `attentionHeads` heads.

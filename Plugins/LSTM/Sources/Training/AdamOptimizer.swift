@@ -21,11 +21,13 @@ struct AdamOptimizer: Sendable {
     /// One step: clips `gradients`, updates the moments, moves `weights`. Returns the gradients' norm before clipping.
     @discardableResult
     mutating func step(_ weights: inout [String: [Float]], gradients: [String: [Float]]) -> Float {
-        let norm = Float(gradients.values.reduce(0.0) { total, values in values.reduce(total) { $0 + Double($1) * Double($1) } }.squareRoot())
+        let norm = Float(
+            gradients.values.reduce(0.0) { total, values in values.reduce(total) { $0 + Double($1) * Double($1) } }.squareRoot())
         // clip_grad_norm_: scale by max_norm / (norm + 1e-6) when that is below 1.
         let scale = maxGradientNorm.map { min(1, $0 / (norm + 1e-6)) } ?? 1
         steps += 1
-        let correction1 = 1 - pow(beta1, Float(steps)), correction2 = 1 - pow(beta2, Float(steps))
+        let correction1 = 1 - pow(beta1, Float(steps))
+        let correction2 = 1 - pow(beta2, Float(steps))
         for (name, gradient) in gradients {
             guard var values = weights[name] else { continue }
             var first = firstMoments[name] ?? [Float](repeating: 0, count: values.count)

@@ -23,7 +23,8 @@ struct LSTMTrainer {
         let (training, heldOut) = split(rows.windowEnds(lookback: settings.lookback))
         guard !training.isEmpty else {
             throw TrainingDataError(
-                "lstm needs runs of at least lookback (\(settings.lookback)) complete rows with rising dates; the longest has \(rows.runs.map(\.count).max() ?? 0)")
+                "lstm needs runs of at least lookback (\(settings.lookback)) complete rows with rising dates; the longest has \(rows.runs.map(\.count).max() ?? 0)"
+            )
         }
         AllocatorReuse.keepFreedMemory()
         var generator = SeededGenerator(seed: context.seed)
@@ -33,7 +34,9 @@ struct LSTMTrainer {
         adam.maxGradientNorm = Float(settings.maxGradNorm)
         var best = (loss: Double.infinity, weights: network.weights, epoch: 0)
         let logger = context.logger
-        logger.notice("lstm training", metadata: ["windows": "\(training.count)", "held_out": "\(heldOut.count)", "shape": "\(shape.hidden)x\(shape.layers)"])
+        logger.notice(
+            "lstm training",
+            metadata: ["windows": "\(training.count)", "held_out": "\(heldOut.count)", "shape": "\(shape.hidden)x\(shape.layers)"])
         for epoch in 1...settings.epochs {
             var order = training
             order.shuffle(using: &generator)
@@ -48,7 +51,9 @@ struct LSTMTrainer {
                 total += loss * Double(ends.count)
             }
             let trainingLoss = total / Double(order.count)
-            guard trainingLoss.isFinite else { throw TrainingDataError("lstm training diverged at epoch \(epoch) (loss \(trainingLoss)); lower learning_rate") }
+            guard trainingLoss.isFinite else {
+                throw TrainingDataError("lstm training diverged at epoch \(epoch) (loss \(trainingLoss)); lower learning_rate")
+            }
             let heldOutLoss = heldOut.isEmpty ? nil : loss(of: network, rows: rows, ends: heldOut, targets: targets)
             logger.notice(
                 "lstm epoch",
@@ -61,7 +66,9 @@ struct LSTMTrainer {
             if heldOutLoss < best.loss {
                 best = (heldOutLoss, network.weights, epoch)
             } else if epoch - best.epoch >= settings.patience {
-                logger.notice("lstm early stop", metadata: ["epoch": "\(epoch)", "best_epoch": "\(best.epoch)", "validation_loss": "\(Float(best.loss))"])
+                logger.notice(
+                    "lstm early stop",
+                    metadata: ["epoch": "\(epoch)", "best_epoch": "\(best.epoch)", "validation_loss": "\(Float(best.loss))"])
                 break
             }
         }
@@ -72,7 +79,8 @@ struct LSTMTrainer {
 
     /// Each run's last windows held out (after a purge), the rest for training, both in row order.
     private func split(_ runs: [[Int]]) -> (training: [Int], heldOut: [Int]) {
-        var training: [Int] = [], heldOut: [Int] = []
+        var training: [Int] = []
+        var heldOut: [Int] = []
         for ends in runs {
             let held = Int((Double(ends.count) * settings.validationFraction).rounded(.up))
             guard held > 0, ends.count - held - Self.purgeRows > 0 else {
@@ -99,7 +107,8 @@ struct LSTMTrainer {
     /// One inverted-dropout mask (0, or 1 / (1 − p)) per layer above the first; none without dropout.
     private func dropoutMasks(count: Int, using generator: inout SeededGenerator) -> [[Float]] {
         guard settings.dropout > 0, shape.layers > 1 else { return [] }
-        let keep = Float(1 - settings.dropout), kept = 1 / keep
+        let keep = Float(1 - settings.dropout)
+        let kept = 1 / keep
         return (1..<shape.layers).map { _ in (0..<count).map { _ in generator.unit() < keep ? kept : 0 } }
     }
 }

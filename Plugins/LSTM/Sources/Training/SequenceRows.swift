@@ -15,7 +15,8 @@ struct SequenceRows: Sendable {
         let columns = frame.columnNames.map { frame[column: $0] ?? [] }
         features = columns.count
         var values = [Float](repeating: .nan, count: frame.rowCount * columns.count)
-        var runs: [Range<Int>] = [], start: Int?
+        var runs: [Range<Int>] = []
+        var start: Int?
         for row in 0..<frame.rowCount {
             let complete = columns.allSatisfy { $0[row].isFinite }
             let continues = row > 0 && frame.index[row] > frame.index[row - 1]

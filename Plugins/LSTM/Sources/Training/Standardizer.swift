@@ -15,7 +15,8 @@ struct Standardizer: Sendable, Equatable {
 
     /// Fits on `columns`, skipping values that are not finite.
     init(fitting columns: [[Double]]) {
-        var means: [Double] = [], scales: [Double] = []
+        var means: [Double] = []
+        var scales: [Double] = []
         for column in columns {
             let finite = column.filter(\.isFinite)
             let mean = finite.isEmpty ? 0 : finite.reduce(0, +) / Double(finite.count)
@@ -36,11 +37,17 @@ struct Standardizer: Sendable, Equatable {
         var parts: [[Double]] = []
         for name in ["\(prefix).mean", "\(prefix).scale"] {
             guard let tensor = tensors[name] else { throw TensorError(message: "LSTM weights have no tensor \(name)") }
-            guard tensor.shape == [count] else { throw TensorError(message: "LSTM tensor \(name) has shape \(tensor.shape); expected [\(count)]") }
-            guard tensor.values.allSatisfy(\.isFinite) else { throw TensorError(message: "LSTM tensor \(name) holds a value that is not finite") }
+            guard tensor.shape == [count] else {
+                throw TensorError(message: "LSTM tensor \(name) has shape \(tensor.shape); expected [\(count)]")
+            }
+            guard tensor.values.allSatisfy(\.isFinite) else {
+                throw TensorError(message: "LSTM tensor \(name) holds a value that is not finite")
+            }
             parts.append(tensor.values)
         }
-        guard parts[1].allSatisfy({ $0 > 0 }) else { throw TensorError(message: "LSTM tensor \(prefix).scale holds a value that is not positive") }
+        guard parts[1].allSatisfy({ $0 > 0 }) else {
+            throw TensorError(message: "LSTM tensor \(prefix).scale holds a value that is not positive")
+        }
         self.init(mean: parts[0], scale: parts[1])
     }
 }

@@ -1,4 +1,3 @@
-import FerryCore
 /// How a command names a model: `NAME` (its production version, else its newest), `NAME@ALIAS`
 /// (`champion`), or `NAME@VERSION` (`1.0.0`).
 public struct ModelReference: Sendable, Equatable, CustomStringConvertible {

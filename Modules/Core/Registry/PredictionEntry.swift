@@ -1,8 +1,6 @@
-import GRDB
-
 /// One logged prediction: which model version made it for which instrument and day, from a batch
 /// or a request (with the A/B variant and the caller's key when served).
-public struct PredictionEntry: Codable, Sendable, Equatable, FetchableRecord {
+public struct PredictionEntry: Codable, Sendable, Equatable {
     public var model: String
     public var version: String
     public var variant: String?
@@ -21,16 +19,9 @@ public struct PredictionEntry: Codable, Sendable, Equatable, FetchableRecord {
         model: String, version: String, variant: String? = nil, caller: String? = nil, instrument: String, asOf: String, value: Double?,
         source: String, batchID: Int64? = nil, createdAt: String
     ) {
-        self.model = model
-        self.version = version
-        self.variant = variant
-        self.caller = caller
-        self.instrument = instrument
-        self.asOf = asOf
-        self.value = value
-        self.source = source
-        self.batchID = batchID
-        self.createdAt = createdAt
+        (self.model, self.version, self.variant, self.caller) = (model, version, variant, caller)
+        (self.instrument, self.asOf, self.value, self.source) = (instrument, asOf, value, source)
+        (self.batchID, self.createdAt) = (batchID, createdAt)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -38,19 +29,5 @@ public struct PredictionEntry: Codable, Sendable, Equatable, FetchableRecord {
         case asOf = "as_of"
         case batchID = "batch_id"
         case createdAt = "created_at"
-    }
-}
-
-/// One instrument's prediction for a day, as a batch job produces it.
-public struct ScoredRow: Sendable, Equatable {
-    public let instrument: String
-    public let asOf: String
-    public let value: Double?
-
-    /// Makes a row.
-    public init(instrument: String, asOf: String, value: Double?) {
-        self.instrument = instrument
-        self.asOf = asOf
-        self.value = value
     }
 }

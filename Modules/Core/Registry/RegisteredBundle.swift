@@ -1,10 +1,6 @@
-import GRDB
-
 /// A model bundle in the registry: which model and version it is, its archive's SHA-256, who
 /// signed it, which plugin reads it, where it came from, and its stage.
-public struct RegisteredBundle: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "bundle"
-
+public struct RegisteredBundle: Codable, Sendable, Equatable {
     /// The model's name (`SPX-lasso`).
     public var name: String
     /// Its version (`1.0.0`).
@@ -33,7 +29,7 @@ public struct RegisteredBundle: Codable, Sendable, Equatable, FetchableRecord, P
     public var stageChangedBy: String
 
     /// Where a model version is in its life.
-    public enum Stage: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    public enum Stage: String, Codable, Sendable, CaseIterable {
         case staging, production, archived
     }
 
@@ -53,18 +49,9 @@ public struct RegisteredBundle: Codable, Sendable, Equatable, FetchableRecord, P
         name: String, version: String, digest: String, plugin: String, pluginVersion: String, target: String, signer: String?,
         parentRun: String?, dataFingerprint: String, path: String, registeredAt: String, registeredBy: String
     ) {
-        self.name = name
-        self.version = version
-        self.digest = digest
-        self.plugin = plugin
-        self.pluginVersion = pluginVersion
-        self.target = target
-        self.signer = signer
-        self.parentRun = parentRun
-        self.dataFingerprint = dataFingerprint
-        self.path = path
-        self.registeredAt = registeredAt
-        self.registeredBy = registeredBy
+        (self.name, self.version, self.digest, self.plugin) = (name, version, digest, plugin)
+        (self.pluginVersion, self.target, self.signer, self.parentRun) = (pluginVersion, target, signer, parentRun)
+        (self.dataFingerprint, self.path, self.registeredAt, self.registeredBy) = (dataFingerprint, path, registeredAt, registeredBy)
         stage = .staging
         stageChangedAt = registeredAt
         stageChangedBy = registeredBy
@@ -72,14 +59,18 @@ public struct RegisteredBundle: Codable, Sendable, Equatable, FetchableRecord, P
 }
 
 /// A name for one version of a model (`champion`, `challenger`), moved by whoever sets it.
-public struct ModelAlias: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "alias"
-
+public struct ModelAlias: Codable, Sendable, Equatable {
     public var name: String
     public var alias: String
     public var version: String
     public var setAt: String
     public var setBy: String
+
+    /// Makes an alias entry.
+    public init(name: String, alias: String, version: String, setAt: String, setBy: String) {
+        (self.name, self.alias, self.version, self.setAt) = (name, alias, version, setAt)
+        self.setBy = setBy
+    }
 
     enum CodingKeys: String, CodingKey {
         case name, alias, version
@@ -89,7 +80,7 @@ public struct ModelAlias: Codable, Sendable, Equatable, FetchableRecord, Persist
 }
 
 /// One change of a model version's stage.
-public struct StageChange: Codable, Sendable, Equatable, FetchableRecord {
+public struct StageChange: Codable, Sendable, Equatable {
     public var name: String
     public var version: String
     public var fromStage: String?

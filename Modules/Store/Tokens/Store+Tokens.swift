@@ -1,37 +1,9 @@
-import FerryCore
 import Crypto
+import FerryCore
 import Foundation
 import GRDB
 
-/// What a bearer token may do. Each role includes the ones before it: `read` lists models and
-/// their monitoring, `predict` also asks for predictions, `admin` also uploads bundles and sets aliases.
-public enum TokenRole: String, Codable, Sendable, CaseIterable, Comparable, DatabaseValueConvertible {
-    case read, predict, admin
-
-    public static func < (lhs: TokenRole, rhs: TokenRole) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
-/// A token as the store keeps it: never the token itself, only its SHA-256.
-public struct AccessToken: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "token"
-
-    /// A short public id (the token's first part), to name it in lists and logs.
-    public var id: String
-    /// SHA-256 of the whole token, hex.
-    public var hash: String
-    public var role: TokenRole
-    public var name: String
-    public var createdAt: String
-    public var createdBy: String
-
-    enum CodingKeys: String, CodingKey {
-        case id, hash, role, name
-        case createdAt = "created_at"
-        case createdBy = "created_by"
-    }
-
+extension AccessToken {
     /// SHA-256 of `token`, hex: how a presented token is looked up.
     public static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -46,7 +18,8 @@ extension Store {
         let id = String(format: "%08x", UInt32.random(in: .min ... .max, using: &generator))
         let secret = (0..<4).map { _ in String(format: "%016llx", UInt64.random(in: .min ... .max, using: &generator)) }.joined()
         let token = "ferry_\(id)_\(secret)"
-        let entry = AccessToken(id: id, hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
+        let entry = AccessToken(
+            id: id, hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
         try pool.write { db in try entry.insert(db) }
         return (token, entry)
     }

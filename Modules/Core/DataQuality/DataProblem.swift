@@ -1,5 +1,3 @@
-import FerryCore
-
 /// One thing wrong with a market data file, located by file, line and column.
 ///
 /// In strict mode any problem refuses the file; in lenient mode the row it names is dropped and

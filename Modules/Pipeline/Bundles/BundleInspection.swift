@@ -1,0 +1,32 @@
+import FerryBundle
+import FerryCore
+
+/// What `ferry inspect` shows of a bundle: its manifest, schema, pipeline, environment, metrics,
+/// signer and tensor shapes, read after the integrity check (the model is not loaded).
+public struct BundleInspection: Encodable, Sendable {
+    /// Name, version, plugin, target, training data and format.
+    public let manifest: BundleManifest
+    /// The features the model reads, in order.
+    public let schema: FeatureSchema
+    /// The feature pipeline it was trained with, when it was trained on bars.
+    public let pipeline: JSONValue?
+    /// The machine and libraries it was made with.
+    public let environment: EnvironmentManifest
+    /// The validation and test metrics.
+    public let metrics: JSONValue
+    /// The id of the key that signed it, or `nil` when unsigned.
+    public let signer: String?
+    /// Every tensor's shape, by name.
+    public let tensors: [String: [Int]]
+
+    /// Reads the bundle at `path`.
+    /// - Returns: What it holds.
+    /// - Throws: ``BundleError`` (integrity) when the archive or its checksums do not hold.
+    public static func read(_ path: String) throws -> BundleInspection {
+        let opened = try BundleReader().read(path)
+        let contents = opened.contents
+        return BundleInspection(
+            manifest: contents.manifest, schema: contents.schema, pipeline: contents.pipeline, environment: contents.environment,
+            metrics: contents.metrics, signer: opened.signer, tensors: contents.tensors.mapValues(\.shape))
+    }
+}
