@@ -66,6 +66,30 @@ import Testing
         #expect(refused?.message.contains("model-a 1.0.0 cannot be loaded") == true)
     }
 
+    @Test func servedMonitoringGradesLoggedPredictionsOnceOutcomesArrive() async throws {
+        let (folder, store) = try Self.registeredStore()
+        defer { folder.remove() }
+        let serving = ModelServing(store: store, verifier: FixtureModel.verifier)
+        let monitoring = ServedMonitoring(serving: serving)
+        #expect(try await monitoring.report("model-a").status == "unknown")
+        let model = try await serving.model("model-a")
+        for day in 1...25 {
+            let rows = PredictionRows(
+                columns: ["x1", "x2"], rows: [[Double(day % 5), 1]], caller: "test", instrument: "T",
+                asOf: String(format: "2020-02-%02d", day))
+            _ = try await serving.predict(rows, with: model)
+        }
+        _ = try store.recordOutcomes(
+            instrument: "T", target: "y", (1...25).map { (String(format: "2020-02-%02d", $0), Double($0 % 5) * 1.1 + 2) })
+        let report = try await monitoring.report("model-a")
+        #expect(report.predictionsLogged == 25 && report.predictionsWithOutcomes == 25)
+        #expect(["green", "yellow", "red"].contains(report.status) && report.history.count == 1)
+        let drift = try await monitoring.drift("model-a")
+        #expect(Set(drift.features.map(\.name)) == ["x1", "x2"] && drift.rows == 25)
+        let unknown = await #expect(throws: FerryError.self) { try await monitoring.report("no-such-model") }
+        #expect(unknown?.code == .notFound)
+    }
+
     @Test func aSlowFirstLoadOfOneModelDoesNotDelayAnother() async throws {
         let (folder, store) = try Self.registeredStore()
         defer { folder.remove() }
