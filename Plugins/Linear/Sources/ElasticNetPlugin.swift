@@ -3,7 +3,7 @@ import FerryModels
 
 /// Elastic net, as scikit-learn's `ElasticNet`: (1/(2n))·‖y − Xw‖² + α·ρ·‖w‖₁ + ½·α·(1 − ρ)·‖w‖²,
 /// on the same coordinate-descent solver as Lasso.
-public struct ElasticNetPlugin: ModelPlugin {
+public struct ElasticNetPlugin: LinearModelPlugin {
     /// Elastic net's hyperparameters, named and defaulted as scikit-learn names them.
     public struct Hyperparameters: PluginHyperparameters {
         /// The overall penalty α.
@@ -49,11 +49,5 @@ public struct ElasticNetPlugin: ModelPlugin {
         return try CenteredDesign(data, standardize: hyperparameters.standardize).fit(
             l1PerRow: h.alpha * h.l1Ratio, l2PerRow: h.alpha * (1 - h.l1Ratio), maxIterations: h.maxIter, tolerance: h.tol,
             plugin: id, context: context)
-    }
-
-    public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
-        -> any TrainedModel
-    {
-        try LinearModel.load(tensors: tensors, schema: schema)
     }
 }

@@ -3,7 +3,7 @@ import FerryModels
 
 /// Lasso regression, as scikit-learn's `Lasso`: minimises (1/(2n))·‖y − Xw‖² + α·‖w‖₁, intercept by
 /// centring, cyclic coordinate descent, stopping when the duality gap falls below `tol·‖y‖²`.
-public struct LassoPlugin: ModelPlugin {
+public struct LassoPlugin: LinearModelPlugin {
     /// Lasso's hyperparameters, named and defaulted as scikit-learn names them.
     public struct Hyperparameters: PluginHyperparameters {
         /// The L1 penalty α (scikit-learn's default 1.0). Returns-scale data needs far smaller values, such as 1e-4.
@@ -44,11 +44,5 @@ public struct LassoPlugin: ModelPlugin {
         return try CenteredDesign(data, standardize: hyperparameters.standardize).fit(
             l1PerRow: hyperparameters.alpha, l2PerRow: 0, maxIterations: hyperparameters.maxIter,
             tolerance: hyperparameters.tol, plugin: id, context: context)
-    }
-
-    public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
-        -> any TrainedModel
-    {
-        try LinearModel.load(tensors: tensors, schema: schema)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// minimises ½‖w‖² + C·Σ log(1 + e^(−sᵢ(xᵢ·w + b))) with sᵢ = ±1 and the intercept unpenalised.
 /// Solved by Newton's method with a backtracking line search, to a gradient below `tol`.
 /// Predictions are the probability that the target is 1.
-public struct LogisticRegressionPlugin: ModelPlugin {
+public struct LogisticRegressionPlugin: LinearModelPlugin {
     /// Logistic regression's hyperparameters.
     public struct Hyperparameters: PluginHyperparameters {
         /// The inverse regularisation strength C (scikit-learn's default 1.0).
@@ -37,6 +37,8 @@ public struct LogisticRegressionPlugin: ModelPlugin {
 
     public static let id = "logistic"
     public static let version = SemanticVersion(1, 0, 0)
+    /// The score is a log-odds: predictions are P(1).
+    public static let link = LinearModel.Link.logistic
     public static let summary = "L2 logistic regression for direction (target 0/1), scikit-learn's objective."
 
     public static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws
@@ -70,14 +72,9 @@ public struct LogisticRegressionPlugin: ModelPlugin {
         let coefficients = design.rawCoefficients(Array(parameters.dropLast()))
         let intercept = (parameters.last ?? 0) - zip(coefficients, design.featureMeans).reduce(0) { $0 + $1.0 * $1.1 }
         let schema = FeatureSchema(features: names.map { FeatureField(name: $0) })
-        return try LinearModel(schema: schema, coefficients: coefficients, intercept: intercept, link: .logistic)
+        return try LinearModel(schema: schema, coefficients: coefficients, intercept: intercept, link: link)
     }
 
-    public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
-        -> any TrainedModel
-    {
-        try LinearModel.load(tensors: tensors, schema: schema, link: .logistic)
-    }
 }
 
 /// The logistic objective over fixed data, with its gradient and Hessian.

@@ -8,7 +8,7 @@ import FerryModels
 /// Coordinate descent (Lasso's solver) reaches ridge's optimum only slowly when features are
 /// nearly collinear, as the moving averages of one price are; the closed form is exact and takes
 /// one pass over the data.
-public struct RidgePlugin: ModelPlugin {
+public struct RidgePlugin: LinearModelPlugin {
     /// Ridge's hyperparameters.
     public struct Hyperparameters: PluginHyperparameters {
         /// The L2 penalty α (scikit-learn's default 1.0).
@@ -52,11 +52,5 @@ public struct RidgePlugin: ModelPlugin {
         }
         let coefficients = design.rawCoefficients(w)
         return try LinearModel(schema: design.schema, coefficients: coefficients, intercept: design.intercept(for: coefficients))
-    }
-
-    public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws
-        -> any TrainedModel
-    {
-        try LinearModel.load(tensors: tensors, schema: schema)
     }
 }
