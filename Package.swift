@@ -185,7 +185,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "LinearTests", dependencies: ["FerryLinear"], path: "Plugins/Linear/Tests",
+            name: "LinearTests", dependencies: ["FerryLinear", "FerryModels", "FerryCore"], path: "Plugins/Linear/Tests",
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "EnsembleTests", dependencies: ["FerryEnsemble", "FerryLinear", "FerryBaselines"], path: "Plugins/Ensemble/Tests",

@@ -49,5 +49,10 @@ import Testing
         let noRun = try FerryProcess.run(["export", "--runs-dir", "\(dir)/none"])
         #expect(noRun.status == 66, "no run to export is input not found")
         #expect(noRun.stderr.contains("no runs in"))
+        for command in [["verify"], ["inspect"], ["registry", "add", "--store", "\(dir)/store.sqlite"]] {
+            let missing = try FerryProcess.run(command + ["\(dir)/missing.tar.gz"])
+            #expect(missing.status == 66, "\(command): a missing bundle is input not found, not an integrity failure")
+            #expect(missing.stderr.contains("\(dir)/missing.tar.gz: no such bundle file"))
+        }
     }
 }

@@ -42,13 +42,25 @@ import Testing
 
     @Test func explainsWhatIsWrong() throws {
         let unknown = try FerryProcess.run(["train", "--plugin", "gru"])
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("no plugin 'gru' in this build; it has: lasso 1.0.0"))
         let parameter = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha"])
         #expect(parameter.status == 64)
         #expect(parameter.stderr.contains("--param 'alpha' is not NAME=VALUE"))
         let value = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha=-1", "--runs-dir", Self.runsDirectory()])
         #expect(value.stderr.contains("hyperparameter 'alpha' = -1.0 is out of range (allowed: > 0)"))
+        #expect(value.status == 64)
+        let typo = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alhpa=0.1", "--runs-dir", Self.runsDirectory()])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("unknown hyperparameter 'alhpa'; did you mean alpha? (known: alpha, max_iter, standardize, tol)"))
+        let text = try FerryProcess.run(["train", "--plugin", "lasso", "--param", "alpha=abc", "--runs-dir", Self.runsDirectory()])
+        #expect(text.status == 64 && text.stderr.contains("hyperparameter 'alpha' = abc is not a number"))
+        let misspelt = try FerryProcess.run(["train", "--plugin", "lasoo"])
+        #expect(misspelt.status == 64 && misspelt.stderr.contains("no plugin 'lasoo' in this build; did you mean lasso?"))
+        let missing = try FerryProcess.run([
+            "train", "--plugin", "lasso", "--data", "/no/such/bars.csv", "--runs-dir", Self.runsDirectory(),
+        ])
+        #expect(missing.status == 66 && missing.stderr.contains("/no/such/bars.csv: file does not exist"))
         let both = try FerryProcess.run(["train", "--plugin", "lasso", "--table", "x.csv", "--data", "y.csv"])
         #expect(both.status == 64)
     }
@@ -87,5 +99,18 @@ import Testing
         ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("needs a 'return_1' feature column"))
+    }
+}
+
+/// `ferry serve` refuses what it cannot listen on before it starts.
+@Suite struct ServeCommandTests {
+    @Test func aPortOutOfRangeIsAUsageError() throws {
+        for port in ["70000", "0", "-1"] {
+            let result = try FerryProcess.run(["serve", "--port", port])
+            #expect(result.status == 64, "--port \(port)")
+            #expect(!result.stderr.contains("serving"))
+        }
+        let result = try FerryProcess.run(["serve", "--port", "70000"])
+        #expect(result.stderr.contains("--port takes a port from 1 to 65535, not 70000"))
     }
 }

@@ -197,11 +197,21 @@ public struct VerificationReport: Codable, Sendable {
 public enum BundleLoader {
     /// The verified bundle at `path` and its ready model; throws the first failing check as a ``BundleError``.
     public static func load(_ path: String, verifier: BundleVerifier) throws -> (bundle: OpenedBundle, model: any TrainedModel) {
+        try requireFile(path)
         let (report, bundle, model) = verifier.verify(path)
         guard report.passed, let bundle, let model else {
             let failure = report.checks.first { !$0.passed }
             throw BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
         }
         return (bundle, model)
+    }
+
+    /// Throws ``FerryError`` `notFound` when there is no file at `path`: a missing input, not a
+    /// bundle that failed its integrity check.
+    public static func requireFile(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw FerryError(.notFound, "\(path): no such bundle file")
+        }
     }
 }

@@ -24,6 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
     var splits: [String] = []
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port takes a port from 1 to 65535, not \(port)") }
+    }
+
     func run() async throws {
         try await reportingFailuresAsync {
             var configuration = ServerConfiguration()
@@ -37,10 +41,13 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.splits[parts[0]] = try TrafficSplit(parts[1])
             }
             let logger = global.logger(for: "serve")
+            let store = storeOptions.location
             let application = try FerryServer.application(
-                configuration: configuration, store: storeOptions.location, trust: try signatures.trust(), logger: logger)
-            logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "store": "\(storeOptions.location)"])
-            try await application.runService()
+                configuration: configuration, store: store, trust: try signatures.trust(), logger: logger
+            ) { port in
+                logger.notice("serving", metadata: ["address": "http://\(host):\(port)", "store": "\(store)"])
+            }
+            try await FerryServer.run(application, configuration: configuration)
         }
     }
 }

@@ -29,10 +29,8 @@ enum FerryExitCode {
     /// The exit code of any error a command's body throws.
     static func of(_ error: any Error) -> ExitCode {
         switch error {
-        case let coded as FerryError: of(coded.code)
-        case is DataValidationError: dataRefused
-        case is EmbeddedDataError: noInput
         case let refused as BundleError: ExitCode(refused.failing.exitCode)
+        case let coded as any CodedError: of(coded.code)
         default: .failure
         }
     }
@@ -43,6 +41,7 @@ enum FerryExitCode {
         "reference": "give --with FILE, the series the bundle was trained with",
         "lookback": "set it with --lookback",
         "validationStart": "--validation-start and --test-start set the two dates",
+        "port": "choose one with --port",
     ]
 }
 

@@ -42,6 +42,8 @@ extension DataProblem {
 
         /// The file could not be opened or is not UTF-8 text.
         public static let unreadable = Kind(rawValue: "unreadable")
+        /// There is no file at the path given.
+        public static let fileNotFound = Kind(rawValue: "file_not_found")
         /// The file has no bytes, or no header.
         public static let emptyFile = Kind(rawValue: "empty_file")
         /// The file has a header but no data rows.
@@ -74,7 +76,8 @@ extension DataProblem {
         public static let negativeVolume = Kind(rawValue: "negative_volume")
 
         var refusesWholeFile: Bool {
-            [.unreadable, .emptyFile, .noDataRows, .missingColumn, .unknownColumn, .duplicateColumn, .duplicateInstrument].contains(self)
+            [.unreadable, .fileNotFound, .emptyFile, .noDataRows, .missingColumn, .unknownColumn, .duplicateColumn, .duplicateInstrument]
+                .contains(self)
         }
     }
 }

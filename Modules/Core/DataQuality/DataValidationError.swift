@@ -1,5 +1,5 @@
 /// A market data file was refused; lists every problem found, each with its file and line.
-public struct DataValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DataValidationError: CodedError, Sendable, Equatable, CustomStringConvertible {
     /// The file that was refused.
     public let file: String
     /// Every problem found, in file order.
@@ -13,6 +13,9 @@ public struct DataValidationError: Error, Sendable, Equatable, CustomStringConve
 
     /// How many problems are spelled out in ``description`` before the rest are counted.
     public static let problemsShown = 20
+
+    /// `notFound` when the file does not exist, else `invalidData`: the data was refused.
+    public var code: FerryError.Code { problems.allSatisfy { $0.kind == .fileNotFound } ? .notFound : .invalidData }
 
     /// Whether dropping the faulty rows would leave a usable file (no problem refuses the whole file).
     public var rowsCanBeDropped: Bool { problems.contains(where: { !$0.refusesWholeFile }) }

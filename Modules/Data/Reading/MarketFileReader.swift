@@ -18,10 +18,8 @@ public struct MarketFileReader: Sendable {
     ///
     /// Throws ``DataValidationError`` listing every problem, with file and line.
     public func read(_ path: String, as id: InstrumentID? = nil) throws -> MarketFile {
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
-            throw refusal(path, .unreadable, "file \(reason)")
-        }
+        guard FileManager.default.fileExists(atPath: path) else { throw refusal(path, .fileNotFound, "file does not exist") }
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw refusal(path, .unreadable, "file cannot be read") }
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw refusal(path, .unreadable, "file is not UTF-8 text")
         }

@@ -13,10 +13,9 @@ public struct NumericTableReader: Sendable {
 
     /// The table at `path` as a frame; rows without a `Date` column are indexed by position (day 0, 1, ...).
     public func read(_ path: String) throws -> Frame {
+        guard FileManager.default.fileExists(atPath: path) else { throw refusal(path, nil, nil, .fileNotFound, "file does not exist") }
         guard let bytes = FileManager.default.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
-            throw refusal(
-                path, nil, nil, .unreadable,
-                FileManager.default.fileExists(atPath: path) ? "file cannot be read as UTF-8 text" : "file does not exist")
+            throw refusal(path, nil, nil, .unreadable, "file cannot be read as UTF-8 text")
         }
         guard let csv = CSVText(text) else { throw refusal(path, nil, nil, .emptyFile, "file is empty (no header, no rows)") }
         guard !csv.rows.isEmpty else { throw refusal(path, nil, nil, .noDataRows, "file has a header but no data rows") }

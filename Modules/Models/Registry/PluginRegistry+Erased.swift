@@ -80,7 +80,7 @@ extension PluginHyperparameters {
         }
         for (key, value) in given {
             guard fields[key] != nil else {
-                throw HyperparameterError(field: key, value: "(given)", allowed: "one of \(fields.keys.sorted().joined(separator: ", "))")
+                throw HyperparameterError.unknownName(key, value: "(given)", known: Array(fields.keys))
             }
             fields[key] = value
         }
@@ -101,11 +101,11 @@ enum HyperparameterJSON {
         guard case var .object(fields) = try JSONDecoder().decode(JSONValue.self, from: encode(defaults)) else { return defaults }
         for (key, text) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let current = fields[key] else {
-                throw HyperparameterError(field: key, value: text, allowed: "one of \(fields.keys.sorted().joined(separator: ", "))")
+                throw HyperparameterError.unknownName(key, value: text, known: Array(fields.keys))
             }
             guard let replaced = current.replaced(by: text) else {
                 let kind = if case .bool = current { "true or false" } else { "a number" }
-                throw HyperparameterError(field: key, value: text, allowed: kind)
+                throw HyperparameterError.wrongType(key, value: text, expected: kind)
             }
             fields[key] = replaced
         }

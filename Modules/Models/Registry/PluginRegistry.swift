@@ -1,3 +1,5 @@
+import FerryCore
+
 /// The model plugins a build of Ferry knows, from an explicit list (no code is loaded at run time).
 public struct PluginRegistry: Sendable {
     /// The registered plugin types, in the order given.
@@ -19,16 +21,20 @@ public struct PluginRegistry: Sendable {
     public func plugin(id: String) throws -> any ModelPlugin.Type {
         guard let plugin = plugins.first(where: { $0.id == id }) else {
             let known = plugins.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-            throw PluginRegistryError(message: "no plugin '\(id)' in this build; it has: \(known.isEmpty ? "none" : known)")
+            let hint = ClosestName.to(id, in: plugins.map { $0.id }).map { "did you mean \($0)? " } ?? ""
+            throw PluginRegistryError(message: "no plugin '\(id)' in this build; \(hint)it has: \(known.isEmpty ? "none" : known)")
         }
         return plugin
     }
 }
 
 /// A plugin was not found, or two share an id.
-public struct PluginRegistryError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PluginRegistryError: CodedError, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
     public let message: String
+
+    /// `invalidArgument`: a plugin id the caller named, or a build that registered one twice.
+    public var code: FerryError.Code { .invalidArgument }
 
     public var description: String { message }
 }

@@ -45,23 +45,66 @@ public protocol PluginHyperparameters: Codable, Sendable, Equatable {
     func validate() throws
 }
 
-/// A hyperparameter value is out of its allowed range.
-public struct HyperparameterError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A hyperparameter was refused: a value out of its allowed range (what a plugin's `validate()`
+/// throws), a name the plugin does not have, or a value of the wrong type.
+public struct HyperparameterError: CodedError, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong with it; new kinds can be added without breaking callers.
+    public struct Problem: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The value is outside ``allowed``.
+        public static let outOfRange = Problem(rawValue: "out_of_range")
+        /// The plugin has no hyperparameter named ``field``; ``allowed`` lists the ones it has.
+        public static let unknownName = Problem(rawValue: "unknown_name")
+        /// The value is not of the field's type (``allowed`` says which: a number, true or false).
+        public static let wrongType = Problem(rawValue: "wrong_type")
+    }
+
     /// The field at fault.
     public let field: String
     /// The value given, as text.
     public let value: String
-    /// What is allowed, such as `> 0` or `1...10000`.
+    /// What is allowed, such as `> 0`, `1...10000`, `a number`, or the known names.
     public let allowed: String
+    /// What is wrong.
+    public let problem: Problem
 
-    /// Makes the error.
+    /// A value out of its allowed range.
     public init(field: String, value: String, allowed: String) {
+        self.init(field: field, value: value, allowed: allowed, problem: .outOfRange)
+    }
+
+    private init(field: String, value: String, allowed: String, problem: Problem) {
         self.field = field
         self.value = value
         self.allowed = allowed
+        self.problem = problem
     }
 
-    public var description: String { "hyperparameter '\(field)' = \(value) is out of range (allowed: \(allowed))" }
+    /// A name the plugin does not have; `known` are the names it has.
+    public static func unknownName(_ field: String, value: String, known: [String]) -> Self {
+        Self(field: field, value: value, allowed: known.sorted().joined(separator: ", "), problem: .unknownName)
+    }
+
+    /// A value that is not of the field's type, `expected` (`a number`, `true or false`).
+    public static func wrongType(_ field: String, value: String, expected: String) -> Self {
+        Self(field: field, value: value, allowed: expected, problem: .wrongType)
+    }
+
+    /// `invalidArgument`: the caller gave it.
+    public var code: FerryError.Code { .invalidArgument }
+
+    public var description: String {
+        switch problem {
+        case .wrongType: return "hyperparameter '\(field)' = \(value) is not \(allowed)"
+        case .unknownName:
+            let known = allowed.components(separatedBy: ", ")
+            let hint = ClosestName.to(field, in: known).map { "did you mean \($0)? " } ?? ""
+            return "unknown hyperparameter '\(field)'; \(hint)(known: \(allowed))"
+        default: return "hyperparameter '\(field)' = \(value) is out of range (allowed: \(allowed))"
+        }
+    }
 }
 
 /// A trained model: predicts, and hands over its parameters as named tensors.

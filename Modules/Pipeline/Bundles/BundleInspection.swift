@@ -21,8 +21,10 @@ public struct BundleInspection: Encodable, Sendable {
 
     /// Reads the bundle at `path`.
     /// - Returns: What it holds.
-    /// - Throws: ``BundleError`` (integrity) when the archive or its checksums do not hold.
+    /// - Throws: ``FerryError`` `notFound` when there is no file at `path`; ``BundleError``
+    ///   (integrity) when the archive or its checksums do not hold.
     public static func read(_ path: String) throws -> BundleInspection {
+        try BundleLoader.requireFile(path)
         let opened = try BundleReader().read(path)
         let contents = opened.contents
         return BundleInspection(

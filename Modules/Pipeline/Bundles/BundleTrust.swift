@@ -42,6 +42,10 @@ public struct BundleTrust: Sendable {
     /// Checks the bundle at `path` in every class (integrity, authenticity, compatibility,
     /// behaviour); a failed check is in the report, not thrown.
     /// - Returns: Each check's verdict and details, and the exit code of the first failure.
-    /// - Throws: ``BundleError`` (authenticity) when the trusted keys cannot be read.
-    public func verify(_ path: String) throws -> VerificationReport { try verifier().verify(path).report }
+    /// - Throws: ``FerryError`` `notFound` when there is no file at `path`; ``BundleError``
+    ///   (authenticity) when the trusted keys cannot be read.
+    public func verify(_ path: String) throws -> VerificationReport {
+        try BundleLoader.requireFile(path)
+        return try verifier().verify(path).report
+    }
 }

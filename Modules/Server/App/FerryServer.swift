@@ -1,21 +1,40 @@
 import FerryCore
 import FerryPipeline
+import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Ferry's HTTP API: the registry, predictions (A/B-routed and logged), monitoring, metrics.
 public enum FerryServer {
     /// The application `ferry serve` runs (and tests drive), over the store at `location`,
     /// loading bundles with what `trust` trusts (uploads also refused unsigned when the
     /// configuration says so).
+    /// `onListening` is called with the port once the socket is bound (the one chosen when the
+    /// configuration's port is 0).
     /// - Throws: ``FerryError`` when the store cannot be opened, ``BundleError`` when the trusted keys cannot be read.
     public static func application(
         configuration: ServerConfiguration, store location: StoreLocation, trust: BundleTrust, metrics: ServerMetrics = ServerMetrics(),
-        logger: Logger = Logger(label: "ferry.serve")
+        logger: Logger = Logger(label: "ferry.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         Application(
             router: try router(configuration: configuration, location: location, trust: trust, metrics: metrics),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ferry"), logger: logger)
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ferry"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
+    }
+
+    /// Runs `application` until SIGINT or SIGTERM.
+    /// - Throws: ``FerryError`` `unavailable` (field `port`) naming the address when its port is
+    ///   already taken, instead of the socket layer's bare `bind` error.
+    public static func run(_ application: some ApplicationProtocol, configuration: ServerConfiguration) async throws {
+        do {
+            try await application.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw FerryError(
+                .unavailable,
+                "port \(configuration.port) on \(configuration.host) is already in use (is another server running?); choose a free port",
+                field: "port", cause: error)
+        }
     }
 
     /// Every route behind the metrics and token middlewares, in that order: a refused request is counted too.

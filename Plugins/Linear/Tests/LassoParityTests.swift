@@ -97,7 +97,7 @@ enum LinearModelTestError: Error { case missingFixture }
         #expect(decoded.tol == 1e-4, "a field left out keeps its default")
         let unknown = try #require(throws: HyperparameterError.self) { try LassoPlugin.Hyperparameters(json: Data(#"{"alpah":1}"#.utf8)) }
         #expect(unknown.description.contains("'alpah'"))
-        #expect(unknown.description.contains("one of alpha, max_iter, standardize, tol"))
+        #expect(unknown.description.contains("did you mean alpha? (known: alpha, max_iter, standardize, tol)"))
         #expect(throws: HyperparameterError.self) { try LassoPlugin.Hyperparameters(json: Data(#"{"max_iter":"many"}"#.utf8)) }
     }
 }
