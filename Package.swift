@@ -146,52 +146,62 @@ let package = Package(
             path: tests("FerryTestSupport"), swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(
-            name: "DataTests", dependencies: ["FerryData"], path: tests("DataTests"),
+            name: "DataTests", dependencies: ["FerryData", "FerryCore"], path: tests("DataTests"),
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "FeaturesTests", dependencies: ["FerryFeatures", "FerryData"], path: tests("FeaturesTests"),
+            name: "FeaturesTests", dependencies: ["FerryFeatures", "FerryData", "FerryCore"], path: tests("FeaturesTests"),
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ModelsTests", dependencies: ["FerryModels"], path: tests("ModelsTests"), resources: [.copy("Fixtures")],
+            name: "ModelsTests", dependencies: ["FerryModels", "FerryCore"], path: tests("ModelsTests"), resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "MonitoringTests", dependencies: ["FerryMonitoring"], path: tests("MonitoringTests"), resources: [.copy("Fixtures")],
+            name: "MonitoringTests", dependencies: ["FerryMonitoring", "FerryCore"], path: tests("MonitoringTests"),
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "RiskTests", dependencies: ["FerryRisk"], path: tests("RiskTests"), resources: [.copy("Fixtures")],
+            name: "RiskTests", dependencies: ["FerryRisk", "FerryCore"], path: tests("RiskTests"), resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BundleTests",
-            dependencies: ["FerryBundle", "FerryPipeline", "FerryTestSupport", "FerryLinear", "FerryBaselines", "CArchive", crypto],
+            dependencies: [
+                "FerryBundle", "FerryPipeline", "FerryTestSupport", "FerryLinear", "FerryBaselines", "CArchive", crypto, "FerryCore",
+                "FerryModels",
+            ],
             path: tests("BundleTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
                 "FerryServer", "FerryStore", "FerryPipeline", "FerryTestSupport", "FerryBundle", "FerryLinear", "FerryBaselines",
-                hummingbirdTesting, httpTypes,
+                hummingbirdTesting, httpTypes, "FerryCore", "FerryModels",
             ],
             path: tests("ServerTests"), swiftSettings: swiftSettings),
-        .testTarget(name: "StoreTests", dependencies: ["FerryStore", grdb], path: tests("StoreTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StoreTests", dependencies: ["FerryStore", grdb, "FerryCore"], path: tests("StoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines", "FerryBundle", "FerryTestSupport"],
+            dependencies: [
+                "FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines", "FerryBundle", "FerryTestSupport", "FerryCore", "FerryData",
+                "FerryModels",
+            ],
             path: tests("PipelineTests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable"], path: tests("CLITests"),
+            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable", "FerryCore"], path: tests("CLITests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels", logging], path: "Plugins/LSTM/Tests",
+            name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels", logging, "FerryCore"], path: "Plugins/LSTM/Tests",
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LinearTests", dependencies: ["FerryLinear", "FerryModels", "FerryCore"], path: "Plugins/Linear/Tests",
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "EnsembleTests", dependencies: ["FerryEnsemble", "FerryLinear", "FerryBaselines"], path: "Plugins/Ensemble/Tests",
+            name: "EnsembleTests", dependencies: ["FerryEnsemble", "FerryLinear", "FerryBaselines", "FerryCore", "FerryModels"],
+            path: "Plugins/Ensemble/Tests",
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "BaselinesTests", dependencies: ["FerryBaselines"], path: "Plugins/Baselines/Tests", swiftSettings: swiftSettings),
+            name: "BaselinesTests", dependencies: ["FerryBaselines", "FerryCore", "FerryModels"], path: "Plugins/Baselines/Tests",
+            swiftSettings: swiftSettings),
         .testTarget(name: "ArchitectureTests", path: tests("ArchitectureTests"), swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FerryBundle
 import FerryCore
 import Foundation
 import Testing

@@ -49,8 +49,11 @@ import Testing
     @Test func registryQueriesAndTokensGoThroughTheLocationsStore() throws {
         let folder = try TemporaryFolder("queries")
         defer { folder.remove() }
-        let location = StoreLocation(folder.file("store/ferry.sqlite"))
+        let location = try StoreLocation(folder.file("store/ferry.sqlite"))
         #expect(location.description == folder.file("store/ferry.sqlite"))
+        #expect(try StoreLocation("sqlite:" + folder.file("s.sqlite")).path == folder.file("s.sqlite"))
+        let other = #expect(throws: FerryError.self) { try StoreLocation("postgres://ferry@127.0.0.1:5432/ferry") }
+        #expect(other?.code == .invalidArgument && other?.field == "store")
         let store = try location.open()
         #expect(FileManager.default.fileExists(atPath: location.path))
         let bundle = try FixtureModel.shared().export(name: "model-q", to: folder.file("model-q.tar.gz"))

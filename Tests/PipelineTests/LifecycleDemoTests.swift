@@ -19,7 +19,7 @@ import Testing
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let registry = try PluginRegistry([LassoPlugin.self] + Baselines.plugins)
-        let location = StoreLocation(runs + "/store/ferry.sqlite")
+        let location = try StoreLocation(runs + "/store/ferry.sqlite")
         let report = try LifecycleDemo(dataDirectory: directory).run(
             logger: logger, registry: registry, runs: runs, bundles: runs + "/bundles", store: location)
         let store = try location.open()

@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test func responsesAreJSONThatReadsBackTheSameValues() throws {
-        let predictions = [0.1, -1e-300, 1.7976931348623157e308, 5e-324, 42, .nan, .infinity]
+        let predictions = [0.1, -1e-300, 1.7976931348623157e308, .leastNonzeroMagnitude, 42, .nan, .infinity]
         let warnings = ["plain", "quote \" backslash \\ slash /", "control \u{01}\n\t", "unicode é 😀"]
         let response = PredictResponse(
             model: "m\"odel", version: "1.0.0", variant: "champion", predictions: predictions, warnings: warnings

@@ -31,7 +31,7 @@ struct DemoCommand: ReportingCommand {
         let demo = LifecycleDemo(dataDirectory: try DefaultInputs.directory(dataDir))
         let report = try demo.run(
             logger: logger, registry: try PluginCatalog.shared.registry(), runs: runsDir, bundles: bundlesDir,
-            store: StoreLocation(store))
+            store: try StoreLocation(store))
         if output.json { try printJSON(report) } else { print(DemoText.render(report, runsDir: runsDir)) }
         if !report.verification.passed { throw ExitCode(report.verification.exitCode) }
     }

@@ -21,7 +21,7 @@ struct ExportCommand: ReportingCommand {
     @Option(help: "Where runs are kept.") var runsDir = "runs"
     @Option(help: "The bundle file to write (default: bundles/<name>-<version>.tar.gz).") var out: String?
     @Option(help: "The bundle's name (default: <data>-<plugin>).") var name: String?
-    @Option(help: "The bundle's version.") var version = "1.0.0"
+    @Option(help: "The bundle's version (written into its name and manifest).") var bundleVersion = "1.0.0"
     @Option(help: "An Ed25519 private key (from ferry keygen) to sign the bundle with.") var sign: String?
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
@@ -31,7 +31,7 @@ struct ExportCommand: ReportingCommand {
         let record = try keeper.record(runID)
         var export = BundleExport()
         export.name = name
-        export.version = version
+        export.version = bundleVersion
         export.signingKeyFile = sign
         let bundle = try export.write(
             run: record, keeper: keeper, registry: try PluginCatalog.shared.registry(), to: out.map { .file($0) } ?? .folder("bundles"))

@@ -21,7 +21,7 @@ struct RegistryListCommand: ReportingCommand {
         let (bundles, aliases) = (try queries.versions(of: name), try queries.aliases(of: name))
         if output.json { return try printJSON(Listing(bundles: bundles, aliases: aliases)) }
         guard !bundles.isEmpty else {
-            return print("the registry is empty (\(storeOptions.location)); add a bundle with ferry registry add BUNDLE")
+            return print("the registry is empty (\(try storeOptions.location)); add a bundle with ferry registry add BUNDLE")
         }
         for entry in bundles {
             let names = aliases.filter { $0.name == entry.name && $0.version == entry.version }.map(\.alias)

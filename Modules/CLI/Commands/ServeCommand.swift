@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.splits[parts[0]] = try TrafficSplit(parts[1])
             }
             let logger = global.logger(for: "serve")
-            let store = storeOptions.location
+            let store = try storeOptions.location
             let application = try FerryServer.application(
                 configuration: configuration, store: store, trust: try signatures.trust(), logger: logger
             ) { port in

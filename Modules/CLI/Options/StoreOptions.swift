@@ -7,8 +7,8 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "The store: one SQLite file with the registry, runs and prediction log. (default: $FERRY_STORE, else store/ferry.sqlite)")
     var store: String?
 
-    /// Where the store is.
-    var location: StoreLocation { StoreLocation(store) }
+    /// Where the store is; a URL of a scheme this build does not have is refused.
+    var location: StoreLocation { get throws { try StoreLocation(store) } }
 }
 
 /// Who a registry change is recorded as.

@@ -42,6 +42,7 @@ enum FerryExitCode {
         "lookback": "set it with --lookback",
         "validationStart": "--validation-start and --test-start set the two dates",
         "port": "choose one with --port",
+        "store": "--store or $FERRY_STORE names it",
     ]
 }
 

@@ -1,3 +1,4 @@
+import FerryCore
 import FerryStore
 import Foundation
 
@@ -14,8 +15,23 @@ public struct StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// The SQLite file.
     public let path: String
 
-    /// The store at `path`; `nil` for `$FERRY_STORE`, else `store/ferry.sqlite`.
-    public init(_ path: String?) { self.path = path ?? Store.defaultPath }
+    /// The store at `location`: a SQLite file's path, or `sqlite:PATH`; `nil` for `$FERRY_STORE`,
+    /// else `store/ferry.sqlite`.
+    /// - Throws: ``FerryError`` `invalidArgument` (field `store`) for a URL of another scheme
+    ///   (`postgres://...`), instead of a file named after it.
+    public init(_ location: String?) throws {
+        let given = location ?? Store.defaultPath
+        for prefix in ["sqlite://", "sqlite:"] where given.hasPrefix(prefix) {
+            path = String(given.dropFirst(prefix.count))
+            return
+        }
+        if let scheme = given.firstMatch(of: #/^([A-Za-z][A-Za-z0-9+.\-]*):\/\//#)?.1 {
+            throw FerryError(
+                .invalidArgument, "store '\(given)': '\(scheme)' stores are not supported by this build; give a SQLite file path",
+                field: "store")
+        }
+        path = given
+    }
 
     /// Opens the store, creating it (and running its migrations) when it does not exist yet.
     /// - Returns: The open store, shared by every use case the front end calls.
