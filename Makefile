@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
+.PHONY: bootstrap build demo test format install clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -20,10 +20,16 @@ demo: build
 test: bootstrap
 	scripts/phase format scripts/check-format
 	scripts/phase build $(SWIFT) build --build-tests
-	scripts/phase swift-test $(SWIFT) test --skip-build
+	scripts/phase swift-test $(SWIFT) test --skip-build --disable-xctest
 	scripts/phase docs scripts/check-docs
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase team-plugin scripts/test-team-plugin
+
+# The release binary (much faster than .build/debug/ferry for training) into $(PREFIX)/bin.
+PREFIX ?= /usr/local
+install: bootstrap
+	$(SWIFT) build -c release --product ferry
+	install -D -m 755 .build/release/ferry $(DESTDIR)$(PREFIX)/bin/ferry
 
 # Applies the house formatting (.swift-format); `make test` checks it.
 format:

@@ -91,6 +91,7 @@ import Testing
         #expect(first.predictions.keys.sorted() == ["GOOG", "SPX"] && first.outcomesRecorded > 0)
         let again = try job.run(store: store, verifier: FixtureModel.verifier)
         #expect(!again.written && again.predictions == first.predictions)
+        #expect(again.outcomesRecorded == 0, "a rerun over the same files records nothing new")
         #expect(try store.predictionCount(model: "SPX-lasso") == 2)
         let none = #expect(throws: FerryError.self) {
             try BatchJob(model: try ModelReference("SPX-lasso"), dataPaths: []).run(store: store, verifier: FixtureModel.verifier)

@@ -53,6 +53,9 @@ import Testing
             "only the bundle's own target (next_return) joins")
         #expect(try store.recordOutcomes(instrument: "SPX", target: "next_return", [("2018-12-27", -0.02)]) == 1)
         #expect(try store.predictionsWithOutcomes(model: "m").map(\.outcome) == [-0.02], "a day recorded again is replaced")
+        #expect(
+            try store.recordOutcomes(instrument: "SPX", target: "next_return", [("2018-12-27", -0.02)]) == 0,
+            "the same value: nothing changed")
     }
 
     @Test func outcomesFromBeforeTargetsSurviveTheMigration() throws {

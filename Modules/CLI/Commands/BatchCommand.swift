@@ -41,6 +41,8 @@ struct BatchCommand: ReportingCommand {
             print("  \(instrument)  \(value.map { String(format: "%.6g", $0) } ?? "none (a feature is missing)")")
         }
         for (instrument, reason) in outcome.skipped.sorted(by: { $0.key < $1.key }) { print("  \(instrument)  skipped: \(reason)") }
-        print("recorded \(outcome.outcomesRecorded) realised outcome(s) of earlier days (for monitoring what was served)")
+        if outcome.outcomesRecorded > 0 {
+            print("recorded \(outcome.outcomesRecorded) realised outcome(s) of earlier days (for monitoring what was served)")
+        }
     }
 }

@@ -55,7 +55,7 @@ enum DemoText {
         ]
         lines += [
             "",
-            "Check it without Ferry:  mkdir -p /tmp/check && tar -xzf \(report.bundle) -C /tmp/check && (cd /tmp/check/* && sha256sum -c checksums.sha256)",
+            "Check it without Ferry:  d=$(mktemp -d) && tar -xzf \(report.bundle) -C \"$d\" && (cd \"$d/\(report.registered.name)-\(report.registered.version)\" && sha256sum -c checksums.sha256)",
             "Load it from Python:     python3 clients/python/ferry_bundle.py \(report.bundle)",
         ]
         return lines.joined(separator: "\n")

@@ -39,7 +39,8 @@ public struct StatusEvaluator: Sendable {
         if let now = current["r2"], let base = baseline["r2"], now.isFinite, base.isFinite {
             let drop = base - now
             var status: HealthStatus = drop <= t.r2Yellow ? .green : drop <= t.r2Red ? .yellow : .red
-            var reason = "R² \(f(now)) against the baseline \(f(base)): a drop of \(f(drop * 100)) points"
+            var reason =
+                "R² \(f(now)) against the baseline \(f(base)): a drop of \(String(format: "%.2f", drop * 100)) points (hundredths of R²)"
             if base >= t.r2MeaningfulBaseline, now <= t.r2NearZero {
                 status = .red
                 reason += "; R² is near zero"

@@ -40,7 +40,7 @@ public struct BatchJob: Sendable {
         public let skipped: [String: String]
         /// Whether this run wrote the batch (false: it was already there).
         public let written: Bool
-        /// How many realised target values (by instrument and day) were recorded or refreshed.
+        /// How many realised target values (by instrument and day) were new or changed (a rerun: 0).
         public let outcomesRecorded: Int
     }
 

@@ -63,17 +63,24 @@ extension Store {
     }
 
     /// Records the realised values of `target` (a target's name, as bundles name theirs) for
-    /// `instrument` by day, all in one transaction; a day already recorded is replaced. Returns how many.
+    /// `instrument` by day, all in one transaction; a day already recorded with another value is
+    /// updated. Returns how many days were new or changed (a rerun over the same files: 0).
     @discardableResult
     public func recordOutcomes(instrument: String, target: String, _ values: [(asOf: String, value: Double)]) throws -> Int {
         try pool.write { db in
             let now = StoreClock.timestamp()
             let statement = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO outcome (instrument, as_of, target, value, recorded_at) VALUES (?, ?, ?, ?, ?)")
+                sql: """
+                    INSERT INTO outcome (instrument, as_of, target, value, recorded_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (instrument, as_of, target) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at
+                    WHERE outcome.value IS NOT excluded.value
+                    """)
+            var changed = 0
             for (asOf, value) in values {
                 try statement.execute(arguments: [instrument, asOf, target, value, now])
+                changed += db.changesCount
             }
-            return values.count
+            return changed
         }
     }
 
