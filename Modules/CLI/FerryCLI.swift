@@ -1,3 +1,4 @@
+import ArgumentParser
 import FerryBaselines
 import FerryEnsemble
 import FerryLSTM
@@ -25,6 +26,9 @@ public enum FerryCLI {
     /// Parses the command line and runs it, with `plugins` registered beside the built-in ones.
     public static func main(plugins: [any ModelPlugin.Type] = [], arguments: [String]? = nil) async {
         PluginCatalog.shared.set(builtInPlugins + plugins)
+        if let message = SubcommandSuggestion.message(for: arguments ?? Array(CommandLine.arguments.dropFirst())) {
+            FerryCommand.exit(withError: ValidationError(message))
+        }
         await FerryCommand.main(arguments)
     }
 }

@@ -28,3 +28,16 @@ import Testing
         #expect(help.stdout.contains("--bundle-version"))
     }
 }
+
+/// A mistyped command name gets the closest one suggested, and exits 64.
+@Suite struct SubcommandSuggestionTests {
+    @Test func aMistypedCommandIsNamedWithTheClosestOne() throws {
+        let top = try FerryProcess.run(["trian", "--plugin", "lasso"])
+        #expect(top.status == 64)
+        #expect(top.stderr.contains("unknown command 'ferry trian'; did you mean 'train'?"))
+        let nested = try FerryProcess.run(["registry", "lsit"])
+        #expect(nested.status == 64 && nested.stderr.contains("unknown command 'ferry registry lsit'; did you mean 'list'?"))
+        #expect(SubcommandSuggestion.message(for: ["train", "--plugin", "lasso"]) == nil)
+        #expect(SubcommandSuggestion.message(for: ["registry", "add", "b.tar.gz"]) == nil, "a command's own arguments are not checked")
+    }
+}
