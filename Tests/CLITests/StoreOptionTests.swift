@@ -15,3 +15,16 @@ import Testing
         #expect(sqlite.status == 0 && FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.sqlite").path))
     }
 }
+
+/// `ferry serve --help` lists every route the server has.
+@Suite struct ServeHelpTests {
+    @Test func helpListsEveryRoute() throws {
+        let help = try FerryProcess.run(["serve", "--help"])
+        for route in [
+            "GET /health  [open]", "POST /v1/models/{name}/predict  [predict]", "POST /v1/bundles  [admin]",
+            "GET /v1/models/{name}/monitoring  [read]", "GET /metrics  [read]",
+        ] {
+            #expect(help.stdout.contains(route), "\(route)")
+        }
+    }
+}

@@ -14,7 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
             --split SPX-lasso=champion:90,challenger:10 sends each caller (X-Ferry-Caller \
             header, else the token) to the same arm every time; the arm is logged with each \
             prediction. Stops on SIGINT or SIGTERM.
-            """)
+
+            Routes (the role each needs):
+            """ + "\n" + FerryServer.routeList.map { "  " + $0 }.joined(separator: "\n"))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var signatures: SignatureOptions

@@ -37,6 +37,12 @@ public enum FerryServer {
         }
     }
 
+    /// Every route, one line each (`GET /v1/models  [read]`), as `ferry serve --help` lists them:
+    /// the same table `/openapi.json` is made from, which a test checks against the router.
+    public static var routeList: [String] {
+        OpenAPIDocument.routes.map { "\($0.method.uppercased()) \($0.path)  [\($0.role ?? "open")]" }
+    }
+
     /// Every route behind the metrics and token middlewares, in that order: a refused request is counted too.
     static func router(configuration: ServerConfiguration, location: StoreLocation, trust: BundleTrust, metrics: ServerMetrics) throws
         -> Router<FerryRequestContext>
