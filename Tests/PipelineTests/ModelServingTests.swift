@@ -36,7 +36,15 @@ import Testing
         #expect(answer.predictions.count == 2 && answer.version == "1.0.0" && answer.variant == nil)
         #expect(try store.predictionCount(model: "model-a") == 4, "every prediction is logged before the answer")
         let missing = try await serving.predict(PredictionRows(columns: ["x1"], rows: [[1]], caller: "desk"), with: model)
-        #expect(missing.warnings == ["feature 'x2' is missing; filled with 0"])
+        #expect(missing.warnings == ["1 of 2 features missing from the rows, filled with 0: x2"])
+        let outside = try await serving.predict(
+            PredictionRows(
+                columns: ["x1", "x2", "extra"], rows: [[1e9, 2, 0], [1e9, 2, 0], [1e9, 2, 0], [1e9, 2, 0], [1, 2, 0]], caller: "desk"),
+            with: model)
+        #expect(outside.warnings.first == "1 field(s) not among the model's features, dropped: extra")
+        #expect(outside.warnings.count == 2, "four out-of-range x1 values fold into one line: \(outside.warnings)")
+        #expect(outside.warnings.last?.hasPrefix("x1 is outside the training range [") == true)
+        #expect(outside.warnings.last?.hasSuffix("in 4 rows (rows[0], rows[1], rows[2], ...; rows count from 0)") == true)
         let bad = await #expect(throws: FerryError.self) {
             try await serving.predict(PredictionRows(columns: ["x1", "x2"], rows: [[1, .nan]], caller: "desk"), with: model)
         }

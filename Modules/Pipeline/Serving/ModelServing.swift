@@ -99,7 +99,8 @@ public final class ModelServing: Sendable {
             model: entry.name, rows: values.count, outsideRange: aligned.report.outOfRange.map(\.column),
             missing: aligned.report.filledMissing)
         return PredictionAnswer(
-            model: entry.name, version: entry.version, variant: model.variant, predictions: values, warnings: aligned.report.warnings)
+            model: entry.name, version: entry.version, variant: model.variant, predictions: values,
+            warnings: aligned.report.servedWarnings(featureCount: model.featureNames.count))
     }
 
     /// Forgets cached registry lookups, after this front end changed the registry.
