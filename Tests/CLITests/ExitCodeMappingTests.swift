@@ -32,6 +32,17 @@ import Testing
 @Suite struct PredictCommandTests {
     static let example = ["--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz"]
 
+    @Test func strictRefusesATableThatLacksAFeature() throws {
+        let table = FeaturesCommandTests.temporaryPath("one-feature.csv")
+        defer { try? FileManager.default.removeItem(atPath: table) }
+        try "Date,sma_5\n2018-12-28,2500\n".write(toFile: table, atomically: true, encoding: .utf8)
+        let lenient = try FerryProcess.run(["predict"] + Self.example + ["--table", table])
+        #expect(lenient.status == 0 && lenient.stderr.contains("missing; filled with 0"))
+        let strict = try FerryProcess.run(["predict"] + Self.example + ["--table", table, "--strict"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("missing features") && strict.stderr.contains("'rsi_14'"))
+    }
+
     @Test func scoresBarsThroughTheBundlesPipeline() throws {
         let result = try FerryProcess.run(["predict"] + Self.example + ["--data", "data/SPX.csv", "--with", "data/WTI.csv"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -29,6 +29,7 @@ struct PredictCommand: ReportingCommand {
     @Option(help: "A bar file to score (repeatable, one per instrument).") var data: [String] = []
     @Option(name: .customLong("with"), help: "The second series the bundle's features need, if any.") var reference: String?
     @Option(help: "A CSV table of features to score instead of bar files.") var table: String?
+    @Flag(help: "With --table: refuse a table that lacks a feature or has a column the model does not read.") var strict = false
     @Option(help: "The CSV file to write (default: standard output).") var out: String?
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
@@ -43,7 +44,9 @@ struct PredictCommand: ReportingCommand {
         let source: BundleScoring.Model =
             if let bundle { .bundle(bundle) } else { .registered(model ?? "", store: try storeOptions.location.open()) }
         let input: BundleScoring.Input = if let table { .table(table) } else { .bars(data, reference: reference) }
-        let scored = try BundleScoring(model: source, input: input).run(verifier: try signatures.trust().verifier())
+        var scoring = BundleScoring(model: source, input: input)
+        scoring.strict = strict
+        let scored = try scoring.run(verifier: try signatures.trust().verifier())
         for warning in scored.warnings { printError("ferry: warning: \(warning)") }
         let text = output.json ? try jsonText(scored) : scored.csv
         if let out {

@@ -22,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var signatures: SignatureOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
+    @Flag(help: "Refuse request rows that lack a feature or carry a field the model does not read (a request's \"strict\" overrides it).")
+    var strict = false
     @Option(name: .customLong("split"), help: "An A/B split, MODEL=ARM:WEIGHT,ARM:WEIGHT (repeatable; arms are aliases or versions).")
     var splits: [String] = []
     @OptionGroup var global: GlobalOptions
@@ -35,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
             var configuration = ServerConfiguration()
             (configuration.host, configuration.port) = (host, port)
             configuration.requireSignature = signatures.requireSignature
+            configuration.strict = strict
             for split in splits {
                 let parts = split.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty else {

@@ -35,6 +35,9 @@ public struct BundleScoring: Sendable {
     public var model: Model
     /// The rows.
     public var input: Input
+    /// Refuse a feature table that lacks a feature or has a column the model does not read,
+    /// instead of filling and dropping. (Bars need none: the bundle's pipeline computes every feature.)
+    public var strict = false
 
     /// Makes the use case.
     public init(model: Model, input: Input) {
@@ -74,7 +77,7 @@ public struct BundleScoring: Sendable {
             let table = (0..<frame.rowCount).map { row in columns.map { $0[row] } }
             let aligned: AlignedTable
             do {
-                aligned = try SchemaAlignment(schema: model.schema).align(
+                aligned = try SchemaAlignment(schema: model.schema, strict: strict).align(
                     columns: frame.columnNames, rows: table, source: file, firstLine: 2)
             } catch let refused as SchemaAlignmentError {
                 throw FerryError(.invalidData, refused.description, cause: refused)

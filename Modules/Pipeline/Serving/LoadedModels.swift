@@ -15,6 +15,8 @@ public struct ServedModel: Sendable {
     let model: any TrainedModel
     /// Fits request rows to the model's schema (made once: it indexes the features).
     let alignment: SchemaAlignment
+    /// The same, refusing a missing feature or an extra field instead of filling or dropping it.
+    let strictAlignment: SchemaAlignment
     /// The bundle's `metrics.json` (its monitoring baseline).
     let metrics: JSONValue
 
@@ -36,6 +38,7 @@ public struct ServedModel: Sendable {
         self.entry = entry
         self.model = model
         self.alignment = alignment
+        strictAlignment = SchemaAlignment(schema: alignment.schema, strict: true)
         self.metrics = metrics
     }
 }

@@ -28,6 +28,8 @@ public final class ModelServing: Sendable {
     public let store: Store
     /// A/B splits by model name.
     public let splits: [String: TrafficSplit]
+    /// Refuse rows that lack a feature or carry an extra field, unless a request says otherwise.
+    public let strict: Bool
     /// Token and model lookups, kept for a short while.
     let lookups: RegistryLookups
     let loaded: LoadedModels
@@ -36,14 +38,15 @@ public final class ModelServing: Sendable {
     let inputs = ServedInputs()
 
     /// Makes the use case over `store`, loading bundles with `verifier`.
-    public convenience init(store: Store, verifier: BundleVerifier, splits: [String: TrafficSplit] = [:]) {
-        self.init(store: store, splits: splits) { try ServedModel.load($0, verifier: verifier) }
+    public convenience init(store: Store, verifier: BundleVerifier, splits: [String: TrafficSplit] = [:], strict: Bool = false) {
+        self.init(store: store, splits: splits, strict: strict) { try ServedModel.load($0, verifier: verifier) }
     }
 
     /// Makes the use case with its own loader (tests use a deliberately slow one).
-    init(store: Store, splits: [String: TrafficSplit], loader: @escaping LoadedModels.Loader) {
+    init(store: Store, splits: [String: TrafficSplit], strict: Bool = false, loader: @escaping LoadedModels.Loader) {
         self.store = store
         self.splits = splits
+        self.strict = strict
         lookups = RegistryLookups(store: store)
         loaded = LoadedModels(loader: loader)
         log = GroupCommitLog(store: store)
@@ -80,7 +83,8 @@ public final class ModelServing: Sendable {
     public func predict(_ rows: PredictionRows, with model: ServedModel) async throws -> PredictionAnswer {
         let aligned: AlignedTable
         do {
-            aligned = try model.alignment.align(columns: rows.columns, rows: rows.rows, source: "rows")
+            let alignment = rows.strict ?? strict ? model.strictAlignment : model.alignment
+            aligned = try alignment.align(columns: rows.columns, rows: rows.rows, source: "rows")
         } catch let refused as SchemaAlignmentError {
             throw FerryError(.invalidData, refused.description, cause: refused)
         }
@@ -122,14 +126,16 @@ public struct PredictionRows: Sendable {
     public var instrument: String?
     /// The day the rows are for (`YYYY-MM-DD`), for the log; today when absent.
     public var asOf: String?
+    /// Refuse rows that lack a feature or carry a field the model does not read (`nil`: as the
+    /// use case is set, ``ModelServing/strict``).
+    public var strict: Bool?
 
     /// Makes the rows of one request.
-    public init(columns: [String], rows: [[Double]], caller: String, instrument: String? = nil, asOf: String? = nil) {
-        self.columns = columns
-        self.rows = rows
-        self.caller = caller
-        self.instrument = instrument
-        self.asOf = asOf
+    public init(
+        columns: [String], rows: [[Double]], caller: String, instrument: String? = nil, asOf: String? = nil, strict: Bool? = nil
+    ) {
+        (self.columns, self.rows, self.caller) = (columns, rows, caller)
+        (self.instrument, self.asOf, self.strict) = (instrument, asOf, strict)
     }
 }
 

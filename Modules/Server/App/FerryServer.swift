@@ -50,7 +50,7 @@ public enum FerryServer {
         let router = Router(context: FerryRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         let store = try location.open()
-        let serving = ModelServing(store: store, verifier: try trust.verifier(), splits: configuration.splits)
+        let serving = ModelServing(store: store, verifier: try trust.verifier(), splits: configuration.splits, strict: configuration.strict)
         router.add(middleware: BearerTokenMiddleware(serving: serving))
         var uploads = trust
         uploads.requireSignature = configuration.requireSignature

@@ -8,6 +8,8 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// Refuse unsigned bundle uploads.
     public var requireSignature = false
+    /// Refuse request rows that lack a feature or carry an extra field (a request's `"strict"` overrides it).
+    public var strict = false
     /// The largest request body for predictions, in bytes (larger: 413).
     public var maxPredictBytes = 1 << 20
     /// The largest bundle upload, in bytes (larger: 413).

@@ -112,6 +112,14 @@ struct JSONReader {
         return value
     }
 
+    /// Reads the `true` or `false` at `offset`.
+    mutating func boolean() throws -> Bool {
+        skipWhitespace()
+        if take(word: "true") { return true }
+        try expect(word: "false")
+        return false
+    }
+
     /// Reads past the next value, whatever it is.
     mutating func skipValue() throws { try skipValue(depth: 0) }
 

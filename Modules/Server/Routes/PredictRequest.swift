@@ -14,6 +14,9 @@ struct PredictRequest {
     let instrument: String?
     /// `as_of` (a day), for the log.
     let asOf: String?
+    /// `strict`: refuse rows that lack a feature or carry a field the model does not read,
+    /// instead of filling and dropping (`nil`: the server's setting).
+    let strict: Bool?
 
     /// The most rows one request may carry.
     static let maxRows = 10_000
@@ -33,11 +36,12 @@ struct PredictRequest {
         }
     }
 
-    private init(columns: [String], rows: [[Double]], instrument: String?, asOf: String?) {
+    private init(columns: [String], rows: [[Double]], instrument: String?, asOf: String?, strict: Bool?) {
         self.columns = columns
         self.rows = rows
         self.instrument = instrument
         self.asOf = asOf
+        self.strict = strict
     }
 
     private static func read(_ reader: inout JSONReader, expected: [String]) throws -> PredictRequest {
@@ -46,11 +50,16 @@ struct PredictRequest {
         var table: (columns: [String], rows: [[Double]])?
         var instrument: String?
         var asOf: String?
+        var strict: Bool?
         try reader.members { reader, key in
             switch key {
             case "rows": table = try readRows(&reader, expected: expected)
             case "instrument": instrument = try readOptionalString(&reader, field: key)
             case "as_of": asOf = try readOptionalString(&reader, field: key)
+            case "strict":
+                let kind = try reader.peek()
+                guard kind == .boolean else { throw invalid("field 'strict' must be true or false, not \(kind.described)") }
+                strict = try reader.boolean()
             default: try reader.skipValue()
             }
         }
@@ -59,7 +68,7 @@ struct PredictRequest {
         guard (1...maxRows).contains(table.rows.count) else {
             throw invalid("field 'rows' must hold 1 to \(maxRows) rows, not \(table.rows.count)")
         }
-        return PredictRequest(columns: table.columns, rows: table.rows, instrument: instrument, asOf: asOf)
+        return PredictRequest(columns: table.columns, rows: table.rows, instrument: instrument, asOf: asOf, strict: strict)
     }
 
     /// The rows: the first sets the columns; each later one must have the same fields, in any order.

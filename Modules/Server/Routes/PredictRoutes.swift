@@ -23,7 +23,9 @@ struct PredictRoutes {
             let model = try await serving.model(name, caller: caller)
             let asked = try PredictRequest(body, expectedColumns: model.featureNames)
             let answer = try await serving.predict(
-                PredictionRows(columns: asked.columns, rows: asked.rows, caller: caller, instrument: asked.instrument, asOf: asked.asOf),
+                PredictionRows(
+                    columns: asked.columns, rows: asked.rows, caller: caller, instrument: asked.instrument, asOf: asked.asOf,
+                    strict: asked.strict),
                 with: model)
             metrics.recordPredictions(model: answer.model, version: answer.version, count: answer.predictions.count)
             return PredictResponse(answer).response
