@@ -4,7 +4,10 @@ import FerryPipeline
 /// `ferry inspect`: a bundle's manifest, schema, metrics, environment and signer.
 struct InspectCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
-        commandName: "inspect", abstract: "Show a bundle's manifest, schema, metrics, environment and signer (after the integrity check).")
+        commandName: "inspect",
+        abstract:
+            "Show a bundle's manifest, schema, metrics against the baselines, golden rows, environment and signer (after the integrity check)."
+    )
 
     @Argument(help: "The bundle (.tar.gz).") var bundle: String
     @OptionGroup var output: JSONOption
@@ -12,7 +15,7 @@ struct InspectCommand: ReportingCommand {
 
     func perform() throws {
         let c = try BundleInspection.read(bundle)
-        if output.json { return try printJSON(c) }
+        if output.json { return try printJSON(c, keys: .asDeclared) }
         let m = c.manifest
         print("\(m.name) \(m.version)  (format \(m.formatVersion), made \(m.created) by Ferry \(m.ferryVersion))")
         print("  plugin       \(m.plugin.id) \(m.plugin.version), target \(m.target ?? "-"), seed \(m.seed)")
@@ -27,5 +30,9 @@ struct InspectCommand: ReportingCommand {
             "  environment  Swift \(c.environment.swift), \(c.environment.os) \(c.environment.architecture), libarchive \(c.environment.libarchive), zlib \(c.environment.zlib)"
         )
         print("  signer       \(c.signer ?? "unsigned")")
+        print(
+            "  golden       \(c.golden.outputs.count) rows, tolerance \(c.golden.tolerance); first output \(c.golden.outputs.first.map { "\($0)" } ?? "-")"
+        )
+        for line in InspectionMetrics.lines(c.metrics) { print("  " + line) }
     }
 }

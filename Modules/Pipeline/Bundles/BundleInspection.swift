@@ -1,8 +1,10 @@
 import FerryBundle
 import FerryCore
+import FerryModels
 
 /// What `ferry inspect` shows of a bundle: its manifest, schema, pipeline, environment, metrics,
-/// signer and tensor shapes, read after the integrity check (the model is not loaded).
+/// golden pairs, signer and tensor shapes, read after the integrity check (the model is not
+/// loaded). Encoded with the keys the bundle's files have (docs/bundle-format.md), not renamed.
 public struct BundleInspection: Encodable, Sendable {
     /// Name, version, plugin, target, training data and format.
     public let manifest: BundleManifest
@@ -18,6 +20,8 @@ public struct BundleInspection: Encodable, Sendable {
     public let signer: String?
     /// Every tensor's shape, by name.
     public let tensors: [String: [Int]]
+    /// The golden input/output pairs a reload must reproduce, and their tolerance.
+    public let golden: GoldenSet
 
     /// Reads the bundle at `path`.
     /// - Returns: What it holds.
@@ -29,6 +33,6 @@ public struct BundleInspection: Encodable, Sendable {
         let contents = opened.contents
         return BundleInspection(
             manifest: contents.manifest, schema: contents.schema, pipeline: contents.pipeline, environment: contents.environment,
-            metrics: contents.metrics, signer: opened.signer, tensors: contents.tensors.mapValues(\.shape))
+            metrics: contents.metrics, signer: opened.signer, tensors: contents.tensors.mapValues(\.shape), golden: contents.golden)
     }
 }
