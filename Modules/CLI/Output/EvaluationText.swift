@@ -20,7 +20,8 @@ enum EvaluationText {
             let order = ["model"] + set.keys.filter { $0 != "model" }.sorted()
             for contender in order {
                 guard let values = set[contender] else { continue }
-                lines.append(pad(contender, 16) + metrics.map { pad(format(values[$0]), 12) }.joined())
+                lines.append(
+                    pad(contender, 16) + metrics.map { pad($0 == "mape" ? "n/a" : format(values[$0]), 12) }.joined())
             }
             if let model = set["model"]?["mae"] {
                 let better = set.filter { $0.key != "model" && ($0.value["mae"] ?? .infinity) < model }.keys.sorted()
@@ -38,6 +39,10 @@ enum EvaluationText {
         } else if let reason = record.evaluation.financialSkipped {
             lines.append("  (financial metrics skipped: \(reason))")
         }
+        // Every target Ferry knows (a signed change, a 0/1 direction) crosses or touches zero, where a
+        // percentage error divides by (nearly) nothing: the number would mislead, so it is not shown.
+        lines.append(
+            "  (mape n/a: the \(record.schema.resolvedTargetKind.rawValue) target crosses zero; run.json keeps scikit-learn's value)")
         for (baseline, reason) in record.evaluation.skippedBaselines.sorted(by: { $0.key < $1.key }) {
             lines.append("  (\(baseline) skipped: \(reason))")
         }
