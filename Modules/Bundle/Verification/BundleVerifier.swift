@@ -197,13 +197,21 @@ public struct VerificationReport: Codable, Sendable {
 public enum BundleLoader {
     /// The verified bundle at `path` and its ready model; throws the first failing check as a ``BundleError``.
     public static func load(_ path: String, verifier: BundleVerifier) throws -> (bundle: OpenedBundle, model: any TrainedModel) {
+        let loaded = try loadReporting(path, verifier: verifier)
+        return (loaded.bundle, loaded.model)
+    }
+
+    /// ``load(_:verifier:)`` with the verification report of the classes that all passed.
+    public static func loadReporting(_ path: String, verifier: BundleVerifier) throws
+        -> (bundle: OpenedBundle, model: any TrainedModel, report: VerificationReport)
+    {
         try requireFile(path)
         let (report, bundle, model) = verifier.verify(path)
         guard report.passed, let bundle, let model else {
             let failure = report.checks.first { !$0.passed }
             throw BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
         }
-        return (bundle, model)
+        return (bundle, model, report)
     }
 
     /// Throws ``FerryError`` `notFound` when there is no file at `path`: a missing input, not a
