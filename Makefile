@@ -22,6 +22,7 @@ test: bootstrap
 	scripts/phase build $(SWIFT) build --build-tests
 	scripts/phase swift-test $(SWIFT) test --skip-build --disable-xctest
 	scripts/phase docs scripts/check-docs
+	scripts/phase c-example scripts/test-c-example
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase team-plugin scripts/test-team-plugin
 

@@ -37,6 +37,8 @@ let package = Package(
         .library(name: "FerryStore", targets: ["FerryStore"]),
         .library(name: "FerryServer", targets: ["FerryServer"]),
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
+        // libferry: the C ABI (clients/c/include/ferry.h) every other language calls.
+        .library(name: "FerryC", type: .dynamic, targets: ["FerryCAPI"]),
         .library(name: "FerryLinear", targets: ["FerryLinear"]),
         .library(name: "FerryLSTM", targets: ["FerryLSTM"]),
         .library(name: "FerryBaselines", targets: ["FerryBaselines"]),
@@ -95,10 +97,16 @@ let package = Package(
         .target(
             name: "FerryCLI",
             dependencies: [
-                "FerryCore", "FerryPipeline", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryServer", "FerryLinear", "FerryBaselines",
-                "FerryEnsemble", "FerryLSTM", argumentParser, logging,
+                "FerryCore", "FerryPipeline", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryServer", "FerryBuiltInPlugins",
+                argumentParser, logging,
             ],
             path: module("CLI"),
+            swiftSettings: swiftSettings),
+        .target(
+            name: "FerryBuiltInPlugins", dependencies: ["FerryModels", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM"],
+            path: module("BuiltInPlugins"), swiftSettings: swiftSettings),
+        .target(
+            name: "FerryCAPI", dependencies: ["FerryCore", "FerryPipeline", "FerryModels", "FerryBuiltInPlugins"], path: module("CAPI"),
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "FerryExecutable", dependencies: ["FerryCLI"], path: module("Executable"),

@@ -1,8 +1,5 @@
 import ArgumentParser
-import FerryBaselines
-import FerryEnsemble
-import FerryLSTM
-import FerryLinear
+import FerryBuiltInPlugins
 import FerryModels
 import Foundation
 
@@ -16,12 +13,7 @@ import Foundation
 /// Every command (`train`, `plugins list`, and the later export and serve) then knows them.
 public enum FerryCLI {
     /// The plugins every build of Ferry has.
-    public static let builtInPlugins: [any ModelPlugin.Type] =
-        [
-            LassoPlugin.self, ElasticNetPlugin.self, RidgePlugin.self, LogisticRegressionPlugin.self, EnsemblePlugin.self, LSTMPlugin.self,
-            AttentionLSTMPlugin.self,
-        ]
-        + Baselines.plugins
+    public static var builtInPlugins: [any ModelPlugin.Type] { BuiltInPlugins.all }
 
     /// Parses the command line and runs it, with `plugins` registered beside the built-in ones.
     public static func main(plugins: [any ModelPlugin.Type] = [], arguments: [String]? = nil) async {

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// Front ends hold no use case: nothing under Modules/Server or Modules/CLI loads a bundle,
+/// Front ends hold no use case: nothing under Modules/Server, Modules/CLI or Modules/CAPI loads a bundle,
 /// aligns rows, keeps a run or writes the registry, runs or prediction log itself; they call
 /// FerryPipeline's use cases (ModelServing, BundleScoring, RunKeeper, RegistryChanges, ...).
 @Suite struct FrontEndRuleTests {
-    static let fronts = ["Modules/Server", "Modules/CLI"]
+    static let fronts = ["Modules/Server", "Modules/CLI", "Modules/CAPI"]
     /// The front-end targets of Package.swift.
-    static let frontTargets = ["FerryServer", "FerryCLI"]
+    static let frontTargets = ["FerryServer", "FerryCLI", "FerryCAPI"]
     /// What a front end neither imports nor depends on: it reaches them through FerryPipeline.
     static let belowPipeline = ["Bundle", "Data", "Features", "Store"]
 

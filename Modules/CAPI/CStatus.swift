@@ -1,0 +1,80 @@
+import FerryBuiltInPlugins
+import FerryCore
+import FerryModels
+import FerryPipeline
+import Foundation
+
+/// How libferry's C functions report: a status code (ferry.h's `ferry_status`) and a message.
+enum CStatus {
+    /// `FERRY_OK`.
+    static let ok: Int32 = 0
+    /// Ferry's version as a C string that lives as long as the process (written once, then only read).
+    nonisolated(unsafe) static let version: UnsafeMutablePointer<CChar>? = strdup(FerryVersion.current)
+
+    /// The status of an error: FerryError codes 1-8, a failed verification class 10-13, else 99.
+    static func code(of error: any Error) -> Int32 {
+        switch error {
+        case let refused as BundleError: refused.failing.exitCode
+        case let coded as any CodedError:
+            switch coded.code {
+            case .invalidArgument: 1
+            case .invalidData: 2
+            case .notFound: 3
+            case .conflict: 4
+            case .refused: 5
+            case .unavailable: 6
+            case .io: 7
+            case .internal: 8
+            }
+        default: 99
+        }
+    }
+
+    /// Runs `body`; a thrown error becomes its status, with its message in `*error` when given.
+    static func run(_ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ body: () throws -> Void) -> Int32 {
+        do {
+            try body()
+            return ok
+        } catch let thrown {
+            error?.pointee = strdup("\(thrown)")
+            return code(of: thrown)
+        }
+    }
+
+    /// What a C caller trusts: this library's plugins, the keys in `folder`, signatures required or not.
+    static func trust(_ folder: UnsafePointer<CChar>?, _ requireSignature: Int32) throws -> BundleTrust {
+        BundleTrust(
+            plugins: try PluginRegistry(BuiltInPlugins.all), trustedKeysFolder: folder.map { String(cString: $0) },
+            requireSignature: requireSignature != 0)
+    }
+
+    /// The model behind a handle, or `nil` for NULL.
+    static func model(_ handle: OpaquePointer?) -> BundleModel? {
+        handle.map { Unmanaged<BundleModel>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
+    }
+}
+
+/// A model's facts as `ferry_model_info_json` writes them.
+struct CModelInfo: Encodable {
+    let name: String, version: String, plugin: String, pluginVersion: String, digest: String
+    let target: String?, targetKind: String, features: [String], signer: String?, verification: [Check]
+
+    /// One verification class's verdict.
+    struct Check: Encodable {
+        let check: String, passed: Bool, detail: String
+    }
+
+    init(_ model: BundleModel) {
+        (name, version, plugin, pluginVersion, digest) = (model.name, model.version, model.pluginID, model.pluginVersion, model.digest)
+        (target, targetKind, features) = (model.target, model.targetKind.rawValue, model.featureNames)
+        signer = model.signer
+        verification = model.verification.checks.map { Check(check: $0.check.rawValue, passed: $0.passed, detail: $0.detail) }
+    }
+
+    func json() throws -> String { try Self.jsonText(self) }
+
+    /// `value` in Ferry's one JSON spelling, snake_case keys.
+    static func jsonText(_ value: some Encodable) throws -> String {
+        String(decoding: try FerryJSON.encoder(keys: .snakeCase).encode(value), as: UTF8.self)
+    }
+}

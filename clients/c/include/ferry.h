@@ -1,0 +1,86 @@
+/*
+ * ferry.h: libferry, Ferry's C interface. Open a model bundle (verified in every class:
+ * integrity, authenticity, compatibility, behaviour), read its facts, predict.
+ *
+ * Build: `swift build --product FerryC` gives .build/debug/libFerryC.so (release: -c release).
+ * Link: cc -I clients/c/include app.c -L .build/debug -lFerryC; at run time the Swift runtime
+ * libraries must be findable (LD_LIBRARY_PATH or an rpath to the toolchain's usr/lib/swift/linux).
+ *
+ * Errors: every function that can fail returns a ferry_status; nothing traps or throws across
+ * this boundary. When `error` is not NULL a failure stores a message there, which the caller
+ * frees with ferry_string_free. Strings libferry returns are the caller's to free likewise.
+ *
+ * Threads: a ferry_model is immutable once open; any number of threads may call
+ * ferry_predict and ferry_model_info_json on one handle at once. Closing a handle while another
+ * thread uses it is the caller's error.
+ */
+#ifndef FERRY_H
+#define FERRY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The version of this interface; ferry_abi_version() returns the library's. */
+#define FERRY_ABI_VERSION 1
+
+typedef enum {
+    FERRY_OK = 0,
+    FERRY_INVALID_ARGUMENT = 1, /* a NULL pointer, a count out of range, a value refused */
+    FERRY_INVALID_DATA = 2,     /* rows that do not fit the schema (strict mode, NaN cells) */
+    FERRY_NOT_FOUND = 3,        /* no bundle file at the path */
+    FERRY_CONFLICT = 4,
+    FERRY_REFUSED = 5,
+    FERRY_UNAVAILABLE = 6,
+    FERRY_IO = 7,               /* a file could not be read or written */
+    FERRY_INTERNAL = 8,
+    FERRY_INTEGRITY = 10,       /* verification failed: archive structure or checksums */
+    FERRY_AUTHENTICITY = 11,    /* signature missing (when required), untrusted or wrong */
+    FERRY_COMPATIBILITY = 12,   /* format version or plugin this library does not have */
+    FERRY_BEHAVIOUR = 13,       /* the model does not load or reproduce its golden outputs */
+    FERRY_FAILURE = 99          /* anything else */
+} ferry_status;
+
+/* An open, verified bundle. */
+typedef struct ferry_model ferry_model;
+
+int ferry_abi_version(void);
+
+/* Ferry's version ("0.1.0"); static, do not free. */
+const char *ferry_version(void);
+
+/* Opens the bundle at `path`. `trusted_keys_dir` (may be NULL) is a folder of *.pub keys a
+ * signature must come from; `require_signature` refuses unsigned bundles. On success stores a
+ * handle in *model (close it with ferry_model_close). */
+int ferry_open_path(const char *path, const char *trusted_keys_dir, int require_signature, ferry_model **model, char **error);
+
+/* As ferry_open_path, for a bundle held in memory (at most 512 MiB). */
+int ferry_open_bytes(const uint8_t *bytes, size_t length, const char *trusted_keys_dir, int require_signature, ferry_model **model,
+                     char **error);
+
+/* The model's facts as JSON: name, version, plugin, plugin_version, digest, target, target_kind,
+ * features (in order), signer, verification. NULL for a NULL handle. Free with ferry_string_free. */
+char *ferry_model_info_json(const ferry_model *model);
+
+/* Predicts `row_count` rows of `column_count` doubles, row-major in `values`, the columns named by
+ * `columns` (any order: they are aligned to the schema; a missing feature is filled with 0 and an
+ * extra column dropped, each reported, or both refused when `strict` is non-zero). Writes
+ * `row_count` predictions to `predictions`. When `warnings` is not NULL it receives a JSON array
+ * of strings (free it). */
+int ferry_predict(const ferry_model *model, const char *const *columns, size_t column_count, const double *values, size_t row_count,
+                  int strict, double *predictions, char **warnings, char **error);
+
+/* Releases a handle; NULL is ignored. */
+void ferry_model_close(ferry_model *model);
+
+/* Frees a string libferry returned; NULL is ignored. */
+void ferry_string_free(char *text);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
