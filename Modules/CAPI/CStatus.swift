@@ -8,6 +8,8 @@ import Foundation
 enum CStatus {
     /// `FERRY_OK`.
     static let ok: Int32 = 0
+    /// The most values one `ferry_predict` call takes (rows × columns): 2^28, 2 GiB of doubles.
+    static let maximumCells = 1 << 28
     /// Ferry's version as a C string that lives as long as the process (written once, then only read).
     nonisolated(unsafe) static let version: UnsafeMutablePointer<CChar>? = strdup(FerryVersion.current)
 

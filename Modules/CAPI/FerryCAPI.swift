@@ -64,6 +64,11 @@ public func ferryPredict(
         guard let columns, let values, let predictions, columnCount > 0, rowCount > 0 else {
             throw FerryError(.invalidArgument, "columns, values and predictions must not be NULL, and the counts must be positive")
         }
+        let (cells, overflow) = rowCount.multipliedReportingOverflow(by: columnCount)
+        guard !overflow, cells <= CStatus.maximumCells else {
+            throw FerryError(
+                .invalidArgument, "\(rowCount) rows of \(columnCount) columns are over the \(CStatus.maximumCells)-value limit")
+        }
         let names = try (0..<columnCount).map { index -> String in
             guard let name = columns[index] else { throw FerryError(.invalidArgument, "column \(index)'s name is NULL", field: "columns") }
             return String(cString: name)

@@ -53,6 +53,8 @@ int main(int argc, char **argv) {
 
     check(ferry_predict(NULL, columns, 1, values, 1, 0, &prediction, NULL, NULL) == FERRY_INVALID_ARGUMENT, "a NULL handle is an error");
     check(ferry_predict(model, NULL, 1, values, 1, 0, &prediction, NULL, NULL) == FERRY_INVALID_ARGUMENT, "NULL columns are an error");
+    check(ferry_predict(model, columns, 1, values, (size_t)1 << 62, 0, &prediction, NULL, NULL) == FERRY_INVALID_ARGUMENT,
+          "a row count past the limit is an error, not an overflow");
     double nan_row[] = {NAN};
     check(ferry_predict(model, columns, 1, nan_row, 1, 0, &prediction, NULL, NULL) == FERRY_INVALID_DATA, "a NaN cell is an error");
 
@@ -68,6 +70,6 @@ int main(int argc, char **argv) {
 
     ferry_model_close(model);
     ferry_model_close(NULL);
-    printf("%d passed, %d failed\n", 13 - failures, failures);
+    printf("%d passed, %d failed\n", 14 - failures, failures);
     return failures == 0 ? 0 : 1;
 }
