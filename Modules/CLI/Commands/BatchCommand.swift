@@ -28,10 +28,7 @@ struct BatchCommand: ReportingCommand {
 
     func perform() throws {
         var job = BatchJob(model: try ModelReference(model), dataPaths: data, reference: input.reference)
-        if let asOf {
-            guard let day = Timestamp(iso8601: asOf) else { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
-            job.asOf = day
-        }
+        job.asOf = try DateOption.parse(asOf, flag: "--as-of")
         let outcome = try job.run(store: try storeOptions.location.open(), verifier: try input.trust().verifier())
         if output.json { return try printJSON(outcome) }
         print(

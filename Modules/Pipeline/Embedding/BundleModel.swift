@@ -28,11 +28,10 @@ public final class BundleModel: Sendable {
     /// Every verification class with its verdict.
     public let verification: VerificationReport
     /// The features the model reads, in order.
-    public var featureNames: [String] { alignment.featureNames }
+    public var featureNames: [String] { aligner.featureNames }
 
     private let model: any TrainedModel
-    private let alignment: SchemaAlignment
-    private let strictAlignment: SchemaAlignment
+    private let aligner: RowAligner
 
     /// The largest bundle ``open(bytes:trust:)`` takes: 512 MiB, as the server's uploads.
     public static let maximumBytes = 512 << 20
@@ -45,8 +44,7 @@ public final class BundleModel: Sendable {
         target = manifest.target
         targetKind = opened.contents.schema.resolvedTargetKind
         (self.digest, signer, self.verification, self.model) = (digest, opened.signer, verification, model)
-        alignment = SchemaAlignment(schema: model.schema)
-        strictAlignment = SchemaAlignment(schema: model.schema, strict: true)
+        aligner = RowAligner(schema: model.schema)
     }
 
     /// Opens the bundle at `path`, verifying every class first.
@@ -80,12 +78,7 @@ public final class BundleModel: Sendable {
     /// - Returns: One prediction per row (not finite where the model gave none), and the warnings.
     /// - Throws: ``FerryError`` `invalidData` naming the row and field that do not fit.
     public func predict(columns: [String], rows: [[Double]], strict: Bool = false) throws -> (predictions: [Double], warnings: [String]) {
-        let aligned: AlignedTable
-        do {
-            aligned = try (strict ? strictAlignment : alignment).align(columns: columns, rows: rows, source: "rows")
-        } catch let refused as SchemaAlignmentError {
-            throw FerryError(.invalidData, refused.description, cause: refused)
-        }
+        let aligned = try aligner.align(columns: columns, rows: rows, strict: strict)
         return (try model.predict(aligned.frame), aligned.report.servedWarnings(featureCount: featureNames.count))
     }
 }

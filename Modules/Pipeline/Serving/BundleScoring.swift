@@ -75,13 +75,8 @@ public struct BundleScoring: Sendable {
             let frame = try NumericTableReader().read(file)
             let columns = frame.columnNames.map { frame[column: $0] ?? [] }
             let table = (0..<frame.rowCount).map { row in columns.map { $0[row] } }
-            let aligned: AlignedTable
-            do {
-                aligned = try SchemaAlignment(schema: model.schema, strict: strict).align(
-                    columns: frame.columnNames, rows: table, source: file, firstLine: 2)
-            } catch let refused as SchemaAlignmentError {
-                throw FerryError(.invalidData, refused.description, cause: refused)
-            }
+            let aligned = try RowAligner(schema: model.schema).align(
+                columns: frame.columnNames, rows: table, strict: strict, source: file, firstLine: 2)
             warnings = aligned.report.warnings
             let instrument = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
             rows = zip(frame.index, try model.predict(aligned.frame)).map {

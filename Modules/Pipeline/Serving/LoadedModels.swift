@@ -13,15 +13,13 @@ public struct ServedModel: Sendable {
     public internal(set) var variant: String?
     /// The model.
     let model: any TrainedModel
-    /// Fits request rows to the model's schema (made once: it indexes the features).
-    let alignment: SchemaAlignment
-    /// The same, refusing a missing feature or an extra field instead of filling or dropping it.
-    let strictAlignment: SchemaAlignment
+    /// Fits request rows to the model's schema, leniently or strictly (made once).
+    let aligner: RowAligner
     /// The bundle's `metrics.json` (its monitoring baseline).
     let metrics: JSONValue
 
     /// The model's features, in schema order: the order a request's rows are fastest in.
-    public var featureNames: [String] { alignment.featureNames }
+    public var featureNames: [String] { aligner.featureNames }
     /// The model's features with the ranges seen in training.
     public var features: [FeatureField] { model.schema.features }
     /// What the model predicts, as its schema records it.
@@ -30,15 +28,14 @@ public struct ServedModel: Sendable {
     /// Loads the bundle of `entry`, verifying it first, through the one library call every front end uses.
     static func load(_ entry: RegisteredBundle, verifier: BundleVerifier) throws -> ServedModel {
         let (bundle, model) = try BundleLoader.load(entry.path, verifier: verifier)
-        return ServedModel(entry: entry, model: model, alignment: SchemaAlignment(schema: model.schema), metrics: bundle.contents.metrics)
+        return ServedModel(entry: entry, model: model, metrics: bundle.contents.metrics)
     }
 
     /// Makes a served model from its parts (for tests that load without a bundle).
-    init(entry: RegisteredBundle, model: any TrainedModel, alignment: SchemaAlignment, metrics: JSONValue) {
+    init(entry: RegisteredBundle, model: any TrainedModel, metrics: JSONValue) {
         self.entry = entry
         self.model = model
-        self.alignment = alignment
-        strictAlignment = SchemaAlignment(schema: alignment.schema, strict: true)
+        aligner = RowAligner(schema: model.schema)
         self.metrics = metrics
     }
 }

@@ -81,13 +81,7 @@ public final class ModelServing: Sendable {
     /// Predicts `rows` with `model` and logs each prediction, answering once they are committed.
     /// Throws ``FerryError`` `invalidData` naming the row and feature when the rows do not fit the schema.
     public func predict(_ rows: PredictionRows, with model: ServedModel) async throws -> PredictionAnswer {
-        let aligned: AlignedTable
-        do {
-            let alignment = rows.strict ?? strict ? model.strictAlignment : model.alignment
-            aligned = try alignment.align(columns: rows.columns, rows: rows.rows, source: "rows")
-        } catch let refused as SchemaAlignmentError {
-            throw FerryError(.invalidData, refused.description, cause: refused)
-        }
+        let aligned = try model.aligner.align(columns: rows.columns, rows: rows.rows, strict: rows.strict ?? strict)
         let values = try model.model.predict(aligned.frame)
         let now = StoreClock.timestamp()
         let day = rows.asOf ?? String(now.prefix(10))
