@@ -42,8 +42,9 @@ public struct ServedModel: Sendable {
 
 /// The loaded models of a server, one load per bundle digest.
 ///
-/// Loading one model never holds up another: a load runs in a task of its own, and the lock
-/// guards only the two tables. Requests that ask for a model while it loads await that one
+/// Loading one model never holds up another: a load runs on a dispatch thread of its own (a
+/// slow, blocking load must not occupy one of the few threads Swift concurrency runs requests
+/// on), and the lock guards only the two tables. Requests that ask for a model while it loads await that one
 /// load; a load that fails is forgotten, so the next request tries again.
 final class LoadedModels: @unchecked Sendable {
     /// Turns a registry entry into a served model (``ServedModel/load(_:verifier:)``; slower ones in tests).
@@ -63,7 +64,7 @@ final class LoadedModels: @unchecked Sendable {
         let task = lock.withLock { () -> Task<ServedModel, any Error> in
             if let running = loading[digest] { return running }
             let loader = self.loader
-            let started = Task.detached { try loader(entry) }
+            let started = Task { try await Self.runOffThePool { try loader(entry) } }
             loading[digest] = started
             return started
         }
@@ -74,6 +75,13 @@ final class LoadedModels: @unchecked Sendable {
         } catch {
             finish(digest, task: task, with: nil)
             throw error
+        }
+    }
+
+    /// Runs the blocking `load` on a dispatch thread and awaits its result.
+    private static func runOffThePool(_ load: @escaping @Sendable () throws -> ServedModel) async throws -> ServedModel {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try load() }) }
         }
     }
 
