@@ -50,6 +50,14 @@ enum CStatus {
             requireSignature: requireSignature != 0)
     }
 
+    /// Memory for `count` values that the C caller frees with `free` (through a `ferry_*_free` function).
+    static func allocate<Value>(_: Value.Type, count: Int) throws -> UnsafeMutablePointer<Value> {
+        guard let memory = malloc(count * MemoryLayout<Value>.stride) else {
+            throw FerryError(.internal, "\(count * MemoryLayout<Value>.stride) bytes could not be allocated")
+        }
+        return memory.bindMemory(to: Value.self, capacity: count)
+    }
+
     /// The model behind a handle, or `nil` for NULL.
     static func model(_ handle: OpaquePointer?) -> BundleModel? {
         handle.map { Unmanaged<BundleModel>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }

@@ -1,4 +1,5 @@
 import FerryCore
+import FerryData
 import FerryTestSupport
 import Foundation
 import Testing
@@ -36,6 +37,36 @@ import Testing
         #expect(lenient.warnings.contains("1 field(s) not among the model's features, dropped: extra"))
         let strict = #expect(throws: FerryError.self) { try model.predict(columns: ["sma_5"], rows: [[2500]], strict: true) }
         #expect(strict?.code == .invalidData && strict?.message.contains("'rsi_14'") == true)
+    }
+
+    @Test func featuresFromBarsPredictWhatPredictOnTheBarFileDoes() throws {
+        let model = try BundleModel.open(path: Self.example, trust: Self.trust)
+        let (spx, wti) = (TestRepository.path("data/SPX.csv"), TestRepository.path("data/WTI.csv"))
+        guard case let .prices(bars) = try MarketFileReader().read(spx).data else { throw FerryError(.invalidData, "SPX.csv") }
+        let columns = BarColumns(
+            timestamps: bars.timestamps.map(\.secondsSinceEpoch), open: bars.open, high: bars.high, low: bars.low, close: bars.close,
+            adjustedClose: bars.adjustedClose, volume: bars.volume)
+        let reference = try MarketFileReader().read(wti).data
+        guard case let .macro(oil) = reference else { throw FerryError(.invalidData, "WTI.csv") }
+        let rows = try model.features(bars: columns, reference: oil)
+        #expect(rows.columns == model.featureNames && rows.firstBar > 0 && rows.firstBar + rows.rowCount == bars.count)
+        let matrix = stride(from: 0, to: rows.values.count, by: rows.columns.count).map { Array(rows.values[$0..<$0 + rows.columns.count]) }
+        let predicted = try model.predict(columns: rows.columns, rows: matrix, strict: true).predictions
+        let scored = try BundleScoring(model: .bundle(Self.example), input: .bars([spx], reference: wti)).run(
+            verifier: try Self.trust.verifier())
+        #expect(predicted.map(\.bitPattern) == scored.rows.map(\.prediction.bitPattern))
+
+        let needsReference = #expect(throws: FerryError.self) { try model.features(bars: columns) }
+        #expect(needsReference?.field == "reference")
+        var broken = columns
+        broken.high[3] = broken.low[3] - 1
+        broken.timestamps[5] = broken.timestamps[4]
+        let refused = #expect(throws: DataValidationError.self) { try model.features(bars: broken, reference: oil) }
+        #expect(refused?.problems.map(\.kind) == [.highBelowLow, .dateRepeated])
+        #expect(refused?.description.contains("row 3 (") == true)
+        broken.volume.removeLast()
+        let short = #expect(throws: DataValidationError.self) { try model.features(bars: broken, reference: oil) }
+        #expect(short?.description.contains("Volume has") == true)
     }
 
     @Test func badInputIsAnErrorNeverATrap() throws {

@@ -78,19 +78,7 @@ public struct MarketFileReader: Sendable {
 
     /// Checks one bar's parsed `[open, high, low, close, adjClose, volume]` for consistency.
     private func checkBar(_ bar: [Double], line: Int, validator: inout RowValidator) {
-        let (open, high, low, close, volume) = (bar[0], bar[1], bar[2], bar[3], bar[5])
-        for (name, value) in zip(["Open", "High", "Low", "Close", "Adj Close"], bar) where value < 0 {
-            validator.report(line: line, column: name, .negativePrice, "\(name) \(value) is negative")
-        }
-        if volume < 0 { validator.report(line: line, column: "Volume", .negativeVolume, "Volume \(volume) is negative") }
-        if high < low {
-            validator.report(line: line, column: "High", .highBelowLow, "High \(high) is below Low \(low)")
-            return
-        }
-        for (name, value) in [("Open", open), ("Close", close)] where value < low || value > high {
-            validator.report(
-                line: line, column: name, .priceOutsideRange, "\(name) \(value) is outside [Low \(low), High \(high)]")
-        }
+        for fault in BarRules.faults(of: bar) { validator.report(line: line, column: fault.column, fault.kind, fault.message) }
     }
 
     private func readMacro(

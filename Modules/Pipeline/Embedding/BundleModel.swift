@@ -1,5 +1,6 @@
 import FerryBundle
 import FerryCore
+import FerryData
 import FerryFeatures
 import FerryModels
 import Foundation
@@ -32,11 +33,13 @@ public final class BundleModel: Sendable {
 
     private let model: any TrainedModel
     private let aligner: RowAligner
+    /// The bundle's feature pipeline; `nil` for a model trained on a plain table.
+    private let pipeline: FeaturePipeline?
 
     /// The largest bundle ``open(bytes:trust:)`` takes: 512 MiB, as the server's uploads.
     public static let maximumBytes = 512 << 20
 
-    private init(digest: String, opened: OpenedBundle, model: any TrainedModel, verification: VerificationReport) {
+    private init(path: String, digest: String, opened: OpenedBundle, model: any TrainedModel, verification: VerificationReport) throws {
         let manifest = opened.contents.manifest
         (name, version, pluginID, pluginVersion) = (
             manifest.name, manifest.version, manifest.plugin.id, manifest.plugin.version.description
@@ -45,13 +48,14 @@ public final class BundleModel: Sendable {
         targetKind = opened.contents.schema.resolvedTargetKind
         (self.digest, signer, self.verification, self.model) = (digest, opened.signer, verification, model)
         aligner = RowAligner(schema: model.schema)
+        pipeline = opened.contents.pipeline == nil ? nil : try opened.contents.featurePipeline(bundle: path)
     }
 
     /// Opens the bundle at `path`, verifying every class first.
     /// - Throws: ``FerryError`` `notFound` for a missing file; ``BundleError`` of the first failed class.
     public static func open(path: String, trust: BundleTrust) throws -> BundleModel {
         let (opened, model, report) = try BundleLoader.loadReporting(path, verifier: try trust.verifier())
-        return BundleModel(digest: try BundleDigest.sha256(of: path), opened: opened, model: model, verification: report)
+        return try BundleModel(path: path, digest: try BundleDigest.sha256(of: path), opened: opened, model: model, verification: report)
     }
 
     /// Opens a bundle held in memory (written to a private temporary file, removed before returning).
@@ -81,4 +85,48 @@ public final class BundleModel: Sendable {
         let aligned = try aligner.align(columns: columns, rows: rows, strict: strict)
         return (try model.predict(aligned.frame), aligned.report.servedWarnings(featureCount: featureNames.count))
     }
+
+    /// Computes the model's features from raw bars with the pipeline the bundle carries, as
+    /// `ferry predict --data` does from a bar file: the warm-up rows dropped, the features in
+    /// schema order, ready for ``predict(columns:rows:strict:)``.
+    /// - Parameters:
+    ///   - bars: One instrument's bars, checked by the rules a bar file's rows obey.
+    ///   - reference: The second series the features read (the one the model was trained with), on
+    ///     its own dates; it is laid onto the bars' dates with past observations only.
+    /// - Returns: The rows of features, from the first bar past the warm-up.
+    /// - Throws: ``DataValidationError`` naming each faulty bar; ``FerryError`` `refused` for a
+    ///   model trained on a plain table, `invalidArgument` when the reference is needed and missing.
+    public func features(bars: BarColumns, reference: MacroSeries? = nil) throws -> FeatureRows {
+        guard let pipeline else {
+            throw FerryError(
+                .refused,
+                "\(name) \(version) was trained on a plain table; it carries no feature pipeline to compute features from bars with")
+        }
+        if pipeline.needsReference, reference == nil {
+            throw FerryError(
+                .invalidArgument, "\(name) \(version)'s features need a reference series (the one it was trained with), and none was given",
+                field: "reference")
+        }
+        let series = try bars.series(instrument: InstrumentID(name))
+        let computation = FeatureComputation(pipeline: pipeline)
+        let aligned = reference.map { computation.alignedReference($0, onto: series) }
+        let table = try pipeline.compute(try FeatureInput(series: series, reference: aligned))
+        let frame = try table.frame.selecting(featureNames)
+        let values = (0..<frame.rowCount).flatMap { frame.row($0) }
+        return FeatureRows(columns: featureNames, firstBar: table.droppedWarmUpRows, values: values)
+    }
+}
+
+/// Features computed from bars by ``BundleModel/features(bars:reference:)``: one row per bar
+/// from ``firstBar`` on (the bars before it are the warm-up), the model's features in order.
+public struct FeatureRows: Sendable {
+    /// The feature names, in schema order: the columns of each row.
+    public let columns: [String]
+    /// The index of the bar the first row belongs to; row `i` belongs to bar `firstBar + i`.
+    public let firstBar: Int
+    /// The rows, one after another (`columns.count` values each).
+    public let values: [Double]
+
+    /// How many rows there are.
+    public var rowCount: Int { columns.isEmpty ? 0 : values.count / columns.count }
 }

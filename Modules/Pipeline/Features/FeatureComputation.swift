@@ -64,8 +64,12 @@ public struct FeatureComputation: Sendable {
         case let .macro(values): macro = values
         case let .prices(bars): macro = try MacroSeries(id: bars.instrument, timestamps: bars.timestamps, values: bars.close)
         }
-        let aligned = alignment.align(macro, onto: series.timestamps)
-        return ReferenceSeries(id: macro.id, values: aligned.values)
+        return alignedReference(macro, onto: series)
+    }
+
+    /// `macro` on `series`' dates, past observations only.
+    public func alignedReference(_ macro: MacroSeries, onto series: PriceSeries) -> ReferenceSeries {
+        ReferenceSeries(id: macro.id, values: alignment.align(macro, onto: series.timestamps).values)
     }
 }
 

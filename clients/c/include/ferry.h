@@ -73,6 +73,23 @@ char *ferry_model_info_json(const ferry_model *model);
 int ferry_predict(const ferry_model *model, const char *const *columns, size_t column_count, const double *values, size_t row_count,
                   int strict, double *predictions, char **warnings, char **error);
 
+/* Computes the model's features from raw bars with the feature pipeline the bundle carries (what
+ * `ferry predict --data` does with a bar file), so a caller with bars gets exactly what training saw.
+ * `bars` holds `bar_count` rows of six doubles: open, high, low, close, adj_close, volume; the bar
+ * of row i closed at `timestamps[i]` (seconds since 1970-01-01 UTC, strictly increasing). Bars are
+ * checked as a bar file's rows are (finite, not negative, low <= open, close <= high); the error
+ * names each faulty row by its index from 0. A model whose features read a second series needs
+ * `reference_*` (its own dates and values, NaN where missing; laid onto the bars' dates with past
+ * observations only); otherwise pass NULL, NULL, 0. On success `*features` holds `*row_count` rows
+ * of the model's features in schema order (ferry_model_info_json's "features"), the first for bar
+ * `*first_bar` (the warm-up bars before it have none); free it with ferry_values_free. */
+int ferry_features_from_bars(const ferry_model *model, const int64_t *timestamps, const double *bars, size_t bar_count,
+                             const int64_t *reference_timestamps, const double *reference_values, size_t reference_count,
+                             double **features, size_t *row_count, size_t *first_bar, char **error);
+
+/* Frees an array libferry returned; NULL is ignored. */
+void ferry_values_free(double *values);
+
 /* Releases a handle; NULL is ignored. */
 void ferry_model_close(ferry_model *model);
 
