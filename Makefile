@@ -23,6 +23,7 @@ test: bootstrap
 	scripts/phase swift-test $(SWIFT) test --skip-build --disable-xctest
 	scripts/phase docs scripts/check-docs
 	scripts/phase c-example scripts/test-c-example
+	scripts/phase python scripts/test-python
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase team-plugin scripts/test-team-plugin
 

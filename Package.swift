@@ -59,14 +59,9 @@ let package = Package(
         // Domain modules: each imports Core and nothing of each other.
         .target(name: "FerryData", dependencies: ["FerryCore"], path: module("Data"), swiftSettings: swiftSettings),
         .target(name: "FerryFeatures", dependencies: ["FerryCore"], path: module("Features"), swiftSettings: swiftSettings),
-        .target(name: "FerryModels", dependencies: ["FerryCore", "CBLAS", logging], path: module("Models"), swiftSettings: swiftSettings),
+        .target(name: "FerryModels", dependencies: ["FerryCore", logging], path: module("Models"), swiftSettings: swiftSettings),
         .target(name: "FerryMonitoring", dependencies: ["FerryCore"], path: module("Monitoring"), swiftSettings: swiftSettings),
         .target(name: "FerryRisk", dependencies: ["FerryCore"], path: module("Risk"), swiftSettings: swiftSettings),
-
-        // OpenBLAS, for the matrix products of neural model plugins (through FerryModels' MatrixMultiplier).
-        .systemLibrary(
-            name: "CBLAS", path: module("CBLAS"), pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
 
         // The bundle format and its system libraries.
         .systemLibrary(

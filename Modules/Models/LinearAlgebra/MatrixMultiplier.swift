@@ -30,6 +30,6 @@ extension MatrixMultiplier {
 
 /// Where plugins get their matrix products.
 public enum LinearAlgebra {
-    /// OpenBLAS's `sgemm`.
-    public static let multiplier: any MatrixMultiplier = BLASMultiplier()
+    /// OpenBLAS's `sgemm` where OpenBLAS can be opened (it is, on first use), else ``SwiftMultiplier``.
+    public static let multiplier: any MatrixMultiplier = BLASMultiplier.isAvailable ? BLASMultiplier() : SwiftMultiplier()
 }

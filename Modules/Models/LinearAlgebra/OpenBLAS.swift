@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// OpenBLAS's two products, opened the first time a product needs them rather than linked:
+/// OpenBLAS starts its thread pool as it loads, and a process that loads Ferry (libferry in Python)
+/// and then forks (Spark executors, gunicorn workers) must not have started threads by then.
+enum OpenBLAS {
+    /// `cblas_sgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)`.
+    typealias Sgemm =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
+            UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
+    /// `cblas_sgemv(order, trans, M, N, alpha, A, lda, X, incX, beta, Y, incY)`.
+    typealias Sgemv =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
+            UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
+
+    /// The functions, once found.
+    struct Functions: @unchecked Sendable {
+        let sgemm: Sgemm
+        let sgemv: Sgemv
+    }
+
+    /// cblas.h's `CblasRowMajor`, `CblasNoTrans` and `CblasTrans`.
+    static let rowMajor: Int32 = 101, noTranspose: Int32 = 111, transpose: Int32 = 112
+
+    /// The file names tried in turn: Debian's runtime package (libopenblas0) installs the first; a
+    /// library that carries OpenBLAS beside it (the Python wheel) is found through its run path.
+    static let fileNames = ["libopenblas.so.0", "libopenblas.so", "libopenblas.0.dylib", "libopenblas.dylib"]
+
+    /// OpenBLAS's products, or `nil` where no OpenBLAS can be opened (then ``LinearAlgebra``
+    /// multiplies in Swift).
+    static let functions: Functions? = {
+        for name in fileNames {
+            guard let library = dlopen(name, RTLD_NOW | RTLD_LOCAL) else { continue }
+            guard let sgemm = dlsym(library, "cblas_sgemm"), let sgemv = dlsym(library, "cblas_sgemv") else {
+                dlclose(library)
+                continue
+            }
+            return Functions(sgemm: unsafeBitCast(sgemm, to: Sgemm.self), sgemv: unsafeBitCast(sgemv, to: Sgemv.self))
+        }
+        return nil
+    }()
+}

@@ -1,0 +1,45 @@
+"""Puts libferry into the package when one is given, so the installed package finds it.
+
+FERRY_LIBRARY names the libferry.so to copy (scripts/build-libferry prints it); without it the
+repository's release build is used when there is one, and otherwise the package is installed
+without a library and looks for $FERRY_LIBRARY when imported. `make wheel` also sets
+FERRY_WHEEL_RUNTIME to a folder of the libraries libferry needs (the Swift runtime and the C
+libraries), which are copied beside it.
+"""
+
+import os
+import pathlib
+import shutil
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def library_to_bundle():
+    explicit = os.environ.get("FERRY_LIBRARY")
+    if explicit:
+        return pathlib.Path(explicit)
+    built = HERE.parent.parent / ".build" / "release" / "libferry.so"
+    return built if built.is_file() else None
+
+
+class BuildWithLibrary(build_py):
+    """build_py, then libferry (and the runtime of a self-contained wheel) into ferry/_lib."""
+
+    def run(self):
+        super().run()
+        library = library_to_bundle()
+        if library is None:
+            return
+        target = pathlib.Path(self.build_lib) / "ferry" / "_lib"
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(library, target / "libferry.so")
+        runtime = os.environ.get("FERRY_WHEEL_RUNTIME")
+        if runtime:
+            for path in pathlib.Path(runtime).iterdir():
+                shutil.copy2(path, target / path.name)
+
+
+setup(cmdclass={"build_py": BuildWithLibrary})
