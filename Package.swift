@@ -39,6 +39,8 @@ let package = Package(
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
         // libferry: the C ABI (clients/c/include/ferry.h) every other language calls.
         .library(name: "FerryC", type: .dynamic, targets: ["FerryCAPI"]),
+        // libferry's functions to link into a team's own libferry (with its plugins; see docs/c-api.md).
+        .library(name: "FerryCAPI", targets: ["FerryCAPI"]),
         .library(name: "FerryLinear", targets: ["FerryLinear"]),
         .library(name: "FerryLSTM", targets: ["FerryLSTM"]),
         .library(name: "FerryBaselines", targets: ["FerryBaselines"]),
@@ -101,8 +103,10 @@ let package = Package(
             name: "FerryBuiltInPlugins", dependencies: ["FerryModels", "FerryLinear", "FerryBaselines", "FerryEnsemble", "FerryLSTM"],
             path: module("BuiltInPlugins"), swiftSettings: swiftSettings),
         .target(
-            name: "FerryCAPI", dependencies: ["FerryCore", "FerryPipeline", "FerryModels", "FerryBuiltInPlugins"], path: module("CAPI"),
-            swiftSettings: swiftSettings),
+            name: "FerryCAPI", dependencies: ["FerryCore", "FerryPipeline", "FerryModels", "FerryBuiltInPlugins", "FerryCAPIHooks"],
+            path: module("CAPI"), swiftSettings: swiftSettings),
+        // The weak `ferry_extra_plugins` symbol through which a team's libferry adds its plugins.
+        .target(name: "FerryCAPIHooks", path: module("CAPIHooks")),
         .executableTarget(
             name: "FerryExecutable", dependencies: ["FerryCLI"], path: module("Executable"),
             swiftSettings: swiftSettings),

@@ -1,4 +1,3 @@
-import FerryBuiltInPlugins
 import FerryCore
 import FerryModels
 import FerryPipeline
@@ -46,7 +45,7 @@ enum CStatus {
     /// What a C caller trusts: this library's plugins, the keys in `folder`, signatures required or not.
     static func trust(_ folder: UnsafePointer<CChar>?, _ requireSignature: Int32) throws -> BundleTrust {
         BundleTrust(
-            plugins: try PluginRegistry(BuiltInPlugins.all), trustedKeysFolder: folder.map { String(cString: $0) },
+            plugins: try PluginRegistry(LibraryPlugins.all), trustedKeysFolder: folder.map { String(cString: $0) },
             requireSignature: requireSignature != 0)
     }
 

@@ -6,6 +6,11 @@ import PackageDescription
 let package = Package(
     name: "ExampleTeamPlugin",
     platforms: [.macOS(.v14)],
+    products: [
+        // The team's libferry: Ferry's C functions with the plugin added (copied to libferry.so by
+        // scripts/test-team-plugin; Python loads it through FERRY_LIBRARY).
+        .library(name: "TeamFerryC", type: .dynamic, targets: ["TeamFerryC"])
+    ],
     dependencies: [
         .package(name: "Ferry", path: "../..")
     ],
@@ -20,6 +25,11 @@ let package = Package(
             name: "team-ferry",
             dependencies: ["CrossoverPlugin", .product(name: "FerryCLI", package: "Ferry")],
             path: "Sources/TeamFerry"),
+        // The team's libferry's one addition: the function that names its plugins.
+        .target(
+            name: "TeamFerryC",
+            dependencies: ["CrossoverPlugin", .product(name: "FerryCAPI", package: "Ferry")],
+            path: "Sources/TeamFerryC"),
         .testTarget(name: "CrossoverPluginTests", dependencies: ["CrossoverPlugin"], path: "Tests/CrossoverPluginTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,8 @@
 """Puts libferry into the package when one is given, so the installed package finds it.
 
-FERRY_LIBRARY names the libferry.so to copy (scripts/build-libferry prints it); without it the
-repository's release build is used when there is one, and otherwise the package is installed
-without a library and looks for $FERRY_LIBRARY when imported. `make wheel` also sets
+FERRY_LIBRARY names the libferry.so to copy (scripts/build-libferry prints it; `make python`
+does both); without it the package is installed without a library and looks for $FERRY_LIBRARY
+when imported. `make wheel` also sets
 FERRY_WHEEL_RUNTIME to a folder of the libraries libferry needs (the Swift runtime and the C
 libraries), which are copied beside it.
 """
@@ -14,15 +14,10 @@ import shutil
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-HERE = pathlib.Path(__file__).resolve().parent
-
 
 def library_to_bundle():
     explicit = os.environ.get("FERRY_LIBRARY")
-    if explicit:
-        return pathlib.Path(explicit)
-    built = HERE.parent.parent / ".build" / "release" / "libferry.so"
-    return built if built.is_file() else None
+    return pathlib.Path(explicit) if explicit else None
 
 
 class BuildWithLibrary(build_py):
