@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
+.PHONY: bootstrap build demo test format install python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -24,6 +24,7 @@ test: bootstrap
 	scripts/phase docs scripts/check-docs
 	scripts/phase c-example scripts/test-c-example
 	scripts/phase python scripts/test-python
+	scripts/phase wheel scripts/test-wheel
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase team-plugin scripts/test-team-plugin
 
@@ -32,6 +33,14 @@ PREFIX ?= /usr/local
 install: bootstrap
 	$(SWIFT) build -c release --product ferry
 	install -D -m 755 .build/release/ferry $(DESTDIR)$(PREFIX)/bin/ferry
+
+# The Python package into the current Python environment, with the release libferry (needs Swift here).
+python: bootstrap
+	FERRY_LIBRARY=$$(scripts/build-libferry release) python3 -m pip install ./clients/python
+
+# A self-contained wheel (libferry + the Swift runtime + its C libraries) into dist/, for machines without Swift.
+wheel: bootstrap
+	scripts/build-wheel release dist
 
 # Applies the house formatting (.swift-format); `make test` checks it.
 format:

@@ -139,9 +139,9 @@ let package = Package(
         .executableTarget(
             name: "LSTMBenchmark", dependencies: ["FerryLSTM", "BenchSupport"], path: "bench/LSTMBenchmark", swiftSettings: swiftSettings),
 
-        // The bundle reader's fuzz target (scripts/fuzz-bundle-reader); a corpus replayer in a normal build.
+        // Fuzz targets (scripts/fuzz: the bundle reader, libferry's ferry_open_bytes); a corpus replayer in a normal build.
         .executableTarget(
-            name: "BundleReaderFuzzer", dependencies: ["FerryBundle"], path: "fuzz/BundleReaderFuzzer",
+            name: "FerryFuzzer", dependencies: ["FerryBundle", "FerryCAPI", "FerryCore"], path: "fuzz/FerryFuzzer",
             swiftSettings: swiftSettings),
 
         // Tests: helpers shared by test targets (after HummingbirdTesting), one target per module, plus the house rules.

@@ -12,6 +12,7 @@ import pathlib
 import shutil
 
 from setuptools import setup
+from setuptools.command.bdist_wheel import bdist_wheel
 from setuptools.command.build_py import build_py
 
 
@@ -37,4 +38,16 @@ class BuildWithLibrary(build_py):
                 shutil.copy2(path, target / path.name)
 
 
-setup(cmdclass={"build_py": BuildWithLibrary})
+class PlatformWheel(bdist_wheel):
+    """A wheel that carries libferry is for one platform (any Python 3): py3-none-linux_x86_64."""
+
+    def finalize_options(self):
+        super().finalize_options()
+        self.root_is_pure = library_to_bundle() is None
+
+    def get_tag(self):
+        python, abi, platform = super().get_tag()
+        return ("py3", "none", platform) if not self.root_is_pure else (python, abi, platform)
+
+
+setup(cmdclass={"build_py": BuildWithLibrary, "bdist_wheel": PlatformWheel})
