@@ -49,6 +49,25 @@ enum CStatus {
             requireSignature: requireSignature != 0)
     }
 
+    /// The column names and the values a predict call was given, checked: no NULL, counts positive
+    /// and within ``maximumCells``.
+    static func matrix(
+        _ columns: UnsafePointer<UnsafePointer<CChar>?>?, _ columnCount: Int, _ values: UnsafePointer<Double>?, _ rowCount: Int
+    ) throws -> (names: [String], values: UnsafeBufferPointer<Double>) {
+        guard let columns, let values, columnCount > 0, rowCount > 0 else {
+            throw FerryError(.invalidArgument, "columns and values must not be NULL, and the counts must be positive")
+        }
+        let (cells, overflow) = rowCount.multipliedReportingOverflow(by: columnCount)
+        guard !overflow, cells <= maximumCells else {
+            throw FerryError(.invalidArgument, "\(rowCount) rows of \(columnCount) columns are over the \(maximumCells)-value limit")
+        }
+        let names = try (0..<columnCount).map { index -> String in
+            guard let name = columns[index] else { throw FerryError(.invalidArgument, "column \(index)'s name is NULL", field: "columns") }
+            return String(cString: name)
+        }
+        return (names, UnsafeBufferPointer(start: values, count: cells))
+    }
+
     /// Memory for `count` values that the C caller frees with `free` (through a `ferry_*_free` function).
     static func allocate<Value>(_: Value.Type, count: Int) throws -> UnsafeMutablePointer<Value> {
         guard let memory = malloc(count * MemoryLayout<Value>.stride) else {

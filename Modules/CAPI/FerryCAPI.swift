@@ -61,21 +61,29 @@ public func ferryPredict(
 ) -> Int32 {
     CStatus.run(error) {
         guard let model = CStatus.model(model) else { throw FerryError(.invalidArgument, "the model handle is NULL") }
-        guard let columns, let values, let predictions, columnCount > 0, rowCount > 0 else {
-            throw FerryError(.invalidArgument, "columns, values and predictions must not be NULL, and the counts must be positive")
-        }
-        let (cells, overflow) = rowCount.multipliedReportingOverflow(by: columnCount)
-        guard !overflow, cells <= CStatus.maximumCells else {
-            throw FerryError(
-                .invalidArgument, "\(rowCount) rows of \(columnCount) columns are over the \(CStatus.maximumCells)-value limit")
-        }
-        let names = try (0..<columnCount).map { index -> String in
-            guard let name = columns[index] else { throw FerryError(.invalidArgument, "column \(index)'s name is NULL", field: "columns") }
-            return String(cString: name)
-        }
-        let rows = (0..<rowCount).map { row in Array(UnsafeBufferPointer(start: values + row * columnCount, count: columnCount)) }
-        let answer = try model.predict(columns: names, rows: rows, strict: strict != 0)
-        for (index, value) in answer.predictions.enumerated() { predictions[index] = value }
+        guard let predictions else { throw FerryError(.invalidArgument, "predictions must not be NULL") }
+        let (names, cells) = try CStatus.matrix(columns, columnCount, values, rowCount)
+        let found = try model.predict(
+            columns: names, values: cells, rowCount: rowCount, strict: strict != 0,
+            into: UnsafeMutableBufferPointer(start: predictions, count: rowCount))
+        if let warnings { warnings.pointee = strdup(try CModelInfo.jsonText(found)) }
+    }
+}
+
+/// Predicts the last of `row_count` rows alone (the rows before it are its window) into `*prediction`.
+@_cdecl("ferry_predict_last")
+public func ferryPredictLast(
+    _ model: OpaquePointer?, _ columns: UnsafePointer<UnsafePointer<CChar>?>?, _ columnCount: Int, _ values: UnsafePointer<Double>?,
+    _ rowCount: Int, _ strict: Int32, _ prediction: UnsafeMutablePointer<Double>?,
+    _ warnings: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    CStatus.run(error) {
+        guard let model = CStatus.model(model) else { throw FerryError(.invalidArgument, "the model handle is NULL") }
+        guard let prediction else { throw FerryError(.invalidArgument, "prediction must not be NULL") }
+        let (names, cells) = try CStatus.matrix(columns, columnCount, values, rowCount)
+        let rows = (0..<rowCount).map { Array(cells[($0 * columnCount)..<(($0 + 1) * columnCount)]) }
+        let answer = try model.predictLast(columns: names, rows: rows, strict: strict != 0)
+        prediction.pointee = answer.prediction
         if let warnings { warnings.pointee = strdup(try CModelInfo.jsonText(answer.warnings)) }
     }
 }

@@ -50,23 +50,52 @@ import Testing
         guard case let .macro(oil) = reference else { throw FerryError(.invalidData, "WTI.csv") }
         let rows = try model.features(bars: columns, reference: oil)
         #expect(rows.columns == model.featureNames && rows.firstBar > 0 && rows.firstBar + rows.rowCount == bars.count)
-        let matrix = stride(from: 0, to: rows.values.count, by: rows.columns.count).map { Array(rows.values[$0..<$0 + rows.columns.count]) }
+        let matrix = Self.rows(rows.values, width: rows.columns.count)
         let predicted = try model.predict(columns: rows.columns, rows: matrix, strict: true).predictions
         let scored = try BundleScoring(model: .bundle(Self.example), input: .bars([spx], reference: wti)).run(
             verifier: try Self.trust.verifier())
         #expect(predicted.map(\.bitPattern) == scored.rows.map(\.prediction.bitPattern))
 
+        // Rows in place (libferry's ferry_predict): the same bits and the same warnings, in blocks.
+        var inPlace = [Double](repeating: .nan, count: rows.rowCount)
+        let warnings = try rows.values.withUnsafeBufferPointer { values in
+            try inPlace.withUnsafeMutableBufferPointer {
+                try model.predict(columns: rows.columns, values: values, rowCount: rows.rowCount, into: $0)
+            }
+        }
+        #expect(inPlace.map(\.bitPattern) == predicted.map(\.bitPattern))
+        #expect(warnings == (try model.predict(columns: rows.columns, rows: matrix)).warnings && !warnings.isEmpty)
+        var broken = rows.values
+        broken[3_000 * rows.columns.count + 5] = .nan
+        let nan = #expect(throws: FerryError.self) {
+            try broken.withUnsafeBufferPointer { values in
+                try inPlace.withUnsafeMutableBufferPointer {
+                    try model.predict(columns: rows.columns, values: values, rowCount: rows.rowCount, into: $0)
+                }
+            }
+        }
+        #expect(
+            nan?.message
+                == (#expect(throws: FerryError.self) {
+                    try model.predict(columns: rows.columns, rows: Self.rows(broken, width: rows.columns.count))
+                })?.message)
+
         let needsReference = #expect(throws: FerryError.self) { try model.features(bars: columns) }
         #expect(needsReference?.field == "reference")
-        var broken = columns
-        broken.high[3] = broken.low[3] - 1
-        broken.timestamps[5] = broken.timestamps[4]
-        let refused = #expect(throws: DataValidationError.self) { try model.features(bars: broken, reference: oil) }
+        var brokenBars = columns
+        brokenBars.high[3] = brokenBars.low[3] - 1
+        brokenBars.timestamps[5] = brokenBars.timestamps[4]
+        let refused = #expect(throws: DataValidationError.self) { try model.features(bars: brokenBars, reference: oil) }
         #expect(refused?.problems.map(\.kind) == [.highBelowLow, .dateRepeated])
         #expect(refused?.description.contains("row 3 (") == true)
-        broken.volume.removeLast()
-        let short = #expect(throws: DataValidationError.self) { try model.features(bars: broken, reference: oil) }
+        brokenBars.volume.removeLast()
+        let short = #expect(throws: DataValidationError.self) { try model.features(bars: brokenBars, reference: oil) }
         #expect(short?.description.contains("Volume has") == true)
+    }
+
+    /// Row-major values as rows of `width`.
+    static func rows(_ values: [Double], width: Int) -> [[Double]] {
+        stride(from: 0, to: values.count, by: width).map { Array(values[$0..<$0 + width]) }
     }
 
     @Test func badInputIsAnErrorNeverATrap() throws {

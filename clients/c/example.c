@@ -96,6 +96,10 @@ static void check_features_and_threads(ferry_model *model) {
     status = ferry_predict(model, names, count, features, rows, 1, alone, NULL, NULL);
     check(status == FERRY_OK && isfinite(alone[rows - 1]), "the features predict in strict mode (every column named)");
 
+    double last = NAN;
+    status = ferry_predict_last(model, names, count, features, rows, 1, &last, NULL, NULL);
+    check(status == FERRY_OK && memcmp(&last, &alone[rows - 1], sizeof last) == 0, "predict_last is the last prediction, to the bit");
+
     pthread_t threads[THREADS];
     predict_job jobs[THREADS];
     for (int t = 0; t < THREADS; t++) {

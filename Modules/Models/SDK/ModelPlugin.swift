@@ -115,6 +115,11 @@ public protocol TrainedModel: Sendable {
     /// One prediction per row of `features`, whose columns follow ``schema``.
     func predict(_ features: Frame) throws -> [Double]
 
+    /// The prediction for the last row of `features` alone: the serving case of a model that reads
+    /// a window of rows (the LSTM family), which then need not predict every row before it.
+    /// Defaults to the last of ``predict(_:)``.
+    func predictLast(_ features: Frame) throws -> Double
+
     /// Every parameter, by name, for `weights.safetensors`.
     var tensors: [String: Tensor] { get }
 
@@ -126,6 +131,19 @@ public protocol TrainedModel: Sendable {
 extension TrainedModel {
     /// 1e-9: a model computed in `Double` with a fixed order of operations repeats itself closely.
     public var goldenTolerance: Double { 1e-9 }
+
+    /// The last of ``predict(_:)`` (`nan` for no rows).
+    public func predictLast(_ features: Frame) throws -> Double { try predict(features).last ?? .nan }
+}
+
+/// A model that also predicts straight from rows laid out one after another in schema order,
+/// without a ``Frame`` (FerryCore): the fast path an embedding front end (libferry, Python) takes
+/// for a large block of rows whose columns are already the schema's. It must give, to the bit,
+/// what ``TrainedModel/predict(_:)`` gives for the same rows.
+public protocol RowMajorPredicting: TrainedModel {
+    /// Writes one prediction per row of `values` (`rowCount` rows of `schema.features.count`
+    /// finite values each) into `predictions`.
+    func predict(rowMajor values: UnsafeBufferPointer<Double>, rowCount: Int, into predictions: UnsafeMutableBufferPointer<Double>)
 }
 
 /// What a plugin trains on: a feature frame and the target aligned with its rows.

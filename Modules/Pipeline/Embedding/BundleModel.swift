@@ -36,6 +36,10 @@ public final class BundleModel: Sendable {
     /// The bundle's feature pipeline; `nil` for a model trained on a plain table.
     private let pipeline: FeaturePipeline?
 
+    /// Rows per block of the in-place path of ``predict(columns:values:rowCount:strict:into:)``:
+    /// 2,048 rows of 39 features (624 KiB) stay in the second-level cache between check and predict.
+    static let rowsPerBlock = 2_048
+
     /// The largest bundle ``open(bytes:trust:)`` takes: 512 MiB, as the server's uploads.
     public static let maximumBytes = 512 << 20
 
@@ -84,6 +88,48 @@ public final class BundleModel: Sendable {
     public func predict(columns: [String], rows: [[Double]], strict: Bool = false) throws -> (predictions: [Double], warnings: [String]) {
         let aligned = try aligner.align(columns: columns, rows: rows, strict: strict)
         return (try model.predict(aligned.frame), aligned.report.servedWarnings(featureCount: featureNames.count))
+    }
+
+    /// Predicts `rowCount` rows laid out one after another in `values` (each in `columns` order)
+    /// into `predictions`, as ``predict(columns:rows:strict:)`` does and to the same bits. When the
+    /// columns are the schema's and the model predicts from rows in place (``RowMajorPredicting``,
+    /// the linear models), nothing is copied into rows or a frame: the values are checked in one
+    /// pass and predicted from where they lie.
+    /// - Returns: The warnings.
+    /// - Throws: ``FerryError`` `invalidData` naming the row and field that do not fit.
+    public func predict(
+        columns: [String], values: UnsafeBufferPointer<Double>, rowCount: Int, strict: Bool = false,
+        into predictions: UnsafeMutableBufferPointer<Double>
+    ) throws -> [String] {
+        precondition(values.count >= rowCount * columns.count && predictions.count >= rowCount, "buffers smaller than rowCount rows")
+        if columns == featureNames, let inPlace = model as? any RowMajorPredicting {
+            // Block by block, so the values the check has just read are still in cache when predicted.
+            let width = featureNames.count
+            var check = aligner.inOrderCheck()
+            for first in stride(from: 0, to: rowCount, by: Self.rowsPerBlock) {
+                let rows = first..<min(first + Self.rowsPerBlock, rowCount)
+                try aligner.checkInOrder(values, rows: rows, with: &check)
+                inPlace.predict(
+                    rowMajor: UnsafeBufferPointer(rebasing: values[(first * width)..<(rows.upperBound * width)]), rowCount: rows.count,
+                    into: UnsafeMutableBufferPointer(rebasing: predictions[rows]))
+            }
+            return ServedWarnings.lines(filledMissing: [], droppedExtra: [], outOfRange: check.outOfRange, featureCount: width)
+        }
+        let rows = (0..<rowCount).map { Array(values[($0 * columns.count)..<(($0 + 1) * columns.count)]) }
+        let answer = try predict(columns: columns, rows: rows, strict: strict)
+        _ = predictions.update(fromContentsOf: answer.predictions)
+        return answer.warnings
+    }
+
+    /// Predicts the last of `rows` alone, aligned as ``predict(columns:rows:strict:)`` aligns: the
+    /// serving case of a model that reads a window of rows (give it the last `lookback` rows, or
+    /// more), which then computes one window instead of one per row. For a model that reads one
+    /// row at a time it is the last of ``predict(columns:rows:strict:)``, to the bit.
+    /// - Returns: The prediction (not finite where the model gives none), and the warnings.
+    /// - Throws: ``FerryError`` `invalidData` naming the row and field that do not fit.
+    public func predictLast(columns: [String], rows: [[Double]], strict: Bool = false) throws -> (prediction: Double, warnings: [String]) {
+        let aligned = try aligner.align(columns: columns, rows: rows, strict: strict)
+        return (try model.predictLast(aligned.frame), aligned.report.servedWarnings(featureCount: featureNames.count))
     }
 
     /// Computes the model's features from raw bars with the pipeline the bundle carries, as

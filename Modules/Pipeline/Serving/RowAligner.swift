@@ -18,6 +18,19 @@ struct RowAligner: Sendable {
     /// The schema's features, in order.
     var featureNames: [String] { lenient.featureNames }
 
+    /// A check of rows already in the schema's order, block by block, without copying them
+    /// (``InOrderCheck``); refusals as ``align(columns:rows:strict:source:firstLine:)``'s.
+    func checkInOrder(_ values: UnsafeBufferPointer<Double>, rows: Range<Int>, with check: inout InOrderCheck) throws {
+        do {
+            try check.check(values, rows: rows)
+        } catch let refused as SchemaAlignmentError {
+            throw FerryError(.invalidData, refused.description, cause: refused)
+        }
+    }
+
+    /// Starts a check of rows in the schema's order, named `rows[i]` in errors.
+    func inOrderCheck() -> InOrderCheck { lenient.inOrderCheck(source: "rows") }
+
     /// `rows` (each in `columns` order) in the schema's order; `source` and `firstLine` name them in errors and warnings.
     func align(columns: [String], rows: [[Double]], strict isStrict: Bool, source: String = "rows", firstLine: Int = 0) throws
         -> AlignedTable

@@ -6,6 +6,15 @@ extension AlignmentReport {
     /// named as request errors name them (`rows[3].sma_5`, rows counted from 0), and the
     /// out-of-range values of one feature folded into one line with their count.
     func servedWarnings(featureCount: Int) -> [String] {
+        ServedWarnings.lines(
+            filledMissing: filledMissing, droppedExtra: droppedExtra, outOfRange: outOfRangeCounts, featureCount: featureCount)
+    }
+}
+
+/// The wording of served rows' warnings, from an alignment's report or from an in-order check.
+enum ServedWarnings {
+    /// One line for the filled features, one for the dropped fields, one per feature out of range.
+    static func lines(filledMissing: [String], droppedExtra: [String], outOfRange: [OutOfRangeCount], featureCount: Int) -> [String] {
         var lines: [String] = []
         if !filledMissing.isEmpty {
             lines.append(
@@ -15,16 +24,14 @@ extension AlignmentReport {
         if !droppedExtra.isEmpty {
             lines.append("\(droppedExtra.count) field(s) not among the model's features, dropped: " + droppedExtra.joined(separator: ", "))
         }
-        let byFeature = Dictionary(grouping: outOfRange, by: \.column)
-        for feature in byFeature.keys.sorted() {
-            guard let values = byFeature[feature], let first = values.first else { continue }
-            let range = "the training range [\(first.range.min), \(first.range.max)]"
-            if values.count == 1 {
-                lines.append("rows[\(first.line)].\(feature) = \(first.value) is outside \(range)")
+        for found in outOfRange {
+            let range = "the training range [\(found.range.min), \(found.range.max)]"
+            if found.count == 1, let line = found.firstLines.first {
+                lines.append("rows[\(line)].\(found.column) = \(found.firstValue) is outside \(range)")
             } else {
-                let shown = values.prefix(3).map { "rows[\($0.line)]" }.joined(separator: ", ")
+                let shown = found.firstLines.map { "rows[\($0)]" }.joined(separator: ", ")
                 lines.append(
-                    "\(feature) is outside \(range) in \(values.count) rows (\(shown)\(values.count > 3 ? ", ..." : ""); rows count from 0)"
+                    "\(found.column) is outside \(range) in \(found.count) rows (\(shown)\(found.count > OutOfRangeCount.linesKept ? ", ..." : ""); rows count from 0)"
                 )
             }
         }

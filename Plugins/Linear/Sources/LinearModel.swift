@@ -3,7 +3,7 @@ import FerryModels
 import Foundation
 
 /// A trained linear model: `ŷ = link(intercept + Σ coefᵢ · xᵢ)` over the schema's features.
-public struct LinearModel: TrainedModel {
+public struct LinearModel: TrainedModel, RowMajorPredicting {
     /// What turns the linear score into a prediction.
     public enum Link: String, Sendable {
         /// The score itself (regression).
@@ -41,6 +41,38 @@ public struct LinearModel: TrainedModel {
             return link == .logistic ? Self.sigmoid(score) : score
         }
     }
+
+    /// Eight rows at a time, each row's score summed over the features in schema order exactly as
+    /// ``predict(_:)`` sums it (so the bits are the same): the eight sums are independent, so the
+    /// processor overlaps them instead of waiting on one chain of additions.
+    public func predict(rowMajor values: UnsafeBufferPointer<Double>, rowCount: Int, into predictions: UnsafeMutableBufferPointer<Double>) {
+        let width = coefficients.count
+        guard let base = values.baseAddress, rowCount > 0 else { return }
+        coefficients.withUnsafeBufferPointer { coefficients in
+            var row = 0
+            while row + 8 <= rowCount {
+                let rows = base + row * width
+                var scores = SIMD8<Double>(repeating: intercept)
+                for feature in 0..<width {
+                    let cells = rows + feature
+                    let x = SIMD8<Double>(
+                        cells[0], cells[width], cells[2 &* width], cells[3 &* width], cells[4 &* width], cells[5 &* width],
+                        cells[6 &* width], cells[7 &* width])
+                    scores = scores + coefficients[feature] * x
+                }
+                for lane in 0..<8 { predictions[row + lane] = output(scores[lane]) }
+                row += 8
+            }
+            for rest in row..<rowCount {
+                let cells = base + rest * width
+                var score = intercept
+                for feature in 0..<width { score = score + coefficients[feature] * cells[feature] }
+                predictions[rest] = output(score)
+            }
+        }
+    }
+
+    private func output(_ score: Double) -> Double { link == .logistic ? Self.sigmoid(score) : score }
 
     /// `coef` (float64, [p]) and `intercept` (float64, [1]), as scikit-learn names them.
     public var tensors: [String: Tensor] { ["coef": .vector(coefficients), "intercept": .vector([intercept])] }

@@ -73,6 +73,13 @@ char *ferry_model_info_json(const ferry_model *model);
 int ferry_predict(const ferry_model *model, const char *const *columns, size_t column_count, const double *values, size_t row_count,
                   int strict, double *predictions, char **warnings, char **error);
 
+/* As ferry_predict, for the last row alone: the rows before it are its window (the serving case of
+ * a model that reads a window of rows, the LSTM family: give it the last `lookback` rows or more,
+ * and it computes one window instead of one per row). For a model that reads one row at a time it
+ * is the last of ferry_predict's predictions, to the bit. Writes one value to `*prediction`. */
+int ferry_predict_last(const ferry_model *model, const char *const *columns, size_t column_count, const double *values, size_t row_count,
+                       int strict, double *prediction, char **warnings, char **error);
+
 /* Computes the model's features from raw bars with the feature pipeline the bundle carries (what
  * `ferry predict --data` does with a bar file), so a caller with bars gets exactly what training saw.
  * `bars` holds `bar_count` rows of six doubles: open, high, low, close, adj_close, volume; the bar

@@ -43,6 +43,20 @@ _SIGNATURES = {
             _c_void_pp,
         ],
     ),
+    "ferry_predict_last": (
+        ctypes.c_int,
+        [
+            ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.c_size_t,
+            _c_double_p,
+            ctypes.c_size_t,
+            ctypes.c_int,
+            _c_double_p,
+            _c_void_pp,
+            _c_void_pp,
+        ],
+    ),
     "ferry_features_from_bars": (
         ctypes.c_int,
         [

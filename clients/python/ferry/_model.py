@@ -166,27 +166,49 @@ class Model:
             InvalidArgumentError: An array whose column count is not the model's.
         """
         columns, values = self._matrix(X)
-        rows = values.shape[0]
-        predictions = np.empty(rows, dtype=np.float64)
-        if rows == 0:
-            return predictions
+        predictions = np.empty(values.shape[0], dtype=np.float64)
+        if values.shape[0] > 0:
+            self._predict_into(_library_or_raise().ferry_predict, columns, values, strict, predictions)
+        return predictions
+
+    def predict_last(self, X: Rows, *, strict: bool = False) -> float:
+        """Predicts the last row alone, the rows before it being its window: the serving case of a
+        model that reads a window of rows (the LSTM family; pass the last ``lookback`` rows or
+        more), which then computes one window instead of one per row. For a model that reads one
+        row at a time it equals ``predict(X)[-1]`` to the bit.
+
+        Args:
+            X: As for :meth:`predict`, with at least one row.
+            strict: As for :meth:`predict`.
+
+        Returns:
+            The prediction for the last row.
+        """
+        columns, values = self._matrix(X)
+        if values.shape[0] == 0:
+            raise InvalidArgumentError("predict_last needs at least one row")
+        prediction = np.empty(1, dtype=np.float64)
+        self._predict_into(_library_or_raise().ferry_predict_last, columns, values, strict, prediction)
+        return float(prediction[0])
+
+    def _predict_into(self, function, columns: list[bytes] | None, values: np.ndarray, strict: bool, out: np.ndarray) -> None:
+        """Calls ferry_predict or ferry_predict_last on the matrix; its warnings become FerryWarnings."""
         library = _library_or_raise()
         names = self._names_array if columns is None else (ctypes.c_char_p * len(columns))(*columns)
         found = ctypes.c_void_p()
         _call(
-            library.ferry_predict,
+            function,
             self._open_handle(),
             names,
             values.shape[1],
             values.ctypes.data_as(ctypes.POINTER(ctypes.c_double)),
-            rows,
+            values.shape[0],
             int(strict),
-            predictions.ctypes.data_as(ctypes.POINTER(ctypes.c_double)),
+            out.ctypes.data_as(ctypes.POINTER(ctypes.c_double)),
             ctypes.byref(found),
         )
         for warning in json.loads(_library.take_string(library, found.value) or "[]"):
-            warnings.warn(warning, FerryWarning, stacklevel=2)
-        return predictions
+            warnings.warn(warning, FerryWarning, stacklevel=3)
 
     def _matrix(self, X: Rows) -> tuple[list[bytes] | None, np.ndarray]:
         """The column names (None: schema order) and a C-ordered float64 matrix of ``X``."""
