@@ -66,7 +66,7 @@ public func ferryPredict(
         let found = try model.predict(
             columns: names, values: cells, rowCount: rowCount, strict: strict != 0,
             into: UnsafeMutableBufferPointer(start: predictions, count: rowCount))
-        if let warnings { warnings.pointee = strdup(try CModelInfo.jsonText(found)) }
+        if let warnings { warnings.pointee = strdup(FerryJSON.stringArray(found)) }
     }
 }
 
@@ -81,10 +81,10 @@ public func ferryPredictLast(
         guard let model = CStatus.model(model) else { throw FerryError(.invalidArgument, "the model handle is NULL") }
         guard let prediction else { throw FerryError(.invalidArgument, "prediction must not be NULL") }
         let (names, cells) = try CStatus.matrix(columns, columnCount, values, rowCount)
-        let rows = (0..<rowCount).map { Array(cells[($0 * columnCount)..<(($0 + 1) * columnCount)]) }
-        let answer = try model.predictLast(columns: names, rows: rows, strict: strict != 0)
+        let answer = try model.predictLast(
+            columns: names, values: cells, rowCount: rowCount, strict: strict != 0, reportingWarnings: warnings != nil)
         prediction.pointee = answer.prediction
-        if let warnings { warnings.pointee = strdup(try CModelInfo.jsonText(answer.warnings)) }
+        if let warnings { warnings.pointee = strdup(FerryJSON.stringArray(answer.warnings)) }
     }
 }
 

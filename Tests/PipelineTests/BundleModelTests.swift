@@ -65,6 +65,15 @@ import Testing
         }
         #expect(inPlace.map(\.bitPattern) == predicted.map(\.bitPattern))
         #expect(warnings == (try model.predict(columns: rows.columns, rows: matrix)).warnings && !warnings.isEmpty)
+        // The last row alone: the last prediction's bits, the same from columns in another order.
+        let tail = Array(rows.values.suffix(30 * rows.columns.count))
+        let last = try tail.withUnsafeBufferPointer { try model.predictLast(columns: rows.columns, values: $0, rowCount: 30) }
+        #expect(last.prediction.bitPattern == predicted.last?.bitPattern)
+        let reversed = Self.rows(tail, width: rows.columns.count).flatMap { $0.reversed() }
+        let lastReordered = try reversed.withUnsafeBufferPointer {
+            try model.predictLast(columns: rows.columns.reversed(), values: $0, rowCount: 30)
+        }
+        #expect(lastReordered.prediction.bitPattern == last.prediction.bitPattern && lastReordered.warnings == last.warnings)
         var broken = rows.values
         broken[3_000 * rows.columns.count + 5] = .nan
         let nan = #expect(throws: FerryError.self) {

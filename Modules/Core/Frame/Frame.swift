@@ -57,13 +57,16 @@ public struct Frame: Sendable, Equatable {
         columns.append(values)
     }
 
-    /// The rows in `range`, every column kept.
+    /// The rows in `range`, every column kept (the frame itself when that is every row).
     public func rows(_ range: Range<Int>) -> Frame {
-        Frame(unchecked: Array(index[range]), names: columnNames, columns: columns.map { Array($0[range]) })
+        if range == 0..<rowCount { return self }
+        return Frame(unchecked: Array(index[range]), names: columnNames, columns: columns.map { Array($0[range]) })
     }
 
-    /// The named columns in the given order; throws ``FrameError`` for a name the frame lacks.
+    /// The named columns in the given order (the frame itself when they are its columns in order);
+    /// throws ``FrameError`` for a name the frame lacks.
     public func selecting(_ names: [String]) throws -> Frame {
+        if names == columnNames { return self }
         var selected = try Frame(index: index)
         for name in names { try selected.addColumn(name, values: values(of: name)) }
         return selected

@@ -121,15 +121,36 @@ public final class BundleModel: Sendable {
         return answer.warnings
     }
 
-    /// Predicts the last of `rows` alone, aligned as ``predict(columns:rows:strict:)`` aligns: the
-    /// serving case of a model that reads a window of rows (give it the last `lookback` rows, or
-    /// more), which then computes one window instead of one per row. For a model that reads one
-    /// row at a time it is the last of ``predict(columns:rows:strict:)``, to the bit.
+    /// Predicts the last of `rowCount` rows laid out one after another in `values` (each in
+    /// `columns` order) alone, aligned as ``predict(columns:rows:strict:)`` aligns: the serving
+    /// case of a model that reads a window of rows (give it the last `lookback` rows, or more),
+    /// which then computes one window instead of one per row. For a model that reads one row at a
+    /// time it is the last of ``predict(columns:rows:strict:)``, to the bit. Rows already in the
+    /// schema's order are checked in place (``InOrderCheck``), not aligned cell by cell; a caller
+    /// that will not show the warnings passes `reportingWarnings: false` and saves their wording.
     /// - Returns: The prediction (not finite where the model gives none), and the warnings.
     /// - Throws: ``FerryError`` `invalidData` naming the row and field that do not fit.
-    public func predictLast(columns: [String], rows: [[Double]], strict: Bool = false) throws -> (prediction: Double, warnings: [String]) {
-        let aligned = try aligner.align(columns: columns, rows: rows, strict: strict)
-        return (try model.predictLast(aligned.frame), aligned.report.servedWarnings(featureCount: featureNames.count))
+    public func predictLast(
+        columns: [String], values: UnsafeBufferPointer<Double>, rowCount: Int, strict: Bool = false, reportingWarnings: Bool = true
+    ) throws -> (prediction: Double, warnings: [String]) {
+        precondition(values.count >= rowCount * columns.count, "a buffer smaller than rowCount rows")
+        let width = columns.count
+        guard columns == featureNames else {
+            let rows = (0..<rowCount).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
+            let aligned = try aligner.align(columns: columns, rows: rows, strict: strict)
+            return (try model.predictLast(aligned.frame), aligned.report.servedWarnings(featureCount: width))
+        }
+        var check = aligner.inOrderCheck()
+        try aligner.checkInOrder(values, rows: 0..<rowCount, with: &check)
+        let frame = try Frame(
+            index: (0..<rowCount).map { Timestamp(secondsSinceEpoch: Int64($0)) },
+            columns: featureNames.indices.map { feature in
+                (featureNames[feature], (0..<rowCount).map { values[$0 * width + feature] })
+            })
+        let warnings =
+            reportingWarnings
+            ? ServedWarnings.lines(filledMissing: [], droppedExtra: [], outOfRange: check.outOfRange, featureCount: width) : []
+        return (try model.predictLast(frame), warnings)
     }
 
     /// Computes the model's features from raw bars with the pipeline the bundle carries, as

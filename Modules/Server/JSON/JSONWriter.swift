@@ -1,3 +1,4 @@
+import FerryCore
 import NIOCore
 
 /// Writes JSON text straight into a `ByteBuffer`, for the predict route's answer (`JSONEncoder`
@@ -22,11 +23,7 @@ struct JSONWriter {
     /// Writes `text` as a JSON string, quoted and escaped.
     mutating func string(_ text: String) {
         buffer.writeInteger(UInt8(ascii: "\""))
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            buffer.writeString(text)
-        } else {
-            for byte in text.utf8 { escape(byte) }
-        }
+        buffer.writeString(FerryJSON.escaped(text))
         buffer.writeInteger(UInt8(ascii: "\""))
     }
 
@@ -44,19 +41,5 @@ struct JSONWriter {
             write(&self, element)
         }
         raw("]")
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): raw("\\\"")
-        case UInt8(ascii: "\\"): raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        case 0..<0x20:
-            raw("\\u00")
-            buffer.writeString(String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16))
-        default: buffer.writeInteger(byte)
-        }
     }
 }

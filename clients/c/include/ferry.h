@@ -76,7 +76,8 @@ int ferry_predict(const ferry_model *model, const char *const *columns, size_t c
 /* As ferry_predict, for the last row alone: the rows before it are its window (the serving case of
  * a model that reads a window of rows, the LSTM family: give it the last `lookback` rows or more,
  * and it computes one window instead of one per row). For a model that reads one row at a time it
- * is the last of ferry_predict's predictions, to the bit. Writes one value to `*prediction`. */
+ * is the last of ferry_predict's predictions, to the bit. Writes one value to `*prediction`. With
+ * `warnings` NULL the warnings are not worded at all (a saving on windows out of the training range). */
 int ferry_predict_last(const ferry_model *model, const char *const *columns, size_t column_count, const double *values, size_t row_count,
                        int strict, double *prediction, char **warnings, char **error);
 

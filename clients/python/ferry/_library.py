@@ -19,7 +19,8 @@ _c_size_t_p = ctypes.POINTER(ctypes.c_size_t)
 _c_void_pp = ctypes.POINTER(ctypes.c_void_p)
 
 # name: (result type, argument types), as ferry.h declares them. Strings libferry hands out are
-# declared c_void_p so the package can free them after reading.
+# declared c_void_p so the package can free them after reading; the predict functions' value and
+# output arrays are c_void_p too, passed as numpy's addresses (cheaper per call than data_as).
 _SIGNATURES = {
     "ferry_abi_version": (ctypes.c_int, []),
     "ferry_version": (ctypes.c_char_p, []),
@@ -35,10 +36,10 @@ _SIGNATURES = {
             ctypes.c_void_p,
             ctypes.POINTER(ctypes.c_char_p),
             ctypes.c_size_t,
-            _c_double_p,
+            ctypes.c_void_p,
             ctypes.c_size_t,
             ctypes.c_int,
-            _c_double_p,
+            ctypes.c_void_p,
             _c_void_pp,
             _c_void_pp,
         ],
@@ -49,10 +50,10 @@ _SIGNATURES = {
             ctypes.c_void_p,
             ctypes.POINTER(ctypes.c_char_p),
             ctypes.c_size_t,
-            _c_double_p,
+            ctypes.c_void_p,
             ctypes.c_size_t,
             ctypes.c_int,
-            _c_double_p,
+            ctypes.c_void_p,
             _c_void_pp,
             _c_void_pp,
         ],

@@ -171,7 +171,7 @@ class Model:
             self._predict_into(_library_or_raise().ferry_predict, columns, values, strict, predictions)
         return predictions
 
-    def predict_last(self, X: Rows, *, strict: bool = False) -> float:
+    def predict_last(self, X: Rows, *, strict: bool = False, warn: bool = True) -> float:
         """Predicts the last row alone, the rows before it being its window: the serving case of a
         model that reads a window of rows (the LSTM family; pass the last ``lookback`` rows or
         more), which then computes one window instead of one per row. For a model that reads one
@@ -180,6 +180,10 @@ class Model:
         Args:
             X: As for :meth:`predict`, with at least one row.
             strict: As for :meth:`predict`.
+            warn: Report values outside the training range (and filled or dropped columns) as
+                :class:`ferry.FerryWarning`; False skips their wording, a saving of about 20 us
+                on a window whose features mostly lie outside the range (values that are not
+                finite are refused either way).
 
         Returns:
             The prediction for the last row.
@@ -188,11 +192,14 @@ class Model:
         if values.shape[0] == 0:
             raise InvalidArgumentError("predict_last needs at least one row")
         prediction = np.empty(1, dtype=np.float64)
-        self._predict_into(_library_or_raise().ferry_predict_last, columns, values, strict, prediction)
+        self._predict_into(_library_or_raise().ferry_predict_last, columns, values, strict, prediction, warn)
         return float(prediction[0])
 
-    def _predict_into(self, function, columns: list[bytes] | None, values: np.ndarray, strict: bool, out: np.ndarray) -> None:
-        """Calls ferry_predict or ferry_predict_last on the matrix; its warnings become FerryWarnings."""
+    def _predict_into(
+        self, function, columns: list[bytes] | None, values: np.ndarray, strict: bool, out: np.ndarray, warn: bool = True
+    ) -> None:
+        """Calls ferry_predict or ferry_predict_last on the matrix; its warnings become FerryWarnings
+        (not asked for when ``warn`` is False)."""
         library = _library_or_raise()
         names = self._names_array if columns is None else (ctypes.c_char_p * len(columns))(*columns)
         found = ctypes.c_void_p()
@@ -201,11 +208,11 @@ class Model:
             self._open_handle(),
             names,
             values.shape[1],
-            values.ctypes.data_as(ctypes.POINTER(ctypes.c_double)),
+            values.ctypes.data,
             values.shape[0],
             int(strict),
-            out.ctypes.data_as(ctypes.POINTER(ctypes.c_double)),
-            ctypes.byref(found),
+            out.ctypes.data,
+            ctypes.byref(found) if warn else None,
         )
         for warning in json.loads(_library.take_string(library, found.value) or "[]"):
             warnings.warn(warning, FerryWarning, stacklevel=3)

@@ -58,6 +58,18 @@ def test_missing_and_extra_columns_are_warned_about_or_refused_when_strict(model
         model.predict(frame, strict=True)
 
 
+def test_predict_last_is_the_last_prediction_and_warns_only_when_asked(model, golden_set):
+    frame = pd.DataFrame(golden_set["inputs"], columns=golden_set["features"])
+    with pytest.warns(ferry.FerryWarning):
+        last = model.predict_last(frame)
+    assert bits([last]) == bits(golden_set["outputs"][-1:])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert bits([model.predict_last(frame, warn=False)]) == bits([last])
+    with pytest.raises(ferry.InvalidArgumentError, match="at least one row"):
+        model.predict_last(np.zeros((0, 39)))
+
+
 def test_bad_input_is_an_exception_never_a_crash(model):
     with pytest.raises(ferry.InvalidDataError):
         model.predict(pd.DataFrame({"sma_5": [np.nan]}))
