@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Read a Ferry model bundle with the Python standard library only.
 
-    python3 ferry_bundle.py BUNDLE.tar.gz        # verify, then print what it holds
+    python3 ferry_bundle.py BUNDLE.tar.gz [--trusted-keys DIR]   # verify, then print what it holds
 
 As a library:
 
@@ -11,12 +11,15 @@ As a library:
 
 Verification: the archive holds one folder of regular files with safe names, every file is
 listed in checksums.sha256 with a matching SHA-256, the JSON parses and the safetensors header
-is in bounds. Signatures are not checked here (that needs an Ed25519 library); use `ferry verify
---trusted-keys`. Nothing is extracted to disk.
+is in bounds. A signature (signature.ed25519) is checked against the *.pub keys in
+--trusted-keys DIR when the `cryptography` package is importable (the standard library has no
+Ed25519); without it the reader says the signature was not checked. Nothing is extracted to disk.
 """
+import base64
 import hashlib
 import json
 import math
+import pathlib
 import struct
 import sys
 import tarfile
@@ -43,6 +46,7 @@ class Bundle:
 
     def __init__(self, folder, files):
         self.folder = folder
+        self.files = files
         self.manifest = json.loads(files["manifest.json"])
         self.schema = json.loads(files["schema.json"])
         self.environment = json.loads(files["environment.json"])
@@ -128,6 +132,36 @@ def load(path):
     return bundle
 
 
+def check_signature(bundle, trusted_keys):
+    """The signature's verdict as a line of text; raises BundleError for a bad or untrusted one."""
+    raw = bundle.files.get("signature.ed25519")
+    if raw is None:
+        return "unsigned"
+    signature = json.loads(raw)
+    key_id = signature.get("keyID", "?")
+    if signature.get("algorithm") != "ed25519":
+        raise BundleError(f"signature.ed25519: algorithm {signature.get('algorithm')!r} is not ed25519")
+    try:
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    except ImportError:
+        return f"signed by key {key_id}, not checked: the `cryptography` package is not importable here (pip install cryptography)"
+    if trusted_keys is None:
+        return f"signed by key {key_id}, not checked: give --trusted-keys DIR (the signers' *.pub files)"
+    keys = {}
+    for path in sorted(pathlib.Path(trusted_keys).glob("*.pub")):
+        public = base64.b64decode(path.read_text().strip())
+        keys[hashlib.sha256(public).hexdigest()[:16]] = public
+    if key_id not in keys:
+        raise BundleError(f"signed by key {key_id}, which is not among the {len(keys)} trusted key(s) in {trusted_keys}")
+    try:
+        Ed25519PublicKey.from_public_bytes(keys[key_id]).verify(
+            base64.b64decode(signature["signature"]), bundle.files["checksums.sha256"])
+    except InvalidSignature:
+        raise BundleError(f"signature.ed25519 does not match checksums.sha256 for key {key_id}") from None
+    return f"verified: signed by trusted key {key_id}"
+
+
 def reproduce_golden(bundle):
     """For linear plugins: the golden outputs recomputed from coef and intercept, and the largest difference."""
     plugin = bundle.manifest["plugin"]["id"]
@@ -145,16 +179,21 @@ def main(argv):
     if len(argv) == 2 and argv[1] in ("-h", "--help"):
         print(__doc__.strip())
         return 0
-    if len(argv) != 2:
+    trusted_keys = None
+    if len(argv) == 4 and argv[2] == "--trusted-keys":
+        trusted_keys = argv[3]
+    elif len(argv) != 2:
         print("usage: " + __doc__.strip().splitlines()[2].strip() + "  (--help for more)", file=sys.stderr)
         return 64
     try:
         bundle = load(argv[1])
+        verdict = check_signature(bundle, trusted_keys)
     except (BundleError, tarfile.TarError, EOFError, OSError, ValueError, KeyError) as error:
         print(f"{argv[1]}: refused: {error}", file=sys.stderr)
         return 1
     manifest = bundle.manifest
     print(f"{bundle.folder}: checksums verified")
+    print(f"  signature {verdict}")
     print(f"  plugin    {manifest['plugin']['id']} {manifest['plugin']['version']}, target {manifest.get('target')}")
     print(f"  features  {len(bundle.feature_names)}: {', '.join(bundle.feature_names[:6])}{', ...' if len(bundle.feature_names) > 6 else ''}")
     print(f"  tensors   {', '.join(f'{name} {tensor.shape}' for name, tensor in sorted(bundle.tensors.items()))}")
