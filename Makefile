@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve test-dashboard
+.PHONY: bootstrap build demo test format install python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -87,6 +87,9 @@ lstm-results:
 
 bench-serve: bench-env
 	bench/serve_vs_fastapi.sh
+
+bench-python: bench-env
+	bench/python_vs_peers.sh
 
 # The dashboard in headless Chromium (installs Debian's chromium when missing).
 test-dashboard: bootstrap

@@ -2,17 +2,20 @@
  * ferry.h: libferry, Ferry's C interface. Open a model bundle (verified in every class:
  * integrity, authenticity, compatibility, behaviour), read its facts, predict.
  *
- * Build: `swift build --product FerryC` gives .build/debug/libFerryC.so (release: -c release).
- * Link: cc -I clients/c/include app.c -L .build/debug -lFerryC; at run time the Swift runtime
- * libraries must be findable (LD_LIBRARY_PATH or an rpath to the toolchain's usr/lib/swift/linux).
+ * Build: `scripts/build-libferry [debug|release]` gives .build/<config>/libferry.so (the FerryC
+ * product under its C name). Link: cc -I clients/c/include app.c -L .build/release -lferry; at run
+ * time the Swift runtime libraries must be findable (an rpath to the toolchain's usr/lib/swift/linux,
+ * or the folder of libraries a wheel from `make wheel` carries). A team's libferry with its own
+ * plugins: docs/c-api.md.
  *
  * Errors: every function that can fail returns a ferry_status; nothing traps or throws across
  * this boundary. When `error` is not NULL a failure stores a message there, which the caller
  * frees with ferry_string_free. Strings libferry returns are the caller's to free likewise.
  *
- * Threads: a ferry_model is immutable once open; any number of threads may call
- * ferry_predict and ferry_model_info_json on one handle at once. Closing a handle while another
- * thread uses it is the caller's error.
+ * Threads: a ferry_model is immutable once open; any number of threads may call ferry_predict,
+ * ferry_predict_last, ferry_features_from_bars and ferry_model_info_json on one handle at once.
+ * Closing a handle while another thread uses it is the caller's error. Loading the library starts
+ * no thread (OpenBLAS is opened on first use), so a process may fork after loading it.
  */
 #ifndef FERRY_H
 #define FERRY_H
