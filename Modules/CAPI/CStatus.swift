@@ -49,6 +49,23 @@ enum CStatus {
             requireSignature: requireSignature != 0)
     }
 
+    /// Runs a predict call: the handle and the output checked, the columns and values read (``matrix(_:_:_:_:)``),
+    /// then `body`, whose warnings go to `*warnings` as a JSON array when it is not NULL.
+    static func predicting(
+        _ handle: OpaquePointer?, _ columns: UnsafePointer<UnsafePointer<CChar>?>?, _ columnCount: Int, _ values: UnsafePointer<Double>?,
+        _ rowCount: Int, into output: UnsafeMutablePointer<Double>?, _ warnings: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ body: (BundleModel, [String], UnsafeBufferPointer<Double>, UnsafeMutablePointer<Double>) throws -> [String]
+    ) -> Int32 {
+        run(error) {
+            guard let model = model(handle) else { throw FerryError(.invalidArgument, "the model handle is NULL") }
+            guard let output else { throw FerryError(.invalidArgument, "the output must not be NULL") }
+            let (names, cells) = try matrix(columns, columnCount, values, rowCount)
+            let found = try body(model, names, cells, output)
+            if let warnings { warnings.pointee = strdup(FerryJSON.stringArray(found)) }
+        }
+    }
+
     /// The column names and the values a predict call was given, checked: no NULL, counts positive
     /// and within ``maximumCells``.
     static func matrix(

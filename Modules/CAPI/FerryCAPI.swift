@@ -59,14 +59,11 @@ public func ferryPredict(
     _ rowCount: Int, _ strict: Int32, _ predictions: UnsafeMutablePointer<Double>?,
     _ warnings: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-    CStatus.run(error) {
-        guard let model = CStatus.model(model) else { throw FerryError(.invalidArgument, "the model handle is NULL") }
-        guard let predictions else { throw FerryError(.invalidArgument, "predictions must not be NULL") }
-        let (names, cells) = try CStatus.matrix(columns, columnCount, values, rowCount)
-        let found = try model.predict(
+    CStatus.predicting(model, columns, columnCount, values, rowCount, into: predictions, warnings, error) {
+        model, names, cells, predictions in
+        try model.predict(
             columns: names, values: cells, rowCount: rowCount, strict: strict != 0,
             into: UnsafeMutableBufferPointer(start: predictions, count: rowCount))
-        if let warnings { warnings.pointee = strdup(FerryJSON.stringArray(found)) }
     }
 }
 
@@ -77,14 +74,12 @@ public func ferryPredictLast(
     _ rowCount: Int, _ strict: Int32, _ prediction: UnsafeMutablePointer<Double>?,
     _ warnings: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-    CStatus.run(error) {
-        guard let model = CStatus.model(model) else { throw FerryError(.invalidArgument, "the model handle is NULL") }
-        guard let prediction else { throw FerryError(.invalidArgument, "prediction must not be NULL") }
-        let (names, cells) = try CStatus.matrix(columns, columnCount, values, rowCount)
+    CStatus.predicting(model, columns, columnCount, values, rowCount, into: prediction, warnings, error) {
+        model, names, cells, prediction in
         let answer = try model.predictLast(
             columns: names, values: cells, rowCount: rowCount, strict: strict != 0, reportingWarnings: warnings != nil)
         prediction.pointee = answer.prediction
-        if let warnings { warnings.pointee = strdup(FerryJSON.stringArray(answer.warnings)) }
+        return answer.warnings
     }
 }
 

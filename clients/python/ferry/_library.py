@@ -18,6 +18,20 @@ _c_int64_p = ctypes.POINTER(ctypes.c_int64)
 _c_size_t_p = ctypes.POINTER(ctypes.c_size_t)
 _c_void_pp = ctypes.POINTER(ctypes.c_void_p)
 
+# ferry_predict and ferry_predict_last: model, columns, column count, values, row count, strict,
+# output, &warnings, &error.
+_PREDICT_ARGUMENTS = [
+    ctypes.c_void_p,
+    ctypes.POINTER(ctypes.c_char_p),
+    ctypes.c_size_t,
+    ctypes.c_void_p,
+    ctypes.c_size_t,
+    ctypes.c_int,
+    ctypes.c_void_p,
+    _c_void_pp,
+    _c_void_pp,
+]
+
 # name: (result type, argument types), as ferry.h declares them. Strings libferry hands out are
 # declared c_void_p so the package can free them after reading; the predict functions' value and
 # output arrays are c_void_p too, passed as numpy's addresses (cheaper per call than data_as).
@@ -30,34 +44,8 @@ _SIGNATURES = {
         [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_int, _c_void_pp, _c_void_pp],
     ),
     "ferry_model_info_json": (ctypes.c_void_p, [ctypes.c_void_p]),
-    "ferry_predict": (
-        ctypes.c_int,
-        [
-            ctypes.c_void_p,
-            ctypes.POINTER(ctypes.c_char_p),
-            ctypes.c_size_t,
-            ctypes.c_void_p,
-            ctypes.c_size_t,
-            ctypes.c_int,
-            ctypes.c_void_p,
-            _c_void_pp,
-            _c_void_pp,
-        ],
-    ),
-    "ferry_predict_last": (
-        ctypes.c_int,
-        [
-            ctypes.c_void_p,
-            ctypes.POINTER(ctypes.c_char_p),
-            ctypes.c_size_t,
-            ctypes.c_void_p,
-            ctypes.c_size_t,
-            ctypes.c_int,
-            ctypes.c_void_p,
-            _c_void_pp,
-            _c_void_pp,
-        ],
-    ),
+    "ferry_predict": (ctypes.c_int, _PREDICT_ARGUMENTS),
+    "ferry_predict_last": (ctypes.c_int, _PREDICT_ARGUMENTS),
     "ferry_features_from_bars": (
         ctypes.c_int,
         [
