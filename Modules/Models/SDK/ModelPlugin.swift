@@ -137,7 +137,7 @@ extension TrainedModel {
 }
 
 /// A model that also predicts straight from rows laid out one after another in schema order,
-/// without a ``Frame`` (FerryCore): the fast path an embedding front end (libferry, Python) takes
+/// without a `Frame` (FerryCore): the fast path an embedding front end (libferry, Python) takes
 /// for a large block of rows whose columns are already the schema's. It must give, to the bit,
 /// what ``TrainedModel/predict(_:)`` gives for the same rows.
 public protocol RowMajorPredicting: TrainedModel {
