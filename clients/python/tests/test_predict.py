@@ -66,6 +66,14 @@ def test_predict_last_is_the_last_prediction_and_warns_only_when_asked(model, go
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert bits([model.predict_last(frame, warn=False)]) == bits([last])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("ignore", ferry.FerryWarning)
+        assert bits([model.predict_last(frame)]) == bits([last])
+    assert caught == []
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="obv", category=ferry.FerryWarning)  # only some: still worded
+        with pytest.warns(ferry.FerryWarning, match="sma_5"):
+            model.predict_last(frame)
     with pytest.raises(ferry.InvalidArgumentError, match="at least one row"):
         model.predict_last(np.zeros((0, 39)))
 
@@ -88,3 +96,20 @@ def test_one_model_from_many_threads_gives_the_same_bits(model, golden_set):
         with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
             results = list(pool.map(lambda _: bits(model.predict(frame)), range(64)))
     assert all(result == alone for result in results)
+
+
+def test_warnings_are_left_unworded_only_when_every_ferry_warning_is_ignored():
+    from ferry._model import _ferry_warnings_silenced
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ferry.FerryWarning)
+        assert _ferry_warnings_silenced()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert _ferry_warnings_silenced()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="obv", category=ferry.FerryWarning)
+        assert not _ferry_warnings_silenced()
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        assert not _ferry_warnings_silenced()
