@@ -56,7 +56,8 @@ enum DemoText {
         lines += [
             "",
             "Check it without Ferry:  d=$(mktemp -d) && tar -xzf \(report.bundle) -C \"$d\" && (cd \"$d/\(report.registered.name)-\(report.registered.version)\" && sha256sum -c checksums.sha256)",
-            "Load it from Python:     python3 clients/python/ferry_bundle.py \(report.bundle)",
+            "Read it with Python:     python3 clients/python/ferry_bundle.py \(report.bundle)   # the standard library only",
+            "Predict from Python:     make python, then: import ferry; ferry.load(\"\(report.bundle)\").predict(...)   # docs/python.md",
         ]
         return lines.joined(separator: "\n")
     }
