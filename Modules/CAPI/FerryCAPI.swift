@@ -25,7 +25,7 @@ public func ferryOpenPath(
     CStatus.run(error) {
         guard let path, let model else { throw FerryError(.invalidArgument, "path and model must not be NULL") }
         let opened = try BundleModel.open(path: String(cString: path), trust: CStatus.trust(trustedKeys, requireSignature))
-        model.pointee = OpaquePointer(Unmanaged.passRetained(opened).toOpaque())
+        model.pointee = OpenHandles.handOut(opened)
     }
 }
 
@@ -39,7 +39,7 @@ public func ferryOpenBytes(
         guard let bytes, let model, length >= 0 else { throw FerryError(.invalidArgument, "bytes and model must not be NULL") }
         let buffer = Array(UnsafeBufferPointer(start: bytes, count: length))
         let opened = try BundleModel.open(bytes: buffer, trust: CStatus.trust(trustedKeys, requireSignature))
-        model.pointee = OpaquePointer(Unmanaged.passRetained(opened).toOpaque())
+        model.pointee = OpenHandles.handOut(opened)
     }
 }
 
@@ -83,12 +83,10 @@ public func ferryPredictLast(
     }
 }
 
-/// Releases a handle from `ferry_open_path` or `ferry_open_bytes`; NULL is ignored.
+/// Releases a handle from `ferry_open_path` or `ferry_open_bytes`; NULL, or a handle already
+/// closed, is ignored.
 @_cdecl("ferry_model_close")
-public func ferryModelClose(_ model: OpaquePointer?) {
-    guard let model else { return }
-    Unmanaged<BundleModel>.fromOpaque(UnsafeRawPointer(model)).release()
-}
+public func ferryModelClose(_ model: OpaquePointer?) { OpenHandles.close(model) }
 
 /// Frees a string libferry handed out; NULL is ignored.
 @_cdecl("ferry_string_free")

@@ -182,6 +182,10 @@ int main(int argc, char **argv) {
 
     ferry_model_close(model);
     ferry_model_close(NULL);
+    ferry_model_close(model); /* twice: ignored */
+    check(ferry_predict(model, columns, 1, values, 1, 0, &prediction, NULL, NULL) == FERRY_INVALID_ARGUMENT,
+          "a closed handle is an error, not a read of freed memory");
+    check(ferry_model_info_json(model) == NULL, "and has no facts");
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

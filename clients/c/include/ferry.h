@@ -101,7 +101,9 @@ int ferry_features_from_bars(const ferry_model *model, const int64_t *timestamps
 /* Frees an array libferry returned; NULL is ignored. */
 void ferry_values_free(double *values);
 
-/* Releases a handle; NULL is ignored. */
+/* Releases a handle; NULL, or a handle already closed, is ignored. libferry keeps the set of open
+ * handles: a call with a closed handle returns FERRY_INVALID_ARGUMENT instead of reading freed
+ * memory (closing a handle while another thread is inside a call with it is still the caller's error). */
 void ferry_model_close(ferry_model *model);
 
 /* Frees a string libferry returned; NULL is ignored. */
