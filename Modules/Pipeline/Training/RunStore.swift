@@ -55,13 +55,25 @@ public struct RunStore: Sendable {
         return try Self.decoder.decode(RunRecord.self, from: data)
     }
 
-    /// The most recent run (by creation time), or an error when there is none.
+    /// The most recent run (by creation time, to the second; runs made in the same second by when
+    /// their run.json was written, then by id), or an error when there is none.
     public func latest() throws -> RunRecord {
-        let records = try ids().map(record(id:))
-        guard let newest = records.max(by: { ($0.created, $0.id) < ($1.created, $1.id) }) else {
+        let records = try ids().map { (record: try record(id: $0), written: writtenAt($0)) }
+        guard
+            let newest = records.max(by: {
+                ($0.record.created, $0.written, $0.record.id) < ($1.record.created, $1.written, $1.record.id)
+            })
+        else {
             throw FerryError(.notFound, "no runs in \(directory); train one first")
         }
-        return newest
+        return newest.record
+    }
+
+    /// When run `id`'s run.json was written (seconds since 1970, with the file system's fraction).
+    private func writtenAt(_ id: String) -> Double {
+        let path = (directory as NSString).appendingPathComponent("\(id)/run.json")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
     }
 
     /// The run ids, in name order.
