@@ -37,6 +37,7 @@ install: bootstrap
 # The Python package into the current Python environment, with the release libferry (needs Swift here).
 python: bootstrap
 	FERRY_LIBRARY=$$(scripts/build-libferry release) python3 -m pip install ./clients/python
+	rm -rf clients/python/build clients/python/ferry.egg-info
 
 # A self-contained wheel (libferry + the Swift runtime + its C libraries) into dist/, for machines without Swift.
 wheel: bootstrap
