@@ -58,7 +58,7 @@ enum CStatus {
         _ body: (BundleModel, [String], UnsafeBufferPointer<Double>, UnsafeMutablePointer<Double>) throws -> [String]
     ) -> Int32 {
         run(error) {
-            guard let model = model(handle) else { throw FerryError(.invalidArgument, "the model handle is NULL or closed") }
+            guard let model = OpenHandles.model(handle) else { throw FerryError(.invalidArgument, "the model handle is NULL or closed") }
             guard let output else { throw FerryError(.invalidArgument, "the output must not be NULL") }
             let (names, cells) = try matrix(columns, columnCount, values, rowCount)
             let found = try body(model, names, cells, output)
@@ -92,9 +92,6 @@ enum CStatus {
         }
         return memory.bindMemory(to: Value.self, capacity: count)
     }
-
-    /// The model behind a handle, or `nil` for NULL or a handle that is not open (``OpenHandles``).
-    static func model(_ handle: OpaquePointer?) -> BundleModel? { OpenHandles.model(handle) }
 }
 
 /// A model's facts as `ferry_model_info_json` writes them.

@@ -16,7 +16,7 @@ public func ferryFeaturesFromBars(
     _ firstBar: UnsafeMutablePointer<Int>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
     CStatus.run(error) {
-        guard let model = CStatus.model(model) else { throw FerryError(.invalidArgument, "the model handle is NULL or closed") }
+        guard let model = OpenHandles.model(model) else { throw FerryError(.invalidArgument, "the model handle is NULL or closed") }
         guard let timestamps, let bars, let features, let rowCount, let firstBar, barCount > 0 else {
             throw FerryError(.invalidArgument, "timestamps, bars and the three outputs must not be NULL, and bar_count must be positive")
         }

@@ -47,7 +47,7 @@ public func ferryOpenBytes(
 /// NULL for a NULL handle. Free with `ferry_string_free`.
 @_cdecl("ferry_model_info_json")
 public func ferryModelInfoJSON(_ model: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
-    guard let model = CStatus.model(model), let json = try? CModelInfo(model).json() else { return nil }
+    guard let model = OpenHandles.model(model), let json = try? CModelInfo(model).json() else { return nil }
     return strdup(json)
 }
 

@@ -131,13 +131,13 @@ public struct OutOfRangeCount: Sendable, Equatable {
     /// The first of them.
     public let firstValue: Double
 
-    /// `values` (one or more per feature, in line order) folded into one count per feature, in
-    /// feature-name order; `counts` gives the totals where fewer values than the total were kept.
-    static func folding(_ values: [OutOfRangeCount], counts: [String: Int] = [:]) -> [OutOfRangeCount] {
+    /// `values` (one per value out of range, in line order) folded into one count per feature, in
+    /// feature-name order.
+    static func folding(_ values: [OutOfRangeCount]) -> [OutOfRangeCount] {
         Dictionary(grouping: values, by: \.column).sorted { $0.key < $1.key }.compactMap { column, kept in
             guard let first = kept.first else { return nil }
             return OutOfRangeCount(
-                column: column, range: first.range, count: counts[column] ?? kept.count,
+                column: column, range: first.range, count: kept.count,
                 firstLines: Array(kept.prefix(linesKept).flatMap(\.firstLines)), firstValue: first.firstValue)
         }
     }

@@ -115,7 +115,7 @@ public final class BundleModel: Sendable {
             }
             return ServedWarnings.lines(filledMissing: [], droppedExtra: [], outOfRange: check.outOfRange, featureCount: width)
         }
-        let rows = (0..<rowCount).map { Array(values[($0 * columns.count)..<(($0 + 1) * columns.count)]) }
+        let rows = Self.rows(values, rowCount: rowCount, width: columns.count)
         let answer = try predict(columns: columns, rows: rows, strict: strict)
         _ = predictions.update(fromContentsOf: answer.predictions)
         return answer.warnings
@@ -136,7 +136,7 @@ public final class BundleModel: Sendable {
         precondition(values.count >= rowCount * columns.count, "a buffer smaller than rowCount rows")
         let width = columns.count
         guard columns == featureNames else {
-            let rows = (0..<rowCount).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
+            let rows = Self.rows(values, rowCount: rowCount, width: width)
             let aligned = try aligner.align(columns: columns, rows: rows, strict: strict)
             return (try model.predictLast(aligned.frame), aligned.report.servedWarnings(featureCount: width))
         }
@@ -151,6 +151,12 @@ public final class BundleModel: Sendable {
             reportingWarnings
             ? ServedWarnings.lines(filledMissing: [], droppedExtra: [], outOfRange: check.outOfRange, featureCount: width) : []
         return (try model.predictLast(frame), warnings)
+    }
+
+    /// `rowCount` rows of `width` values, one after another in `values`, as one array each (the
+    /// aligner's input when the columns are not the schema's).
+    private static func rows(_ values: UnsafeBufferPointer<Double>, rowCount: Int, width: Int) -> [[Double]] {
+        (0..<rowCount).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
     }
 
     /// Computes the model's features from raw bars with the pipeline the bundle carries, as
