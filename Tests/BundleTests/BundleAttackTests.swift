@@ -9,7 +9,7 @@ import Testing
 @Suite struct BundleAttackTests {
     /// Verifies `path` and returns the first failing check.
     static func failure(_ fixture: BundleFixture, _ path: String) -> VerificationReport.Check? {
-        fixture.verifier.verify(path).report.checks.first { !$0.passed }
+        fixture.verifier.verify(path).report.checks.first { !$0.passed && $0.checked }
     }
 
     static func expectRefused(_ fixture: BundleFixture, _ path: String, _ failing: BundleError.Class, _ words: String) {
@@ -124,7 +124,7 @@ import Testing
         Self.expectRefused(
             f,
             f.replacing(
-                "manifest.json", with: Data(text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 9").utf8),
+                "manifest.json", with: Data(text.replacingOccurrences(of: "\"format_version\" : 2", with: "\"format_version\" : 9").utf8),
                 as: "format"),
             .compatibility, "format version 9")
         Self.expectRefused(

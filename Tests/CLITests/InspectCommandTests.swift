@@ -4,6 +4,7 @@ import Testing
 /// `ferry inspect` shows what its help promises, and `--json` keeps the keys the bundle format specifies.
 @Suite struct InspectCommandTests {
     static let example = "bundles/example/SPX-lasso-1.0.0.tar.gz"
+    static let formatOneExample = "bundles/example/format-1/SPX-lasso-1.0.0.tar.gz"
 
     @Test func textShowsTheBaselinesTheGoldenRowsAndTheSigner() throws {
         let result = try FerryProcess.run(["inspect", Self.example])
@@ -15,6 +16,15 @@ import Testing
 
     @Test func jsonUsesTheKeysOfTheBundlesFiles() throws {
         let result = try FerryProcess.run(["inspect", Self.example, "--json"])
+        #expect(result.status == 0)
+        for key in ["\"training_range\"", "\"missing_feature_policy\"", "\"format_version\"", "\"skipped_baselines\"", "\"drop_warm_up\""] {
+            #expect(result.stdout.contains(key), "\(key)")
+        }
+        #expect(!result.stdout.contains("trainingRange") && !result.stdout.contains("formatVersion"), "format 2 spells keys in snake_case")
+    }
+
+    @Test func jsonOfAFormatOneBundleUsesItsKeys() throws {
+        let result = try FerryProcess.run(["inspect", Self.formatOneExample, "--json"])
         #expect(result.status == 0)
         for key in ["\"trainingRange\"", "\"missingFeaturePolicy\"", "\"formatVersion\"", "\"golden\"", "\"tolerance\""] {
             #expect(result.stdout.contains(key), "\(key)")

@@ -21,12 +21,15 @@ let values = [Double].column(count: count) { _ in
     return Double(Int64(bitPattern: state >> 11) % 2_000_000) / 1e7
 }
 let tensor = try Tensor(shape: [count], dtype: .float32, values: values)
-let schema = FeatureSchema(features: [FeatureField(name: "x")])
+let schema = FeatureSchema(features: [FeatureField(name: "x")], target: "y", targetKind: .return)
 let golden = try GoldenSet(inputs: [[0]], outputs: [0], features: ["x"])
 let contents = BundleContents(
     manifest: BundleManifest(
         name: "blob", version: "1.0.0", plugin: .init(id: "bench-blob", version: SemanticVersion(1, 0, 0)), target: "y",
         trainingData: .init(fingerprint: String(repeating: "0", count: 64), files: [], first: nil, last: nil),
+        splits: .init(
+            train: .init(rows: 0, first: nil, last: nil), validation: .init(rows: 0, first: nil, last: nil),
+            test: .init(rows: 0, first: nil, last: nil), gap: 0),
         hyperparameters: .object([:]),
         seed: 0, created: Timestamp(secondsSinceEpoch: 0), ferryVersion: FerryVersion.current),
     schema: schema, pipeline: nil, tensors: ["blob": tensor],

@@ -26,6 +26,7 @@ import tarfile
 
 KNOWN_FILES = {"manifest.json", "weights.safetensors", "schema.json", "environment.json", "metrics.json",
                "golden.json", "MODEL_CARD.md", "checksums.sha256", "signature.ed25519"}
+READABLE_FORMATS = (1, 2)
 MAX_MEMBER_BYTES = 8 << 30
 MAX_HEADER_BYTES = 100 << 20
 
@@ -54,6 +55,11 @@ class Bundle:
         self.golden = json.loads(files["golden.json"])
         self.model_card = files["MODEL_CARD.md"].decode("utf-8")
         self.tensors = read_safetensors(files["weights.safetensors"])
+
+    @property
+    def format_version(self):
+        """The format version the manifest declares (`format_version`; `formatVersion` in format 1)."""
+        return self.manifest.get("format_version", self.manifest.get("formatVersion"))
 
     @property
     def feature_names(self):
@@ -129,6 +135,8 @@ def load(path):
     bundle = Bundle(folder, files)
     if bundle.folder != f"{bundle.manifest['name']}-{bundle.manifest['version']}":
         raise BundleError("the folder does not match the manifest's name and version")
+    if bundle.format_version not in READABLE_FORMATS:
+        raise BundleError(f"format version {bundle.format_version}; this reader reads versions 1 and 2")
     return bundle
 
 
@@ -138,7 +146,7 @@ def check_signature(bundle, trusted_keys):
     if raw is None:
         return "unsigned"
     signature = json.loads(raw)
-    key_id = signature.get("keyID", "?")
+    key_id = signature.get("key_id", signature.get("keyID", "?"))  # format 2 spelling, then format 1
     if signature.get("algorithm") != "ed25519":
         raise BundleError(f"signature.ed25519: algorithm {signature.get('algorithm')!r} is not ed25519")
     try:
@@ -192,7 +200,7 @@ def main(argv):
         print(f"{argv[1]}: refused: {error}", file=sys.stderr)
         return 1
     manifest = bundle.manifest
-    print(f"{bundle.folder}: checksums verified")
+    print(f"{bundle.folder}: checksums verified (format {bundle.format_version})")
     print(f"  signature {verdict}")
     print(f"  plugin    {manifest['plugin']['id']} {manifest['plugin']['version']}, target {manifest.get('target')}")
     print(f"  features  {len(bundle.feature_names)}: {', '.join(bundle.feature_names[:6])}{', ...' if len(bundle.feature_names) > 6 else ''}")

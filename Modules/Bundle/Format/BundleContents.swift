@@ -36,40 +36,51 @@ public struct BundleContents: Sendable {
         self.modelCard = modelCard
     }
 
-    /// The bytes of each checked file, by file name.
+    /// The bytes of each checked file, by file name, in the current format's spelling.
     func files() throws -> [String: Data] {
-        var schemaObject = try JSONValue.decoding(BundleJSON.encode(schema))
+        var schemaObject = try JSONValue.decoding(FerryJSON.encoder().encode(schema))
         if case var .object(fields) = schemaObject {
             fields["pipeline"] = pipeline ?? .null
             schemaObject = .object(fields)
         }
         return [
-            BundleLayout.manifest: try BundleJSON.encode(manifest),
-            BundleLayout.schema: try BundleJSON.encode(schemaObject),
+            BundleLayout.manifest: try BundleJSON.encode(manifest, file: BundleLayout.manifest),
+            BundleLayout.schema: try BundleJSON.encode(schemaObject, file: BundleLayout.schema),
             BundleLayout.weights: Data(Safetensors.encode(tensors)),
-            BundleLayout.environment: try BundleJSON.encode(environment),
-            BundleLayout.metrics: try BundleJSON.encode(metrics),
-            BundleLayout.golden: try BundleJSON.encode(golden),
+            BundleLayout.environment: try BundleJSON.encode(environment, file: BundleLayout.environment),
+            BundleLayout.metrics: try BundleJSON.encode(metrics, file: BundleLayout.metrics),
+            BundleLayout.golden: try BundleJSON.encode(golden, file: BundleLayout.golden),
             BundleLayout.modelCard: Data(modelCard.utf8),
         ]
     }
 }
 
-/// Canonical JSON for bundle files: sorted keys, two-space indentation, a final newline.
+/// Canonical JSON for bundle files: sorted keys, two-space indentation, a final newline, keys
+/// spelled as the format version spells them (``BundleKeys``).
 enum BundleJSON {
-    static func encode(_ value: some Encodable) throws -> Data {
-        try FerryJSON.encoder(pretty: true).encode(value) + Data("\n".utf8)
+    static func encode(_ value: some Encodable, file: String) throws -> Data {
+        if let tree = value as? JSONValue {
+            return try FerryJSON.encoder(pretty: true).encode(BundleKeys.renamed(tree, file: file, .toFile)) + Data("\n".utf8)
+        }
+        return try BundleKeys.encoder(file: file).encode(value) + Data("\n".utf8)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, file: String) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, file: String, formatVersion: Int) throws -> T {
         do {
-            return try FerryJSON.decoder().decode(type, from: data)
+            let decoder = BundleKeys.decoder(file: file, formatVersion: formatVersion)
+            if formatVersion >= 2, T.self == JSONValue.self,
+                let tree = BundleKeys.renamed(try decoder.decode(JSONValue.self, from: data), file: file, .toSwift) as? T
+            {
+                return tree
+            }
+            return try decoder.decode(type, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw BundleError.malformed(file, "missing field \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))")
+            let field = BundleKeys.spelled(context.codingPath + [key], file: file, formatVersion: formatVersion)
+            throw BundleError.malformed(file, "missing field \(field)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
             let DecodingError.dataCorrupted(context)
         {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            let field = BundleKeys.spelled(context.codingPath, file: file, formatVersion: formatVersion)
             throw BundleError.malformed(file, field.isEmpty ? "not valid JSON" : "field \(field): \(context.debugDescription)")
         }
     }

@@ -1,7 +1,9 @@
 /// The files of a bundle, inside its one top-level folder `<name>-<version>/`.
 public enum BundleLayout {
-    /// The bundle format version this build writes and reads.
-    public static let formatVersion = 1
+    /// The bundle format version this build writes.
+    public static let formatVersion = 2
+    /// The bundle format versions this build reads.
+    public static let readableFormatVersions = 1...2
 
     public static let manifest = "manifest.json"
     public static let weights = "weights.safetensors"

@@ -49,6 +49,8 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     public let target: String?
     /// The training data.
     public let trainingData: TrainingData
+    /// The split's sets (format 2; `nil` in format 1 bundles).
+    public let splits: SplitSummary?
     /// The hyperparameters used.
     public let hyperparameters: JSONValue
     /// The training seed.
@@ -60,8 +62,8 @@ public struct BundleManifest: Codable, Sendable, Equatable {
 
     /// Makes a manifest for the current format version.
     public init(
-        name: String, version: String, plugin: Plugin, target: String?, trainingData: TrainingData, hyperparameters: JSONValue,
-        seed: UInt64, created: Timestamp, ferryVersion: String
+        name: String, version: String, plugin: Plugin, target: String?, trainingData: TrainingData, splits: SplitSummary?,
+        hyperparameters: JSONValue, seed: UInt64, created: Timestamp, ferryVersion: String
     ) {
         formatVersion = BundleLayout.formatVersion
         self.name = name
@@ -69,6 +71,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
         self.plugin = plugin
         self.target = target
         self.trainingData = trainingData
+        self.splits = splits
         self.hyperparameters = hyperparameters
         self.seed = seed
         self.created = created

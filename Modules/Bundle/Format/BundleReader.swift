@@ -111,6 +111,8 @@ public struct OpenedBundle: Sendable {
     public var signer: String? { signature?.keyID }
     /// The exact bytes of `checksums.sha256`, which the signature covers.
     let checksums: Data
+    /// The exact bytes of `manifest.json` (what an OCI push shows as the artifact's config).
+    public let manifestData: Data
     /// Where the bundle came from.
     let source: Source
     /// The size of weights left in the archive (too large to hold while verifying), or `nil`.
@@ -138,13 +140,16 @@ public struct OpenedBundle: Sendable {
 
     init(folder: String, files: [String: Data], source: Source, deferredWeightsSize: Int64?) throws {
         func file(_ name: String) -> Data { files[name] ?? Data() }
-        let manifest = try BundleJSON.decode(BundleManifest.self, file(BundleLayout.manifest), file: BundleLayout.manifest)
+        let version = try BundleLayout.formatVersion(ofManifest: file(BundleLayout.manifest))
+        func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+            try BundleJSON.decode(type, file(name), file: name, formatVersion: version)
+        }
+        let manifest = try decode(BundleManifest.self, BundleLayout.manifest)
         guard manifest.folder == folder else {
             throw BundleError.structure("the folder is \(folder) but the manifest names \(manifest.folder)")
         }
-        let schema = try BundleJSON.decode(FeatureSchema.self, file(BundleLayout.schema), file: BundleLayout.schema)
-        guard case let .object(schemaFields) = try BundleJSON.decode(JSONValue.self, file(BundleLayout.schema), file: BundleLayout.schema)
-        else {
+        let schema = try decode(FeatureSchema.self, BundleLayout.schema)
+        guard case let .object(schemaFields) = try decode(JSONValue.self, BundleLayout.schema) else {
             throw BundleError.malformed(BundleLayout.schema, "not a JSON object")
         }
         var tensors: [String: Tensor] = [:]
@@ -162,11 +167,13 @@ public struct OpenedBundle: Sendable {
         }
         contents = BundleContents(
             manifest: manifest, schema: schema, pipeline: schemaFields["pipeline"].flatMap { $0 == .null ? nil : $0 }, tensors: tensors,
-            environment: try BundleJSON.decode(EnvironmentManifest.self, file(BundleLayout.environment), file: BundleLayout.environment),
-            metrics: try BundleJSON.decode(JSONValue.self, file(BundleLayout.metrics), file: BundleLayout.metrics),
-            golden: try BundleJSON.decode(GoldenSet.self, file(BundleLayout.golden), file: BundleLayout.golden), modelCard: card)
-        signature = try files[BundleLayout.signature].map { try BundleJSON.decode(BundleSignature.self, $0, file: BundleLayout.signature) }
+            environment: try decode(EnvironmentManifest.self, BundleLayout.environment),
+            metrics: try decode(JSONValue.self, BundleLayout.metrics), golden: try decode(GoldenSet.self, BundleLayout.golden),
+            modelCard: card)
+        if version >= 2 { try contents.checkFormatTwoFields() }
+        signature = try files[BundleLayout.signature].map { _ in try decode(BundleSignature.self, BundleLayout.signature) }
         checksums = file(BundleLayout.checksums)
+        manifestData = file(BundleLayout.manifest)
         self.folder = folder
         self.source = source
         self.deferredWeightsSize = deferredWeightsSize

@@ -13,7 +13,9 @@ public struct BundleWriter: Sendable {
         var files = try contents.files()
         let checksums = Checksums.render(files)
         files[BundleLayout.checksums] = checksums
-        if let key { files[BundleLayout.signature] = try BundleJSON.encode(BundleSignature.sign(checksums, with: key)) }
+        if let key {
+            files[BundleLayout.signature] = try BundleJSON.encode(BundleSignature.sign(checksums, with: key), file: BundleLayout.signature)
+        }
         let folder = contents.manifest.folder
         try TarGzReader.checkPath(folder)
         let entries = Dictionary(uniqueKeysWithValues: files.map { ("\(folder)/\($0.key)", $0.value) })

@@ -22,6 +22,9 @@ public struct EnvironmentManifest: Codable, Sendable, Equatable {
     public let zlib: String
     /// Each registered plugin's version, by id.
     public let plugins: [String: String]
+    /// The version of every Swift package this build of Ferry was resolved with, by package
+    /// name (format 2; `nil` in format 1 bundles).
+    public let packages: [String: String]?
 
     /// This machine's environment, with this build of Ferry and the plugins `registry` has:
     /// what an exported bundle records and a verifier compares against.
@@ -41,7 +44,7 @@ public struct EnvironmentManifest: Codable, Sendable, Equatable {
         return EnvironmentManifest(
             ferry: ferryVersion, swift: swiftVersion, os: "\(field(system.sysname)) \(field(system.release))",
             architecture: field(system.machine), libarchive: ArchiveLibraries.libarchiveVersion, zlib: ArchiveLibraries.zlibVersion,
-            plugins: plugins)
+            plugins: plugins, packages: ResolvedPackages.versions)
     }
 
     /// How `other` differs from this environment, one line per field.
@@ -52,6 +55,11 @@ public struct EnvironmentManifest: Codable, Sendable, Equatable {
             ("architecture", architecture, other.architecture), ("libarchive", libarchive, other.libarchive), ("zlib", zlib, other.zlib),
         ] where mine != theirs {
             lines.append("\(name): bundle \(theirs), here \(mine)")
+        }
+        if let mine = packages, let theirs = other.packages {
+            for name in Set(mine.keys).union(theirs.keys).sorted() where mine[name] != theirs[name] {
+                lines.append("package \(name): bundle \(theirs[name] ?? "absent"), here \(mine[name] ?? "absent")")
+            }
         }
         return lines
     }

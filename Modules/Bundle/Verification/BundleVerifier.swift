@@ -33,6 +33,12 @@ public struct BundleVerifier: Sendable {
         do {
             opened = try reader.read(path)
             checks.append(.init(.integrity, passed: true, detail: "structure and every SHA-256 in checksums.sha256 match"))
+        } catch let error as BundleError where error.failing == .compatibility {
+            // A format version this build does not read: the checksums matched, the rest cannot be read.
+            checks.append(.init(.integrity, passed: true, detail: "structure and every SHA-256 in checksums.sha256 match"))
+            checks.append(.init(.authenticity, passed: false, detail: "not checked (the format version is unknown)", checked: false))
+            checks.append(.init(error))
+            return (VerificationReport(bundle: path, checks: checks + Self.notChecked(after: .compatibility), signer: nil), nil, nil)
         } catch {
             checks.append(.init(error))
             return (VerificationReport(bundle: path, checks: checks + Self.notChecked(after: .integrity), signer: nil), nil, nil)
@@ -98,10 +104,6 @@ public struct BundleVerifier: Sendable {
 
     private func checkCompatibility(_ contents: BundleContents, into checks: inout [VerificationReport.Check]) throws {
         let manifest = contents.manifest
-        guard manifest.formatVersion == BundleLayout.formatVersion else {
-            throw BundleError.compatibility(
-                "format version \(manifest.formatVersion); this build reads version \(BundleLayout.formatVersion)")
-        }
         let plugin: any ModelPlugin.Type
         do {
             plugin = try registry.plugin(id: manifest.plugin.id)

@@ -15,15 +15,22 @@ struct DriftCommand: ReportingCommand {
             Wasserstein distance over the reference std, the mean shift in reference stds, the \
             variance ratio, and whether the KS test rejects after the correction across features. \
             Empty cells are missing values and are left out. \
-            Tables come from, for example, ferry features compute.
+            Tables come from, for example, ferry features compute. \
+            With --bundle instead of --reference, the current table is tested against the training \
+            quantiles a format 2 bundle keeps (101 per feature; KS p-values are then conservative).
             """)
 
-    @Option(help: "The reference table (CSV).") var reference: String
+    @Option(help: "The reference table (CSV).") var reference: String?
+    @Option(help: "A bundle whose training quantiles are the reference (instead of --reference).") var bundle: String?
     @Option(help: "The current table (CSV).") var current: String
     @Option(help: "The test level after correction.") var alpha = 0.05
     @Option(help: "bonferroni or benjamini-hochberg.") var correction = "benjamini-hochberg"
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (reference == nil) != (bundle == nil) else { throw ValidationError("give either --reference TABLE or --bundle BUNDLE") }
+    }
 
     func perform() throws {
         guard let method = MultipleTesting(rawValue: correction) else {
@@ -32,7 +39,11 @@ struct DriftCommand: ReportingCommand {
         var analysis = DriftAnalysis()
         analysis.alpha = alpha
         analysis.correction = method
-        let report = try TableDrift(analysis: analysis).compare(reference: reference, current: current)
+        let drift = TableDrift(analysis: analysis)
+        let report =
+            if let bundle { try drift.compare(bundle: bundle, current: current) } else {
+                try drift.compare(reference: reference ?? "", current: current)
+            }
         if output.json { return try printJSON(report) }
         let header = ["column", "ks_statistic", "ks_pvalue", "psi", "wasserstein", "mean_shift", "drifted"]
         print(header.map { $0.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())

@@ -15,7 +15,7 @@ struct InspectCommand: ReportingCommand {
 
     func perform() throws {
         let c = try BundleInspection.read(bundle)
-        if output.json { return try printJSON(c, keys: .asDeclared) }
+        if output.json { return try printJSON(c, keys: c.jsonKeys) }
         let m = c.manifest
         print("\(m.name) \(m.version)  (format \(m.formatVersion), made \(m.created) by Ferry \(m.ferryVersion))")
         print("  plugin       \(m.plugin.id) \(m.plugin.version), target \(m.target ?? "-"), seed \(m.seed)")

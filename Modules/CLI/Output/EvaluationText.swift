@@ -49,7 +49,7 @@ enum EvaluationText {
         return lines.joined(separator: "\n")
     }
 
-    private static func describe(_ set: RunRecord.RowSet) -> String {
+    private static func describe(_ set: SplitSummary.RowSet) -> String {
         "\(set.rows) rows \(set.first.map(\.description) ?? "") .. \(set.last.map(\.description) ?? "")"
     }
 

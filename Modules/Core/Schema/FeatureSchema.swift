@@ -43,12 +43,16 @@ public struct FeatureField: Codable, Sendable, Equatable {
     public var dtype: DType
     /// The smallest and largest value seen in training, when known; alignment flags values outside it.
     public var trainingRange: ValueRange?
+    /// The training values' quantiles at 0%, 1%, … 100% (``quantiles(of:)``): a bounded sketch of
+    /// the training distribution that served rows are tested against for drift; `nil` when unknown.
+    public var trainingQuantiles: [Double]?
 
     /// Makes a field; the element type defaults to 64-bit floats.
-    public init(name: String, dtype: DType = .float64, trainingRange: ValueRange? = nil) {
+    public init(name: String, dtype: DType = .float64, trainingRange: ValueRange? = nil, trainingQuantiles: [Double]? = nil) {
         self.name = name
         self.dtype = dtype
         self.trainingRange = trainingRange
+        self.trainingQuantiles = trainingQuantiles
     }
 }
 

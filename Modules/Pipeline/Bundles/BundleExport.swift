@@ -101,7 +101,8 @@ public struct BundleExport: Sendable {
             name: bundleName, version: version, plugin: .init(id: record.plugin.id, version: record.plugin.version), target: record.target,
             trainingData: .init(
                 fingerprint: record.data.sha256, files: fileList, first: record.split.train.first, last: record.split.test.last),
-            hyperparameters: record.hyperparameters, seed: record.seed, created: created, ferryVersion: FerryVersion.current)
+            splits: record.split, hyperparameters: record.hyperparameters, seed: record.seed, created: created,
+            ferryVersion: FerryVersion.current)
         let evaluation = try FerryJSON.value(of: record.evaluation)
         let baseline = try FerryJSON.value(of: record.evaluation.validation["model"] ?? MetricSet())
         return BundleContents(

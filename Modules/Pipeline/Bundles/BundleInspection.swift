@@ -4,7 +4,8 @@ import FerryModels
 
 /// What `ferry inspect` shows of a bundle: its manifest, schema, pipeline, environment, metrics,
 /// golden pairs, signer and tensor shapes, read after the integrity check (the model is not
-/// loaded). Encoded with the keys the bundle's files have (docs/bundle-format.md), not renamed.
+/// loaded). Encoded with the keys the bundle's files have (docs/bundle-format.md): as declared
+/// for format 1, `snake_case` (``jsonKeys``) for format 2.
 public struct BundleInspection: Encodable, Sendable {
     /// Name, version, plugin, target, training data and format.
     public let manifest: BundleManifest
@@ -22,6 +23,30 @@ public struct BundleInspection: Encodable, Sendable {
     public let tensors: [String: [Int]]
     /// The golden input/output pairs a reload must reproduce, and their tolerance.
     public let golden: GoldenSet
+
+    /// How the JSON encoder must spell keys so they read as the bundle's own files do.
+    public var jsonKeys: FerryJSON.Keys { manifest.formatVersion >= 2 ? .snakeCase : .asDeclared }
+
+    private enum CodingKeys: String, CodingKey {
+        case manifest, schema, pipeline, environment, metrics, signer, tensors, golden
+    }
+
+    /// Encodes every part; the metrics and the pipeline, kept as JSON trees whose keys no key
+    /// strategy reaches, are spelled as the bundle's files spell them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let version = manifest.formatVersion
+        try container.encode(manifest, forKey: .manifest)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(
+            pipeline.map { BundleLayout.asWritten($0, file: BundleLayout.schema, under: ["pipeline"], formatVersion: version) },
+            forKey: .pipeline)
+        try container.encode(environment, forKey: .environment)
+        try container.encode(BundleLayout.asWritten(metrics, file: BundleLayout.metrics, formatVersion: version), forKey: .metrics)
+        try container.encode(signer, forKey: .signer)
+        try container.encode(tensors, forKey: .tensors)
+        try container.encode(golden, forKey: .golden)
+    }
 
     /// Reads the bundle at `path`.
     /// - Returns: What it holds.

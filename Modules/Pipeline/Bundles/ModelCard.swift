@@ -5,7 +5,7 @@ import FerryCore
 enum ModelCard {
     static func render(_ record: RunRecord, manifest: BundleManifest) -> String {
         let split = record.split
-        func set(_ rows: RunRecord.RowSet) -> String {
+        func set(_ rows: SplitSummary.RowSet) -> String {
             "\(rows.rows) rows, \(rows.first?.description ?? "?") to \(rows.last?.description ?? "?")"
         }
         var lines = [

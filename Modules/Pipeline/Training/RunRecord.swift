@@ -13,41 +13,6 @@ public struct RunRecord: Codable, Sendable, Equatable {
         public let version: SemanticVersion
     }
 
-    /// One set of a split.
-    public struct RowSet: Codable, Sendable, Equatable {
-        /// How many rows.
-        public let rows: Int
-        /// The first row's date.
-        public let first: Timestamp?
-        /// The last row's date.
-        public let last: Timestamp?
-
-        init(_ frame: Frame) {
-            rows = frame.rowCount
-            first = frame.index.min()
-            last = frame.index.max()
-        }
-    }
-
-    /// How the rows were split.
-    public struct SplitSummary: Codable, Sendable, Equatable {
-        /// Training rows.
-        public let train: RowSet
-        /// Validation rows.
-        public let validation: RowSet
-        /// Test rows.
-        public let test: RowSet
-        /// Rows purged before each evaluation set.
-        public let gap: Int
-
-        init(sets: SplitSets, gap: Int) {
-            train = RowSet(sets.train)
-            validation = RowSet(sets.validation)
-            test = RowSet(sets.test)
-            self.gap = gap
-        }
-    }
-
     /// The run's id (also its folder's name).
     public let id: String
     /// When the run was made (the clock; runs are local records, bundles take their time from the data).
@@ -74,4 +39,11 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public let weights: String
     /// A few test rows and the model's outputs for them, for bundles' behaviour checks.
     public let golden: GoldenSet
+}
+
+extension SplitSummary {
+    /// The summary of the sets of a split.
+    init(sets: SplitSets, gap: Int) {
+        self.init(train: RowSet(sets.train), validation: RowSet(sets.validation), test: RowSet(sets.test), gap: gap)
+    }
 }

@@ -147,9 +147,12 @@ struct TrainingDesign {
         try TrainingData(features: rows.selecting(featureNames), target: rows.values(of: target))
     }
 
-    /// The schema of a model trained on `trainingRows`: features in order with the ranges seen there.
+    /// The schema of a model trained on `trainingRows`: features in order with the ranges and quantiles seen there.
     func schema(trainingRows: Frame) -> FeatureSchema {
-        let fields = featureNames.map { FeatureField(name: $0, trainingRange: ValueRange(of: trainingRows[column: $0] ?? [])) }
+        let fields = featureNames.map { name in
+            let values = trainingRows[column: name] ?? []
+            return FeatureField(name: name, trainingRange: ValueRange(of: values), trainingQuantiles: FeatureField.quantiles(of: values))
+        }
         return FeatureSchema(features: fields, target: target, frequency: frequency)
     }
 }

@@ -87,7 +87,7 @@ public struct TrainingJob: Sendable {
         let golden = try GoldenSet(model: trained.model, frame: sets.test, featureNames: design.featureNames)
         return TrainingOutcome(
             plugin: trained, schema: schema, pipeline: design.pipeline, data: design.fingerprint,
-            split: RunRecord.SplitSummary(sets: sets, gap: design.gap), evaluation: evaluation, target: target, seed: seed,
+            split: SplitSummary(sets: sets, gap: design.gap), evaluation: evaluation, target: target, seed: seed,
             golden: golden)
     }
 }
@@ -103,7 +103,7 @@ public struct TrainingOutcome: Sendable {
     /// The input files and their fingerprint.
     public let data: DataFingerprint
     /// The split.
-    public let split: RunRecord.SplitSummary
+    public let split: SplitSummary
     /// Metrics of the model and the baselines on validation and test.
     public let evaluation: Evaluation
     /// The predicted column.
