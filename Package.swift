@@ -20,6 +20,9 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 
 let package = Package(
     name: "Ferry",
@@ -35,6 +38,7 @@ let package = Package(
         .library(name: "FerryBundle", targets: ["FerryBundle"]),
         .library(name: "FerryPipeline", targets: ["FerryPipeline"]),
         .library(name: "FerryStore", targets: ["FerryStore"]),
+        .library(name: "FerryOCI", targets: ["FerryOCI"]),
         .library(name: "FerryServer", targets: ["FerryServer"]),
         .library(name: "FerryCLI", targets: ["FerryCLI"]),
         // libferry: the C ABI (clients/c/include/ferry.h) every other language calls.
@@ -53,6 +57,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // Shared value types and the protocols the domain modules meet at.
@@ -79,11 +85,15 @@ let package = Package(
         // Wiring and front ends. A front end depends on FerryPipeline, FerryCore, the plugins it registers and its
         // frameworks; never on Bundle, Data, Features or Store (ArchitectureTests checks it).
         .target(name: "FerryStore", dependencies: ["FerryCore", grdb, crypto], path: module("Store"), swiftSettings: swiftSettings),
+        // OCI registries and image layouts: the distribution protocol over async-http-client.
+        .target(
+            name: "FerryOCI", dependencies: ["FerryCore", "FerryBundle", asyncHTTPClient, nioCore, nioHTTP1, crypto], path: module("OCI"),
+            swiftSettings: swiftSettings),
         .target(
             name: "FerryPipeline",
             dependencies: [
                 "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", "FerryStore",
-                logging,
+                "FerryOCI", logging,
                 crypto,
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),

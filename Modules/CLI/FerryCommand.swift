@@ -15,7 +15,7 @@ public struct FerryCommand: AsyncParsableCommand {
         version: FerryVersion.current,
         subcommands: [
             DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, PredictCommand.self, ExportCommand.self,
-            VerifyCommand.self,
+            VerifyCommand.self, PushCommand.self, PullCommand.self,
             InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self,
             BacktestCommand.self, SizeCommand.self,
             RegistryCommand.self, RunsCommand.self, BatchCommand.self, TokensCommand.self, ServeCommand.self, DemoCommand.self,

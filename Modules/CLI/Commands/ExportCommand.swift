@@ -23,6 +23,9 @@ struct ExportCommand: ReportingCommand {
     @Option(help: "The bundle's name (default: <data>-<plugin>).") var name: String?
     @Option(help: "The bundle's version (written into its name and manifest).") var bundleVersion = "1.0.0"
     @Option(help: "An Ed25519 private key (from ferry keygen) to sign the bundle with.") var sign: String?
+    @Option(help: "Also write the bundle as an OCI image layout in this folder (for skopeo copy oci:DIR:TAG docker://…).")
+    var ociLayout: String?
+    @Option(help: "The layout's tag (default: the bundle's version).") var ociTag: String?
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
@@ -35,13 +38,19 @@ struct ExportCommand: ReportingCommand {
         export.signingKeyFile = sign
         let bundle = try export.write(
             run: record, keeper: keeper, registry: try PluginCatalog.shared.registry(), to: out.map { .file($0) } ?? .folder("bundles"))
+        let layoutDigest = try ociLayout.map { folder in
+            try BundlePush(trust: BundleTrust(plugins: try PluginCatalog.shared.registry())).writeLayout(
+                bundle: bundle.path, to: folder, tag: ociTag ?? bundleVersion)
+        }
         if output.json {
-            try printJSON([
-                "bundle": bundle.path, "sha256": bundle.sha256, "run": record.id, "signed": bundle.signer == nil ? "no" : "yes",
-            ])
+            var answer = ["bundle": bundle.path, "sha256": bundle.sha256, "run": record.id, "signed": bundle.signer == nil ? "no" : "yes"]
+            answer["oci_layout"] = ociLayout
+            answer["oci_digest"] = layoutDigest
+            try printJSON(answer)
         } else {
             print("wrote \(bundle.path) from run \(record.id)\(bundle.signer.map { ", signed by key \($0)" } ?? " (unsigned)")")
             print("sha256 \(bundle.sha256)")
+            if let ociLayout, let layoutDigest { print("OCI layout \(ociLayout):\(ociTag ?? bundleVersion), manifest \(layoutDigest)") }
         }
     }
 }

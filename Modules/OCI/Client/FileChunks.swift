@@ -1,0 +1,41 @@
+import Foundation
+import NIOCore
+
+/// A byte range of a file as an async sequence of buffers read on demand, so an upload streams
+/// a large blob through a small, fixed amount of memory.
+struct FileChunks: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+
+    /// The file.
+    let path: String
+    /// The bytes to read.
+    let range: Range<Int64>
+    /// How much one buffer holds.
+    var pieceSize = 1 << 20
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let handle: FileHandle?
+        var offset: Int64
+        let end: Int64
+        let pieceSize: Int
+
+        mutating func next() async throws -> ByteBuffer? {
+            guard offset < end, let handle else {
+                try handle?.close()
+                return nil
+            }
+            let count = Int(Swift.min(Int64(pieceSize), end - offset))
+            guard let data = try handle.read(upToCount: count), !data.isEmpty else {
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: "file shrank while it was read"])
+            }
+            offset += Int64(data.count)
+            return ByteBuffer(bytes: data)
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        let handle = FileHandle(forReadingAtPath: path)
+        try? handle?.seek(toOffset: UInt64(range.lowerBound))
+        return AsyncIterator(handle: handle, offset: range.lowerBound, end: handle == nil ? range.lowerBound : range.upperBound, pieceSize: pieceSize)
+    }
+}

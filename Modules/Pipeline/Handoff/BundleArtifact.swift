@@ -1,0 +1,60 @@
+import FerryBundle
+import FerryCore
+import FerryOCI
+import Foundation
+
+/// A verified bundle as an OCI artifact: its `manifest.json` as the config blob, the archive
+/// itself as the one layer (so the layer digest is the bundle's SHA-256), and the manifest that
+/// names both, with the standard annotations and Ferry's own.
+struct BundleArtifact: Sendable {
+    /// The bundle file.
+    let path: String
+    /// The config blob's bytes.
+    let config: Data
+    /// The layer: the bundle archive.
+    let layer: OCIDescriptor
+    /// The artifact's manifest.
+    let manifest: OCIManifest
+    /// Its canonical bytes.
+    let manifestData: Data
+    /// The bundle's name and version.
+    let name: String, version: String
+
+    /// Verifies the bundle at `path` (every class, with `trust`) and describes it as an artifact.
+    /// - Parameter source: The `org.opencontainers.image.source` annotation, when given.
+    /// - Throws: ``BundleError`` for the first check that fails: only a bundle that verifies is handed off.
+    init(path: String, trust: BundleTrust, source: String?) throws {
+        let (bundle, _, _) = try BundleLoader.loadReporting(path, verifier: trust.verifier())
+        let manifest = bundle.contents.manifest
+        let size = try (FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let digest = "sha256:" + (try BundleDigest.sha256(of: path))
+        layer = OCIDescriptor(
+            mediaType: OCIMediaTypes.bundleLayer, digest: digest, size: size,
+            annotations: ["org.opencontainers.image.title": "\(manifest.folder).tar.gz"])
+        config = bundle.manifestData
+        var annotations = [
+            "org.opencontainers.image.title": manifest.name,
+            "org.opencontainers.image.version": manifest.version,
+            "org.opencontainers.image.created": "\(manifest.created.description)T00:00:00Z",
+            "dev.ferry.bundle.format": "\(manifest.formatVersion)",
+            "dev.ferry.bundle.plugin": "\(manifest.plugin.id) \(manifest.plugin.version)",
+            "dev.ferry.bundle.data-fingerprint": manifest.trainingData.fingerprint,
+        ]
+        if let target = manifest.target { annotations["dev.ferry.bundle.target"] = target }
+        if let source { annotations["org.opencontainers.image.source"] = source }
+        self.manifest = OCIManifest(
+            artifactType: OCIMediaTypes.bundleArtifact,
+            config: OCIDescriptor(mediaType: OCIMediaTypes.bundleConfig, digest: Digests.sha256(config), size: Int64(config.count)),
+            layers: [layer], annotations: annotations)
+        manifestData = try self.manifest.encoded()
+        (self.path, name, version) = (path, manifest.name, manifest.version)
+    }
+
+    /// The manifest's digest.
+    var digest: String { Digests.sha256(manifestData) }
+
+    /// The descriptor of the manifest.
+    var descriptor: OCIDescriptor {
+        OCIDescriptor(mediaType: OCIMediaTypes.imageManifest, digest: digest, size: Int64(manifestData.count), artifactType: OCIMediaTypes.bundleArtifact)
+    }
+}

@@ -1,0 +1,114 @@
+import Crypto
+import FerryBundle
+import FerryCore
+import FerryOCI
+import Foundation
+
+/// Hands a bundle off through an OCI registry, as `ferry push` does: verify it, upload the
+/// config and the bundle (each only when the registry lacks it), put the manifest under the tag,
+/// and with a signing key attach a signature as a referrer (and in the `sha256-<hex>` fallback
+/// tag's index, for registries without the referrers API).
+///
+/// ```swift
+/// var push = BundlePush(trust: BundleTrust(plugins: registry))
+/// push.signingKeyFile = "keys/ferry.key"
+/// let pushed = try await push.push(bundle: "bundles/SPX-lasso-1.0.0.tar.gz", to: "127.0.0.1:5000/models/spx:1.0.0")
+/// print(pushed.digest)   // the manifest's digest: pull by it for exactly these bytes
+/// ```
+public struct BundlePush: Sendable {
+    /// Verifies the bundle before it leaves.
+    public var trust: BundleTrust
+    /// An Ed25519 private key (from `ferry keygen`) to sign the pushed manifest with.
+    public var signingKeyFile: String?
+    /// The `org.opencontainers.image.source` annotation (where the model's code lives).
+    public var source: String?
+    /// Upload and transport settings.
+    public var options = RegistryClient.Options()
+    /// The user's registry credentials' environment (auth files are found through it).
+    public var environment = ProcessInfo.processInfo.environment
+
+    /// What a push did.
+    public struct Pushed: Codable, Sendable {
+        /// The reference pushed to, pinned to the manifest's digest.
+        public let reference: String
+        /// The manifest's digest.
+        public let digest: String
+        /// The bundle's SHA-256 (the layer's digest).
+        public let bundleSHA256: String
+        /// The bundle's size in bytes.
+        public let size: Int64
+        /// Blobs uploaded (config and bundle), and those the registry already had.
+        public let uploaded: Int, alreadyThere: Int
+        /// Requests the bundle's upload took (1, or the number of chunks).
+        public let chunks: Int
+        /// The signing key's id, when signed.
+        public let signer: String?
+        /// The signature manifest's digest, when signed.
+        public let signatureDigest: String?
+    }
+
+    /// Makes a push with `trust`.
+    public init(trust: BundleTrust) { self.trust = trust }
+
+    /// Pushes the bundle at `path` to `reference` (`host[:port]/repository:tag`).
+    /// - Throws: ``BundleError`` when the bundle does not verify; ``FerryError`` for a bad
+    ///   reference (`invalidArgument`), refused credentials (`refused`) or a registry that fails (`unavailable`).
+    public func push(bundle path: String, to reference: String) async throws -> Pushed {
+        let target = try ImageReference(reference)
+        guard target.digest == nil else { throw FerryError(.invalidArgument, "push to a tag (host/repository:tag), not to a digest: \(reference)") }
+        let signingKey = try signingKeyFile.map(SigningKeys.privateKey(at:))
+        let artifact = try BundleArtifact(path: path, trust: trust, source: source)
+        let client = RegistryClient(reference: target, credentials: try RegistryCredentials.lookup(registry: target.registry, environment: environment), options: options)
+        var uploaded = 0
+        var chunks = 0
+        if try await !client.hasBlob(artifact.manifest.config.digest) {
+            try await client.uploadBlob(artifact.config, digest: artifact.manifest.config.digest)
+            uploaded += 1
+        }
+        if try await !client.hasBlob(artifact.layer.digest) {
+            chunks = try await client.uploadBlob(file: path, digest: artifact.layer.digest, size: artifact.layer.size)
+            uploaded += 1
+        }
+        try await client.putManifest(artifact.manifestData, mediaType: OCIMediaTypes.imageManifest, reference: target.tag ?? "latest")
+        var signature: String?
+        if let signingKey { signature = try await attachSignature(to: artifact, with: signingKey, client: client) }
+        return Pushed(
+            reference: target.pinned(to: artifact.digest).description, digest: artifact.digest,
+            bundleSHA256: String(artifact.layer.digest.dropFirst("sha256:".count)), size: artifact.layer.size, uploaded: uploaded,
+            alreadyThere: 2 - uploaded, chunks: chunks, signer: signingKey.map { SigningKeys.keyID($0.publicKey) }, signatureDigest: signature)
+    }
+
+    /// Writes the bundle at `path` as an OCI image layout in `directory`, tagged `tag`, for
+    /// air-gapped sites (`skopeo copy oci:DIR:TAG docker://…` pushes it).
+    /// - Returns: The manifest's digest.
+    public func writeLayout(bundle path: String, to directory: String, tag: String) throws -> String {
+        let artifact = try BundleArtifact(path: path, trust: trust, source: source)
+        let layout = OCILayout(directory: directory)
+        try layout.write(artifact.config, digest: artifact.manifest.config.digest)
+        try layout.copy(file: path, digest: artifact.layer.digest)
+        try layout.write(artifact.manifestData, digest: artifact.digest)
+        try layout.tag(artifact.descriptor, as: tag)
+        return artifact.digest
+    }
+
+    /// Pushes a signature of `artifact`'s manifest as a referrer, and lists it in the fallback tag's index.
+    private func attachSignature(
+        to artifact: BundleArtifact, with key: Curve25519.Signing.PrivateKey, client: RegistryClient
+    ) async throws -> String {
+        let signature = try FerryJSON.encoder().encode(ReferrerSignature.sign(subject: artifact.digest, with: key))
+        let empty = Data("{}".utf8)
+        try await client.uploadBlob(signature, digest: Digests.sha256(signature))
+        if try await !client.hasBlob(Digests.sha256(empty)) { try await client.uploadBlob(empty, digest: Digests.sha256(empty)) }
+        let manifest = OCIManifest(
+            artifactType: OCIMediaTypes.signatureArtifact,
+            config: OCIDescriptor(mediaType: OCIMediaTypes.empty, digest: Digests.sha256(empty), size: 2),
+            layers: [OCIDescriptor(mediaType: OCIMediaTypes.signatureArtifact, digest: Digests.sha256(signature), size: Int64(signature.count))],
+            subject: artifact.descriptor, annotations: ["dev.ferry.signature.key-id": SigningKeys.keyID(key.publicKey)])
+        let data = try manifest.encoded()
+        let digest = try await client.putManifest(data, mediaType: OCIMediaTypes.imageManifest, reference: Digests.sha256(data))
+        try await client.listReferrer(
+            OCIDescriptor(mediaType: OCIMediaTypes.imageManifest, digest: digest, size: Int64(data.count), artifactType: OCIMediaTypes.signatureArtifact),
+            of: artifact.digest)
+        return digest
+    }
+}
