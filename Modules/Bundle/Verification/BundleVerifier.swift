@@ -15,6 +15,9 @@ public struct BundleVerifier: Sendable {
     public var trustedKeys: [String: Data]?
     /// Refuse unsigned bundles.
     public var requireSignature = false
+    /// The key ids of trusted signatures checked outside the bundle (an OCI referrer signature over
+    /// the pushed manifest, which names the bundle's digest): they stand in for a signature inside.
+    public var outsideSigners: [String] = []
     /// The environment to compare against.
     public var environment: EnvironmentManifest
     /// How the archive is read (its weights-in-memory limit, for instance).
@@ -68,6 +71,15 @@ public struct BundleVerifier: Sendable {
     }
 
     private func authenticity(_ opened: OpenedBundle, into checks: inout [VerificationReport.Check]) -> BundleError.Class? {
+        if !outsideSigners.isEmpty, opened.signature.map({ trustedKeys?[$0.keyID] == nil }) ?? true {
+            let inside = opened.signature.map { "; the signature inside, by key \($0.keyID), is not by a trusted key" } ?? ""
+            checks.append(
+                .init(
+                    .authenticity, passed: true,
+                    detail:
+                        "signed by trusted key \(outsideSigners.joined(separator: ", ")) over the pushed manifest (OCI referrer)\(inside)"))
+            return nil
+        }
         guard let signature = opened.signature else {
             checks.append(
                 .init(

@@ -36,7 +36,9 @@ struct PullCommand: AsyncParsableCommand {
             print(
                 "  signed  \(pulled.referrerSigners.isEmpty ? "no trusted referrer signature" : "by trusted key(s) \(pulled.referrerSigners.joined(separator: ", "))") (\(pulled.referrersFound) found through the \(lookup))"
             )
-            for check in pulled.report.checks { print("  \(check.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) pass  \(check.detail)") }
+            for check in pulled.report.checks {
+                print("  \(check.check.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) pass  \(check.detail)")
+            }
         }
     }
 

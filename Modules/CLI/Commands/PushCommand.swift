@@ -22,6 +22,7 @@ struct PushCommand: AsyncParsableCommand {
     @Argument(help: "Where to push: host[:port]/repository:tag.") var reference: String
     @Option(help: "An Ed25519 private key (from ferry keygen) to sign the pushed manifest with.") var sign: String?
     @Option(help: "The org.opencontainers.image.source annotation (where the model's code lives).") var source: String?
+    @Option(help: "A repository on the same registry to mount the blobs from instead of uploading them.") var mountFrom: String?
     @OptionGroup var signatures: SignatureOptions
     @OptionGroup var transport: RegistryTransportOptions
     @OptionGroup var output: JSONOption
@@ -30,12 +31,14 @@ struct PushCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailuresAsync {
             var push = BundlePush(trust: try signatures.trust())
-            (push.signingKeyFile, push.source, push.options) = (sign, source, transport.options)
+            (push.signingKeyFile, push.source, push.mountFrom, push.options) = (sign, source, mountFrom, transport.options)
             let pushed = try await push.push(bundle: bundle, to: reference)
             if output.json { return try printJSON(pushed) }
             print("pushed \(bundle) to \(reference)")
             print("  digest  \(pushed.digest)   (pull by \(pushed.reference))")
-            print("  bundle  sha256 \(pushed.bundleSHA256), \(pushed.size) bytes; \(pushed.uploaded) blob(s) uploaded, \(pushed.alreadyThere) already there\(pushed.chunks > 1 ? ", in \(pushed.chunks) chunks" : "")")
+            print(
+                "  bundle  sha256 \(pushed.bundleSHA256), \(pushed.size) bytes; \(pushed.uploaded) blob(s) uploaded, \(pushed.mounted) mounted, \(pushed.alreadyThere) already there\(pushed.chunks > 1 ? ", in \(pushed.chunks) chunks" : "")"
+            )
             if let signer = pushed.signer, let digest = pushed.signatureDigest { print("  signed  by key \(signer), referrer \(digest)") }
         }
     }

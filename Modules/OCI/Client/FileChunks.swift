@@ -36,6 +36,7 @@ struct FileChunks: AsyncSequence, Sendable {
     func makeAsyncIterator() -> AsyncIterator {
         let handle = FileHandle(forReadingAtPath: path)
         try? handle?.seek(toOffset: UInt64(range.lowerBound))
-        return AsyncIterator(handle: handle, offset: range.lowerBound, end: handle == nil ? range.lowerBound : range.upperBound, pieceSize: pieceSize)
+        return AsyncIterator(
+            handle: handle, offset: range.lowerBound, end: handle == nil ? range.lowerBound : range.upperBound, pieceSize: pieceSize)
     }
 }

@@ -113,7 +113,9 @@ public struct RegistryClient: Sendable {
         let accept = [OCIMediaTypes.imageManifest, OCIMediaTypes.imageIndex].joined(separator: ", ")
         let response = try await session.send(.GET, session.url("manifests/\(reference)"), headers: [("Accept", accept)])
         guard response.status == .ok else {
-            if response.status == .notFound { throw FerryError(.notFound, "\(session.reference.repository): no manifest '\(reference)' in \(session.reference.registry)") }
+            if response.status == .notFound {
+                throw FerryError(.notFound, "\(session.reference.repository): no manifest '\(reference)' in \(session.reference.registry)")
+            }
             throw unexpected(response, "GET manifests/\(reference)")
         }
         let data = try await collect(response, limit: OCILimits.smallDocument, what: "manifest \(reference)")
@@ -130,7 +132,8 @@ public struct RegistryClient: Sendable {
         guard response.status == .ok else { throw unexpected(response, "GET blobs/\(digest)") }
         let data = try await collect(response, limit: limit, what: "blob \(digest)")
         guard Digests.sha256(data) == digest else {
-            throw FerryError(.invalidData, "\(session.reference): blob \(digest) arrived with other bytes (SHA-256 \(Digests.sha256(data)))")
+            throw FerryError(
+                .invalidData, "\(session.reference): blob \(digest) arrived with other bytes (SHA-256 \(Digests.sha256(data)))")
         }
         return data
     }
@@ -144,14 +147,20 @@ public struct RegistryClient: Sendable {
         var received: Int64 = 0
         for try await buffer in response.body {
             received += Int64(buffer.readableBytes)
-            guard received <= size else { throw FerryError(.invalidData, "\(session.reference): blob \(digest) is longer than its \(size) bytes") }
+            guard received <= size else {
+                throw FerryError(.invalidData, "\(session.reference): blob \(digest) is longer than its \(size) bytes")
+            }
             buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
             try handle.write(contentsOf: Data(buffer.readableBytesView))
             progress(received)
         }
-        guard received == size else { throw FerryError(.invalidData, "\(session.reference): blob \(digest) ended after \(received) of \(size) bytes") }
+        guard received == size else {
+            throw FerryError(.invalidData, "\(session.reference): blob \(digest) ended after \(received) of \(size) bytes")
+        }
         let actual = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        guard actual == digest else { throw FerryError(.invalidData, "\(session.reference): blob \(digest) arrived with other bytes (SHA-256 \(actual))") }
+        guard actual == digest else {
+            throw FerryError(.invalidData, "\(session.reference): blob \(digest) arrived with other bytes (SHA-256 \(actual))")
+        }
     }
 
     /// The manifests that refer to `digest` (its `subject`), of `artifactType`: from the referrers
@@ -166,7 +175,10 @@ public struct RegistryClient: Sendable {
         guard response.status == .notFound else { throw unexpected(response, "GET referrers/\(digest)") }
         do {
             let (data, _, _) = try await manifest(Self.fallbackTag(for: digest))
-            return (try decodeIndex(data, what: "tag \(Self.fallbackTag(for: digest))").manifests.filter { $0.artifactType == artifactType }, false)
+            return (
+                try decodeIndex(data, what: "tag \(Self.fallbackTag(for: digest))").manifests.filter { $0.artifactType == artifactType },
+                false
+            )
         } catch let error as FerryError where error.code == .notFound {
             return ([], false)
         }
@@ -222,7 +234,8 @@ public struct RegistryClient: Sendable {
     }
 
     private func unexpected(_ response: HTTPClientResponse, _ what: String) -> FerryError {
-        FerryError(.unavailable, "\(session.reference): \(what): the registry answered \(response.status.code) \(response.status.reasonPhrase)")
+        FerryError(
+            .unavailable, "\(session.reference): \(what): the registry answered \(response.status.code) \(response.status.reasonPhrase)")
     }
 }
 

@@ -27,7 +27,10 @@ final class RegistrySession: Sendable {
     }
 
     /// Opens a session; plain HTTP only to loopback or when `insecure`.
-    init(reference: ImageReference, credentials: RegistryCredentials?, insecure: Bool, client: HTTPClient = .shared, timeout: TimeAmount = .seconds(600)) {
+    init(
+        reference: ImageReference, credentials: RegistryCredentials?, insecure: Bool, client: HTTPClient = .shared,
+        timeout: TimeAmount = .seconds(600)
+    ) {
         self.reference = reference
         self.credentials = credentials
         self.client = client
@@ -54,7 +57,10 @@ final class RegistrySession: Sendable {
             response = try await attempt(method, url, headers: headers, body: body?())
         }
         if response.status == .unauthorized || response.status == .forbidden {
-            let why = credentials == nil ? "no credentials for \(reference.registry) in REGISTRY_AUTH_FILE or ~/.docker/config.json" : "the credentials for \(reference.registry) were refused"
+            let why =
+                credentials == nil
+                ? "no credentials for \(reference.registry) in REGISTRY_AUTH_FILE or ~/.docker/config.json"
+                : "the credentials for \(reference.registry) were refused"
             throw FerryError(.refused, "\(reference): \(method) \(response.status.code) \(response.status.reasonPhrase): \(why)")
         }
         return response
@@ -83,13 +89,15 @@ final class RegistrySession: Sendable {
         switch challenge.scheme {
         case "basic":
             guard let credentials else {
-                throw FerryError(.refused, "\(reference.registry) asks for credentials; none found in REGISTRY_AUTH_FILE or ~/.docker/config.json")
+                throw FerryError(
+                    .refused, "\(reference.registry) asks for credentials; none found in REGISTRY_AUTH_FILE or ~/.docker/config.json")
             }
             await authorization.set(credentials.basicHeader)
         case "bearer":
             await authorization.set("Bearer " + (try await token(for: challenge)))
         default:
-            throw FerryError(.refused, "\(reference): the registry asks for '\(challenge.scheme)' authentication, which Ferry does not speak")
+            throw FerryError(
+                .refused, "\(reference): the registry asks for '\(challenge.scheme)' authentication, which Ferry does not speak")
         }
     }
 
@@ -104,7 +112,9 @@ final class RegistrySession: Sendable {
         if let service = challenge.parameters["service"] { query.append(URLQueryItem(name: "service", value: service)) }
         query.append(URLQueryItem(name: "scope", value: challenge.parameters["scope"] ?? "repository:\(reference.repository):pull,push"))
         components.queryItems = query
-        guard let tokenURL = components.string else { throw FerryError(.invalidData, "\(reference): cannot build the token URL from '\(realm)'") }
+        guard let tokenURL = components.string else {
+            throw FerryError(.invalidData, "\(reference): cannot build the token URL from '\(realm)'")
+        }
         var request = HTTPClientRequest(url: tokenURL)
         if let credentials { request.headers.add(name: "Authorization", value: credentials.basicHeader) }
         let response: HTTPClientResponse
@@ -121,7 +131,8 @@ final class RegistrySession: Sendable {
             let access_token: String?
         }
         let body = try await response.body.collect(upTo: OCILimits.smallDocument)
-        guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: Data(body.readableBytesView)), let token = answer.token ?? answer.access_token,
+        guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: Data(body.readableBytesView)),
+            let token = answer.token ?? answer.access_token,
             !token.isEmpty
         else {
             throw FerryError(.invalidData, "\(reference): the token service's answer holds no token")

@@ -53,7 +53,8 @@ public struct OCILayout: Sendable {
             return only
         }
         let tags = manifests.compactMap { $0.annotations?[Self.refName] }
-        throw FerryError(.notFound, "\(directory): no manifest tagged '\(tag ?? "")' (tags: \(tags.isEmpty ? "none" : tags.joined(separator: ", ")))")
+        throw FerryError(
+            .notFound, "\(directory): no manifest tagged '\(tag ?? "")' (tags: \(tags.isEmpty ? "none" : tags.joined(separator: ", ")))")
     }
 
     /// Reads blob `digest` of at most `limit` bytes, its digest checked.
@@ -72,7 +73,9 @@ public struct OCILayout: Sendable {
 
     private func readIndex() throws -> OCIIndex {
         let path = (directory as NSString).appendingPathComponent("index.json")
-        guard let data = FileManager.default.contents(atPath: path) else { throw FerryError(.notFound, "\(directory): no OCI layout here (index.json is missing)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FerryError(.notFound, "\(directory): no OCI layout here (index.json is missing)")
+        }
         guard data.count <= OCILimits.smallDocument, let index = try? JSONDecoder().decode(OCIIndex.self, from: data) else {
             throw FerryError(.invalidData, "\(path): not an OCI image index")
         }
@@ -80,7 +83,8 @@ public struct OCILayout: Sendable {
     }
 
     private func prepare() throws {
-        try FileManager.default.createDirectory(atPath: (directory as NSString).appendingPathComponent("blobs/sha256"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (directory as NSString).appendingPathComponent("blobs/sha256"), withIntermediateDirectories: true)
         let marker = (directory as NSString).appendingPathComponent("oci-layout")
         if !FileManager.default.fileExists(atPath: marker) {
             try Data(#"{"imageLayoutVersion":"1.0.0"}"#.utf8).write(to: URL(fileURLWithPath: marker), options: .atomic)

@@ -61,7 +61,9 @@ public struct ImageReference: Sendable, Equatable, CustomStringConvertible {
 
     /// The host without a port, for deciding whether plain HTTP is allowed.
     public var host: String {
-        if registry.hasPrefix("["), let end = registry.firstIndex(of: "]") { return String(registry[registry.index(after: registry.startIndex)..<end]) }
+        if registry.hasPrefix("["), let end = registry.firstIndex(of: "]") {
+            return String(registry[registry.index(after: registry.startIndex)..<end])
+        }
         return String(registry.split(separator: ":", maxSplits: 1).first ?? "")
     }
 
@@ -83,7 +85,9 @@ public struct ImageReference: Sendable, Equatable, CustomStringConvertible {
     }
 
     private static func isTag(_ text: String) -> Bool {
-        guard let first = text.first, text.count <= 128, first.isASCII, first.isLetter || first.isNumber || first == "_" else { return false }
+        guard let first = text.first, text.count <= 128, first.isASCII, first.isLetter || first.isNumber || first == "_" else {
+            return false
+        }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
     }
 

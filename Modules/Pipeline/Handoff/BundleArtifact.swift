@@ -21,7 +21,10 @@ struct BundleArtifact: Sendable {
     let name: String, version: String
 
     /// Verifies the bundle at `path` (every class, with `trust`) and describes it as an artifact.
-    /// - Parameter source: The `org.opencontainers.image.source` annotation, when given.
+    /// - Parameters:
+    ///   - path: The bundle file.
+    ///   - trust: What the verification trusts.
+    ///   - source: The `org.opencontainers.image.source` annotation, when given.
     /// - Throws: ``BundleError`` for the first check that fails: only a bundle that verifies is handed off.
     init(path: String, trust: BundleTrust, source: String?) throws {
         let (bundle, _, _) = try BundleLoader.loadReporting(path, verifier: trust.verifier())
@@ -55,6 +58,8 @@ struct BundleArtifact: Sendable {
 
     /// The descriptor of the manifest.
     var descriptor: OCIDescriptor {
-        OCIDescriptor(mediaType: OCIMediaTypes.imageManifest, digest: digest, size: Int64(manifestData.count), artifactType: OCIMediaTypes.bundleArtifact)
+        OCIDescriptor(
+            mediaType: OCIMediaTypes.imageManifest, digest: digest, size: Int64(manifestData.count),
+            artifactType: OCIMediaTypes.bundleArtifact)
     }
 }

@@ -72,18 +72,28 @@ public struct BundlePull: Sendable {
         let signatures = try await origin.referrerSignatures(of: digest)
         let trustedKeys = try trust.trustedKeysFolder.map(SigningKeys.trustedKeys(in:)) ?? [:]
         let verified = signatures.list.filter { $0.isValid(for: digest, trustedKeys: trustedKeys) }.map(\.keyID)
-        if let forged = signatures.list.first(where: { trustedKeys[$0.keyID] != nil && !$0.isValid(for: digest, trustedKeys: trustedKeys) }) {
-            throw BundleError(.authenticity, "\(origin.name): the referrer signature by trusted key \(forged.keyID) does not match manifest \(digest)")
+        if let forged = signatures.list.first(where: { trustedKeys[$0.keyID] != nil && !$0.isValid(for: digest, trustedKeys: trustedKeys) })
+        {
+            throw BundleError(
+                .authenticity, "\(origin.name): the referrer signature by trusted key \(forged.keyID) does not match manifest \(digest)")
         }
         var verifier = try trust.verifier()
         // A trusted referrer signature over the manifest covers the bundle's bytes (the layer digest was checked).
-        if !verified.isEmpty { verifier.requireSignature = false }
-        let (bundle, _, report) = try BundleLoader.loadReporting(partial, verifier: verifier)
+        verifier.outsideSigners = verified
+        let (bundle, report): (OpenedBundle, VerificationReport)
+        do {
+            (bundle, _, report) = try BundleLoader.loadReporting(partial, verifier: verifier)
+        } catch let error as BundleError where error.failing == .authenticity && !signatures.list.isEmpty && verified.isEmpty {
+            let keys = Set(signatures.list.map(\.keyID)).sorted().joined(separator: ", ")
+            throw BundleError(
+                .authenticity, "\(error.message); the referrer signature(s) found are by key(s) \(keys), none of them trusted")
+        }
         let target = (directory as NSString).appendingPathComponent("\(bundle.folder).tar.gz")
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
         try FileManager.default.moveItem(atPath: partial, toPath: target)
         return Pulled(
-            path: target, reference: origin.pinned(to: digest), digest: digest, referrerSigners: verified, referrersFound: signatures.list.count,
+            path: target, reference: origin.pinned(to: digest), digest: digest, referrerSigners: verified,
+            referrersFound: signatures.list.count,
             throughReferrersAPI: signatures.throughAPI, report: report)
     }
 
@@ -94,7 +104,8 @@ public struct BundlePull: Sendable {
         }
         guard manifest.artifactType == OCIMediaTypes.bundleArtifact || manifest.config.mediaType == OCIMediaTypes.bundleConfig else {
             throw FerryError(
-                .invalidData, "\(name): not a Ferry bundle (artifactType \(manifest.artifactType ?? "none"), config \(manifest.config.mediaType))")
+                .invalidData,
+                "\(name): not a Ferry bundle (artifactType \(manifest.artifactType ?? "none"), config \(manifest.config.mediaType))")
         }
         return manifest
     }

@@ -22,6 +22,9 @@ public struct BundlePush: Sendable {
     public var signingKeyFile: String?
     /// The `org.opencontainers.image.source` annotation (where the model's code lives).
     public var source: String?
+    /// Another repository on the same registry to mount the blobs from before uploading them
+    /// (a bundle promoted from `staging/…` to `prod/…` then moves no bytes).
+    public var mountFrom: String?
     /// Upload and transport settings.
     public var options = RegistryClient.Options()
     /// The user's registry credentials' environment (auth files are found through it).
@@ -37,8 +40,8 @@ public struct BundlePush: Sendable {
         public let bundleSHA256: String
         /// The bundle's size in bytes.
         public let size: Int64
-        /// Blobs uploaded (config and bundle), and those the registry already had.
-        public let uploaded: Int, alreadyThere: Int
+        /// Blobs (config and bundle) uploaded, mounted from ``BundlePush/mountFrom``, and already there.
+        public let uploaded: Int, mounted: Int, alreadyThere: Int
         /// Requests the bundle's upload took (1, or the number of chunks).
         public let chunks: Int
         /// The signing key's id, when signed.
@@ -55,19 +58,25 @@ public struct BundlePush: Sendable {
     ///   reference (`invalidArgument`), refused credentials (`refused`) or a registry that fails (`unavailable`).
     public func push(bundle path: String, to reference: String) async throws -> Pushed {
         let target = try ImageReference(reference)
-        guard target.digest == nil else { throw FerryError(.invalidArgument, "push to a tag (host/repository:tag), not to a digest: \(reference)") }
+        guard target.digest == nil else {
+            throw FerryError(.invalidArgument, "push to a tag (host/repository:tag), not to a digest: \(reference)")
+        }
         let signingKey = try signingKeyFile.map(SigningKeys.privateKey(at:))
         let artifact = try BundleArtifact(path: path, trust: trust, source: source)
-        let client = RegistryClient(reference: target, credentials: try RegistryCredentials.lookup(registry: target.registry, environment: environment), options: options)
-        var uploaded = 0
-        var chunks = 0
-        if try await !client.hasBlob(artifact.manifest.config.digest) {
-            try await client.uploadBlob(artifact.config, digest: artifact.manifest.config.digest)
-            uploaded += 1
-        }
-        if try await !client.hasBlob(artifact.layer.digest) {
-            chunks = try await client.uploadBlob(file: path, digest: artifact.layer.digest, size: artifact.layer.size)
-            uploaded += 1
+        let client = RegistryClient(
+            reference: target, credentials: try RegistryCredentials.lookup(registry: target.registry, environment: environment),
+            options: options)
+        var (uploaded, mounted, chunks) = (0, 0, 0)
+        for blob in [artifact.manifest.config, artifact.layer] where try await !client.hasBlob(blob.digest) {
+            if let mountFrom, try await client.mount(blob.digest, from: mountFrom) {
+                mounted += 1
+            } else if blob.digest == artifact.layer.digest {
+                chunks = try await client.uploadBlob(file: path, digest: blob.digest, size: blob.size)
+                uploaded += 1
+            } else {
+                try await client.uploadBlob(artifact.config, digest: blob.digest)
+                uploaded += 1
+            }
         }
         try await client.putManifest(artifact.manifestData, mediaType: OCIMediaTypes.imageManifest, reference: target.tag ?? "latest")
         var signature: String?
@@ -75,7 +84,8 @@ public struct BundlePush: Sendable {
         return Pushed(
             reference: target.pinned(to: artifact.digest).description, digest: artifact.digest,
             bundleSHA256: String(artifact.layer.digest.dropFirst("sha256:".count)), size: artifact.layer.size, uploaded: uploaded,
-            alreadyThere: 2 - uploaded, chunks: chunks, signer: signingKey.map { SigningKeys.keyID($0.publicKey) }, signatureDigest: signature)
+            mounted: mounted, alreadyThere: 2 - uploaded - mounted, chunks: chunks,
+            signer: signingKey.map { SigningKeys.keyID($0.publicKey) }, signatureDigest: signature)
     }
 
     /// Writes the bundle at `path` as an OCI image layout in `directory`, tagged `tag`, for
@@ -102,12 +112,16 @@ public struct BundlePush: Sendable {
         let manifest = OCIManifest(
             artifactType: OCIMediaTypes.signatureArtifact,
             config: OCIDescriptor(mediaType: OCIMediaTypes.empty, digest: Digests.sha256(empty), size: 2),
-            layers: [OCIDescriptor(mediaType: OCIMediaTypes.signatureArtifact, digest: Digests.sha256(signature), size: Int64(signature.count))],
+            layers: [
+                OCIDescriptor(mediaType: OCIMediaTypes.signatureArtifact, digest: Digests.sha256(signature), size: Int64(signature.count))
+            ],
             subject: artifact.descriptor, annotations: ["dev.ferry.signature.key-id": SigningKeys.keyID(key.publicKey)])
         let data = try manifest.encoded()
         let digest = try await client.putManifest(data, mediaType: OCIMediaTypes.imageManifest, reference: Digests.sha256(data))
         try await client.listReferrer(
-            OCIDescriptor(mediaType: OCIMediaTypes.imageManifest, digest: digest, size: Int64(data.count), artifactType: OCIMediaTypes.signatureArtifact),
+            OCIDescriptor(
+                mediaType: OCIMediaTypes.imageManifest, digest: digest, size: Int64(data.count),
+                artifactType: OCIMediaTypes.signatureArtifact),
             of: artifact.digest)
         return digest
     }
