@@ -193,6 +193,9 @@ let package = Package(
             ],
             path: tests("ServerTests"), swiftSettings: swiftSettings),
         .testTarget(
+            name: "OCITests", dependencies: ["FerryOCI", "FerryCore", hummingbird, hummingbirdTesting], path: tests("OCITests"),
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "StoreTests", dependencies: ["FerryStore", grdb, "FerryCore"], path: tests("StoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",
