@@ -24,6 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port.") var port = 8080
     @Flag(help: "Refuse request rows that lack a feature or carry a field the model does not read (a request's \"strict\" overrides it).")
     var strict = false
+    @Option(
+        name: .customLong("pull"),
+        help:
+            "Pull an oci://host[:port]/repository:tag bundle, verify it and register it (staging, pinned to its digest) before serving (repeatable)."
+    )
+    var pulls: [String] = []
     @Option(name: .customLong("split"), help: "An A/B split, MODEL=ARM:WEIGHT,ARM:WEIGHT (repeatable; arms are aliases or versions).")
     var splits: [String] = []
     @OptionGroup var global: GlobalOptions
@@ -46,6 +52,19 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.splits[parts[0]] = try TrafficSplit(parts[1])
             }
             let logger = global.logger(for: "serve")
+            for reference in pulls {
+                guard RegistryImport.isRegistryReference(reference) else {
+                    throw ValidationError("--pull takes oci://host[:port]/repository:tag, not '\(reference)'")
+                }
+                let (entry, _) = try await RegistryImport(trust: try signatures.trust()).add(
+                    reference, store: try storeOptions.location.open(), by: "ferry serve --pull")
+                logger.notice(
+                    "pulled",
+                    metadata: [
+                        "model": "\(entry.name)@\(entry.version)", "stage": "\(entry.stage.rawValue)",
+                        "source": "\(entry.source ?? reference)",
+                    ])
+            }
             let store = try storeOptions.location
             let application = try FerryServer.application(
                 configuration: configuration, store: store, trust: try signatures.trust(), logger: logger

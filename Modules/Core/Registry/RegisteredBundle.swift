@@ -23,6 +23,9 @@ public struct RegisteredBundle: Codable, Sendable, Equatable {
     /// When, and by whom, it was added.
     public var registeredAt: String
     public var registeredBy: String
+    /// Where it was pulled from: an OCI reference pinned to the manifest's digest
+    /// (`host/repository@sha256:…`); `nil` for a bundle added from a file.
+    public var source: String?
     /// Its stage, and the last change of it.
     public var stage: Stage
     public var stageChangedAt: String
@@ -34,7 +37,7 @@ public struct RegisteredBundle: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, version, digest, plugin, target, signer, path, stage
+        case name, version, digest, plugin, target, signer, path, stage, source
         case pluginVersion = "plugin_version"
         case parentRun = "parent_run"
         case dataFingerprint = "data_fingerprint"
@@ -47,11 +50,12 @@ public struct RegisteredBundle: Codable, Sendable, Equatable {
     /// Makes an entry as it is first registered: in staging, changed by whoever added it.
     public init(
         name: String, version: String, digest: String, plugin: String, pluginVersion: String, target: String, signer: String?,
-        parentRun: String?, dataFingerprint: String, path: String, registeredAt: String, registeredBy: String
+        parentRun: String?, dataFingerprint: String, path: String, registeredAt: String, registeredBy: String, source: String? = nil
     ) {
         (self.name, self.version, self.digest, self.plugin) = (name, version, digest, plugin)
         (self.pluginVersion, self.target, self.signer, self.parentRun) = (pluginVersion, target, signer, parentRun)
         (self.dataFingerprint, self.path, self.registeredAt, self.registeredBy) = (dataFingerprint, path, registeredAt, registeredBy)
+        self.source = source
         stage = .staging
         stageChangedAt = registeredAt
         stageChangedBy = registeredBy

@@ -21,7 +21,8 @@ public struct BundleRegistration: Sendable {
     public var bundlesFolder: String { ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("bundles") }
 
     /// Verifies and registers the bundle at `path`; throws ``BundleError`` naming the first failed check.
-    public func add(_ path: String, by user: String) throws -> (entry: RegisteredBundle, added: Bool) {
+    /// `source` records where it was pulled from (an OCI reference pinned to a digest).
+    public func add(_ path: String, by user: String, source: String? = nil) throws -> (entry: RegisteredBundle, added: Bool) {
         let opened = try BundleLoader.load(path, verifier: verifier).bundle
         let digest = try BundleDigest.sha256(of: path)
         let manifest = opened.contents.manifest
@@ -30,8 +31,10 @@ public struct BundleRegistration: Sendable {
         let parentRun = try store.run(bundleDigest: digest)?.id
         let entry = RegisteredBundle(
             name: manifest.name, version: manifest.version, digest: digest, plugin: manifest.plugin.id,
-            pluginVersion: manifest.plugin.version.description, target: manifest.target ?? "", signer: opened.signer, parentRun: parentRun,
-            dataFingerprint: manifest.trainingData.fingerprint, path: kept, registeredAt: StoreClock.timestamp(), registeredBy: user)
+            pluginVersion: manifest.plugin.version.description, target: manifest.target ?? "",
+            signer: opened.signer ?? verifier.outsideSigners.first, parentRun: parentRun,
+            dataFingerprint: manifest.trainingData.fingerprint, path: kept, registeredAt: StoreClock.timestamp(), registeredBy: user,
+            source: source)
         return try store.register(entry)
     }
 

@@ -61,6 +61,11 @@ enum StoreMigrations {
                     ALTER TABLE outcome_by_target RENAME TO outcome;
                     """)
         }
+        // Where a bundle was pulled from (an OCI reference pinned to its manifest digest); null
+        // for bundles added from a file.
+        migrator.registerMigration("v4-bundle-source") { db in
+            try db.execute(sql: "ALTER TABLE bundle ADD COLUMN source TEXT")
+        }
         return migrator
     }
 }
