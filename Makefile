@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-python test-dashboard
+.PHONY: bootstrap build demo test format install python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -74,6 +74,9 @@ bench-lasso: bench-env
 
 bench-bundle:
 	bench/bundle_vs_tar.sh
+
+bench-oci:
+	bench/oci_vs_skopeo.sh
 
 bench-ks: bench-env
 	$(BENCH_PY) bench/ks_vs_scipy.py

@@ -34,6 +34,9 @@ public struct BundleReader: Sendable {
         var folder: String?
         var data: [String: Data] = [:]
         var hashers: [String: SHA256] = [:]
+        // Files this large are hashed on a second thread while the archive goes on inflating.
+        var backgroundHashers: [String: BackgroundHasher] = [:]
+        defer { for hasher in backgroundHashers.values { hasher.cancel() } }
         var deferredWeights: Int64?
         try stream(
             { name, size in
@@ -47,11 +50,15 @@ public struct BundleReader: Sendable {
                 guard BundleLayout.allFiles.contains(file) else { throw BundleError.structure("unexpected file '\(file)'") }
                 if file == BundleLayout.weights, size > weightsInMemoryLimit { deferredWeights = size }
                 data[file] = Data(capacity: Int(Swift.min(size, 64 << 20)))
-                hashers[file] = SHA256()
+                if size >= Self.backgroundHashingSize { backgroundHashers[file] = BackgroundHasher() } else { hashers[file] = SHA256() }
             },
             { name, chunk in
                 let file = String(name.split(separator: "/")[1])
-                hashers[file]?.update(bufferPointer: chunk)
+                if let background = backgroundHashers[file] {
+                    background.update(chunk)
+                } else {
+                    hashers[file]?.update(bufferPointer: chunk)
+                }
                 if file == BundleLayout.weights, deferredWeights != nil {
                     // Keep only what the safetensors header needs: its length, then the header itself
                     // (both may arrive in one chunk, so take the length first, then look again).
@@ -75,7 +82,7 @@ public struct BundleReader: Sendable {
         let listed = try Checksums.parse(data[BundleLayout.checksums] ?? Data())
         for file in data.keys.sorted() where file != BundleLayout.checksums && file != BundleLayout.signature {
             guard let expected = listed[file] else { throw BundleError.checksum("\(file) is not listed in checksums.sha256") }
-            let actual = hashers[file].map { Checksums.hex($0.finalize()) } ?? ""
+            let actual = (backgroundHashers[file]?.finalize() ?? hashers[file]?.finalize()).map { Checksums.hex($0) } ?? ""
             guard actual == expected else { throw BundleError.checksum("\(file): SHA-256 \(actual) does not match the listed \(expected)") }
         }
         for file in listed.keys.sorted() where data[file] == nil {
@@ -83,6 +90,9 @@ public struct BundleReader: Sendable {
         }
         return try OpenedBundle(folder: folder, files: data, source: source, deferredWeightsSize: deferredWeights)
     }
+
+    /// Files at least this large are hashed on a second thread (``BackgroundHasher``).
+    static let backgroundHashingSize: Int64 = 8 << 20
 
     /// How many leading bytes hold a safetensors header, from its first 8 (capped at the header limit).
     static func headerPrefixLength(_ prefix: Data) -> Int {

@@ -7,7 +7,8 @@ struct PushCommand: AsyncParsableCommand {
         commandName: "push",
         abstract: "Push a bundle to an OCI registry (host[:port]/repository:tag), verified first, optionally signed.",
         discussion: """
-            The bundle is verified (all four classes) before it leaves. It is pushed as an OCI \
+            The bundle is verified (all four classes; integrity and authenticity only when this \
+            build lacks its plugin) before it leaves. It is pushed as an OCI \
             artifact (artifactType application/vnd.ferry.bundle.v2): its manifest.json as the config \
             blob, the bundle archive itself as the one layer, so the layer digest is the bundle's \
             SHA-256. A blob the registry already has is not uploaded again. With --sign KEY, an \

@@ -20,14 +20,22 @@ struct BundleArtifact: Sendable {
     /// The bundle's name and version.
     let name: String, version: String
 
-    /// Verifies the bundle at `path` (every class, with `trust`) and describes it as an artifact.
+    /// Verifies the bundle at `path` (every class, with `trust`; compatibility and behaviour are
+    /// left to the puller when this build lacks the bundle's plugin) and describes it as an artifact.
     /// - Parameters:
     ///   - path: The bundle file.
     ///   - trust: What the verification trusts.
     ///   - source: The `org.opencontainers.image.source` annotation, when given.
     /// - Throws: ``BundleError`` for the first check that fails: only a bundle that verifies is handed off.
     init(path: String, trust: BundleTrust, source: String?) throws {
-        let (bundle, _, _) = try BundleLoader.loadReporting(path, verifier: trust.verifier())
+        try BundleLoader.requireFile(path)
+        var verifier = try trust.verifier()
+        verifier.leavesMissingPluginToLoader = true
+        let (report, opened, _) = verifier.verify(path)
+        guard report.passed, let bundle = opened else {
+            let failure = report.checks.first { !$0.passed }
+            throw BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
+        }
         let manifest = bundle.contents.manifest
         let size = try (FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         let digest = "sha256:" + (try BundleDigest.sha256(of: path))
