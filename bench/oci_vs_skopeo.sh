@@ -3,7 +3,7 @@
 # Debian docker-registry (distribution 2.8) on loopback, in one run: five interleaved rounds of
 #   ferry push BUNDLE → registry            vs  skopeo copy oci:LAYOUT → registry (same bytes)
 #   ferry pull registry → folder (verified) vs  skopeo copy registry → oci:LAYOUT
-# each to a fresh repository (so every blob is uploaded), with wall time and peak memory.
+# each round against a fresh registry (so every blob is uploaded), with wall time and peak memory.
 # The bundle names a plugin this build lacks: push checks integrity and authenticity and leaves
 # the rest to the loader; pull downloads, checks the digest and integrity, then stops at
 # compatibility (exit 12). Usage: make bench-oci   (or bench/oci_vs_skopeo.sh [ROUNDS])
@@ -16,15 +16,23 @@ bundle=bench/.data/bundle/blob-1.0.0.tar.gz
 [ -f "$bundle" ] || bench/bundle_vs_tar.sh > /dev/null
 work=bench/.data/oci
 rm -rf "$work" && mkdir -p "$work"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: 127.0.0.1:%s\n' \
-    "$PWD/$work/registry" "$port" > "$work/config.yml"
-docker-registry serve "$work/config.yml" > "$work/registry.log" 2>&1 &
-registry=$!
+registry=""
 trap 'kill $registry 2> /dev/null || true; rm -rf "$work"' EXIT
-until curl -s -o /dev/null "http://127.0.0.1:$port/v2/"; do sleep 0.1; done
-host="127.0.0.1:$port"
+# A registry of its own for each round (fresh storage, new port): skopeo remembers where it saw
+# a blob and would mount it instead of uploading it again.
+start_registry() {
+    if [ -n "$registry" ]; then kill "$registry" 2> /dev/null || true; wait "$registry" 2> /dev/null || true; fi
+    rm -rf "$work/registry"
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: 127.0.0.1:%s\n' \
+        "$PWD/$work/registry" "$port" > "$work/config.yml"
+    docker-registry serve "$work/config.yml" > "$work/registry.log" 2>&1 &
+    registry=$!
+    until curl -s -o /dev/null "http://127.0.0.1:$port/v2/"; do sleep 0.1; done
+    host="127.0.0.1:$port"
+}
 # The layout skopeo pushes from: the same manifest and blobs ferry pushes.
+start_registry
 "$ferry" push "$bundle" "$host/seed/blob:1" > /dev/null
 skopeo copy -q --src-tls-verify=false "docker://$host/seed/blob:1" "oci:$work/layout:1"
 timed() { # timed NAME COMMAND...: appends "NAME seconds peak_kib exit" to $work/times
@@ -35,11 +43,12 @@ timed() { # timed NAME COMMAND...: appends "NAME seconds peak_kib exit" to $work
     echo "$name $(tail -n 1 "$work/one.time") $status" >> "$work/times"
 }
 for round in $(seq 1 "$rounds"); do
-    timed ferry_push "$ferry" push "$bundle" "$host/ferry$round/blob:1"
-    timed skopeo_push skopeo copy -q --dest-tls-verify=false "oci:$work/layout:1" "docker://$host/skopeo$round/blob:1"
+    start_registry
+    timed ferry_push "$ferry" push "$bundle" "$host/ferry/blob:1"
+    timed skopeo_push skopeo copy -q --dest-tls-verify=false "oci:$work/layout:1" "docker://$host/skopeo/blob:1"
     rm -rf "$work/pulled" "$work/copy"
-    timed ferry_pull "$ferry" pull "$host/ferry$round/blob:1" --out "$work/pulled"
-    timed skopeo_pull skopeo copy -q --src-tls-verify=false "docker://$host/skopeo$round/blob:1" "oci:$work/copy:1"
+    timed ferry_pull "$ferry" pull "$host/ferry/blob:1" --out "$work/pulled"
+    timed skopeo_pull skopeo copy -q --src-tls-verify=false "docker://$host/skopeo/blob:1" "oci:$work/copy:1"
 done
 python3 - "$work/times" "$(stat -c %s "$bundle")" <<'PY'
 import json, statistics, sys

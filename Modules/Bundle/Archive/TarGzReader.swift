@@ -39,6 +39,29 @@ struct TarGzReader {
         }
     }
 
+    /// The same, over a file still being written (``GrowingFile``): reads wait for the writer.
+    func read(
+        growing file: GrowingFile, visit: (_ name: String, _ size: Int64) throws -> Void,
+        consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        defer { file.closeReading() }
+        do {
+            try read(label: file.path, compressedBytes: file.expectedSize, visit: visit, consume: consume) { archive in
+                archive_read_open(
+                    archive, Unmanaged.passUnretained(file).toOpaque(), nil,
+                    { _, context, bytes in
+                        guard let context, let bytes else { return -1 }
+                        return la_ssize_t(Unmanaged<GrowingFile>.fromOpaque(context).takeUnretainedValue().readNext(bytes))
+                    }, nil)
+            }
+        } catch {
+            // The download's own failure says more than the archive's "truncated" that follows it.
+            if let failure = file.writerFailure { throw failure }
+            throw error
+        }
+        if let failure = file.writerFailure { throw failure }
+    }
+
     /// The same, over an archive held in memory.
     func read(
         bytes: Data, visit: (_ name: String, _ size: Int64) throws -> Void,

@@ -22,6 +22,11 @@ public struct BundleReader: Sendable {
         try read(source: .file(path)) { try TarGzReader(limits: limits).read(path, visit: $0, consume: $1) }
     }
 
+    /// A bundle still being written (downloaded) to `file.path`, integrity checked as it grows.
+    public func read(growing file: GrowingFile) throws -> OpenedBundle {
+        try read(source: .file(file.path)) { try TarGzReader(limits: limits).read(growing: file, visit: $0, consume: $1) }
+    }
+
     /// A bundle held in memory (an upload, a fuzzer's input), integrity checked.
     public func read(bytes: Data) throws -> OpenedBundle {
         try read(source: .memory(bytes)) { try TarGzReader(limits: limits).read(bytes: bytes, visit: $0, consume: $1) }

@@ -35,10 +35,22 @@ public struct BundleVerifier: Sendable {
 
     /// The report on the bundle at `path`; with it, on success, the opened bundle and its loaded model.
     public func verify(_ path: String) -> (report: VerificationReport, bundle: OpenedBundle?, model: (any TrainedModel)?) {
+        verify(path, growing: nil)
+    }
+
+    /// ``verify(_:)`` of a bundle still being downloaded to `file.path`: the integrity check reads
+    /// it as it grows, so verifying overlaps the download; the other classes follow once it is complete.
+    public func verify(growing file: GrowingFile) -> (report: VerificationReport, bundle: OpenedBundle?, model: (any TrainedModel)?) {
+        verify(file.path, growing: file)
+    }
+
+    private func verify(_ path: String, growing: GrowingFile?) -> (
+        report: VerificationReport, bundle: OpenedBundle?, model: (any TrainedModel)?
+    ) {
         var checks: [VerificationReport.Check] = []
         let opened: OpenedBundle
         do {
-            opened = try reader.read(path)
+            opened = try growing.map(reader.read(growing:)) ?? reader.read(path)
             checks.append(.init(.integrity, passed: true, detail: "structure and every SHA-256 in checksums.sha256 match"))
         } catch let error as BundleError where error.failing == .compatibility {
             // A format version this build does not read: the checksums matched, the rest cannot be read.

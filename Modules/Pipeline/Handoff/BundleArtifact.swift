@@ -7,8 +7,6 @@ import Foundation
 /// itself as the one layer (so the layer digest is the bundle's SHA-256), and the manifest that
 /// names both, with the standard annotations and Ferry's own.
 struct BundleArtifact: Sendable {
-    /// The bundle file.
-    let path: String
     /// The config blob's bytes.
     let config: Data
     /// The layer: the bundle archive.
@@ -17,30 +15,38 @@ struct BundleArtifact: Sendable {
     let manifest: OCIManifest
     /// Its canonical bytes.
     let manifestData: Data
-    /// The bundle's name and version.
-    let name: String, version: String
 
-    /// Verifies the bundle at `path` (every class, with `trust`; compatibility and behaviour are
-    /// left to the puller when this build lacks the bundle's plugin) and describes it as an artifact.
-    /// - Parameters:
-    ///   - path: The bundle file.
-    ///   - trust: What the verification trusts.
-    ///   - source: The `org.opencontainers.image.source` annotation, when given.
+    /// The bundle at `path`, verified with `trust` (every class; compatibility and behaviour are
+    /// left to whoever loads it when this build lacks the bundle's plugin).
     /// - Throws: ``BundleError`` for the first check that fails: only a bundle that verifies is handed off.
-    init(path: String, trust: BundleTrust, source: String?) throws {
+    static func verified(_ path: String, trust: BundleTrust) throws -> OpenedBundle {
         try BundleLoader.requireFile(path)
         var verifier = try trust.verifier()
         verifier.leavesMissingPluginToLoader = true
         let (report, opened, _) = verifier.verify(path)
-        guard report.passed, let bundle = opened else {
+        guard report.passed, let opened else {
             let failure = report.checks.first { !$0.passed }
             throw BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
         }
-        let manifest = bundle.contents.manifest
+        return opened
+    }
+
+    /// The bundle file's digest (`sha256:<hex>`) and size: the layer's, before it is described.
+    static func layerDigest(of path: String) throws -> (digest: String, size: Int64) {
         let size = try (FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-        let digest = "sha256:" + (try BundleDigest.sha256(of: path))
+        return ("sha256:" + (try BundleDigest.sha256(of: path)), size)
+    }
+
+    /// Describes `bundle`, whose file has `layerDigest`, as an artifact.
+    /// - Parameters:
+    ///   - bundle: The verified bundle.
+    ///   - layerDigest: Its file's digest and size.
+    ///   - source: The `org.opencontainers.image.source` annotation, when given.
+    /// - Throws: `EncodingError` if the manifest cannot be encoded (it always can).
+    init(bundle: OpenedBundle, layerDigest: (digest: String, size: Int64), source: String?) throws {
+        let manifest = bundle.contents.manifest
         layer = OCIDescriptor(
-            mediaType: OCIMediaTypes.bundleLayer, digest: digest, size: size,
+            mediaType: OCIMediaTypes.bundleLayer, digest: layerDigest.digest, size: layerDigest.size,
             annotations: ["org.opencontainers.image.title": "\(manifest.folder).tar.gz"])
         config = bundle.manifestData
         var annotations = [
@@ -58,7 +64,6 @@ struct BundleArtifact: Sendable {
             config: OCIDescriptor(mediaType: OCIMediaTypes.bundleConfig, digest: Digests.sha256(config), size: Int64(config.count)),
             layers: [layer], annotations: annotations)
         manifestData = try self.manifest.encoded()
-        (self.path, name, version) = (path, manifest.name, manifest.version)
     }
 
     /// The manifest's digest.

@@ -60,15 +60,6 @@ public struct BundlePull: Sendable {
         guard (0...(16 << 30)).contains(layer.size) else {
             throw FerryError(.invalidData, "\(origin.name): the bundle layer declares \(layer.size) bytes, beyond the 16 GiB bundle limit")
         }
-        let partial = (directory as NSString).appendingPathComponent(".ferry-pull-\(UUID().uuidString).partial")
-        defer { try? FileManager.default.removeItem(atPath: partial) }
-        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw FerryError(.io, "\(directory): cannot write a temporary file there")
-        }
-        do {
-            defer { try? handle.close() }
-            try await origin.download(layer.digest, size: layer.size, into: handle)
-        }
         let signatures = try await origin.referrerSignatures(of: digest)
         let trustedKeys = try trust.trustedKeysFolder.map(SigningKeys.trustedKeys(in:)) ?? [:]
         let verified = signatures.list.filter { $0.isValid(for: digest, trustedKeys: trustedKeys) }.map(\.keyID)
@@ -78,15 +69,34 @@ public struct BundlePull: Sendable {
                 .authenticity, "\(origin.name): the referrer signature by trusted key \(forged.keyID) does not match manifest \(digest)")
         }
         var verifier = try trust.verifier()
-        // A trusted referrer signature over the manifest covers the bundle's bytes (the layer digest was checked).
+        // A trusted referrer signature over the manifest covers the bundle's bytes (the layer digest is checked).
         verifier.outsideSigners = verified
-        let (bundle, report): (OpenedBundle, VerificationReport)
+        let partial = (directory as NSString).appendingPathComponent(".ferry-pull-\(UUID().uuidString).partial")
+        defer { try? FileManager.default.removeItem(atPath: partial) }
+        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            throw FerryError(.io, "\(directory): cannot write a temporary file there")
+        }
+        // The bundle is verified while it downloads: the integrity check reads the file as it grows.
+        let growing = GrowingFile(path: partial, expectedSize: layer.size)
+        let checking = Task { [verifier] in try await runOffThePool { verifier.verify(growing: growing) } }
         do {
-            (bundle, _, report) = try BundleLoader.loadReporting(partial, verifier: verifier)
-        } catch let error as BundleError where error.failing == .authenticity && !signatures.list.isEmpty && verified.isEmpty {
-            let keys = Set(signatures.list.map(\.keyID)).sorted().joined(separator: ", ")
-            throw BundleError(
-                .authenticity, "\(error.message); the referrer signature(s) found are by key(s) \(keys), none of them trusted")
+            defer { try? handle.close() }
+            try await origin.download(layer.digest, size: layer.size, into: handle) { growing.grew(to: $0) }
+            growing.finish()
+        } catch {
+            growing.fail(error)
+            _ = try? await checking.value
+            throw error
+        }
+        let (report, opened, model) = try await checking.value
+        guard report.passed, let bundle = opened, model != nil else {
+            let failure = report.checks.first { !$0.passed }
+            let message = failure?.detail ?? "the bundle did not verify"
+            if failure?.check == .authenticity, !signatures.list.isEmpty, verified.isEmpty {
+                let keys = Set(signatures.list.map(\.keyID)).sorted().joined(separator: ", ")
+                throw BundleError(.authenticity, "\(message); the referrer signature(s) found are by key(s) \(keys), none of them trusted")
+            }
+            throw BundleError(failure?.check ?? .integrity, message)
         }
         let target = (directory as NSString).appendingPathComponent("\(bundle.folder).tar.gz")
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }

@@ -62,19 +62,38 @@ public struct BundlePush: Sendable {
             throw FerryError(.invalidArgument, "push to a tag (host/repository:tag), not to a digest: \(reference)")
         }
         let signingKey = try signingKeyFile.map(SigningKeys.privateKey(at:))
-        let artifact = try BundleArtifact(path: path, trust: trust, source: source)
+        try BundleLoader.requireFile(path)
         let client = RegistryClient(
             reference: target, credentials: try RegistryCredentials.lookup(registry: target.registry, environment: environment),
             options: options)
-        var (uploaded, mounted, chunks) = (0, 0, 0)
-        for blob in [artifact.manifest.config, artifact.layer] where try await !client.hasBlob(blob.digest) {
-            if let mountFrom, try await client.mount(blob.digest, from: mountFrom) {
+        // Verifying (inflating, one core) runs beside hashing and uploading the file (the other):
+        // the manifest is put only once both are done, so a bundle that fails is never tagged,
+        // and a failed verification cancels the upload.
+        let (trust, mountFrom) = (trust, mountFrom)
+        let verification = Task { try await runOffThePool { try BundleArtifact.verified(path, trust: trust) } }
+        let upload = Task { () -> (layer: (digest: String, size: Int64), uploaded: Int, mounted: Int, chunks: Int) in
+            let layer = try await runOffThePool { try BundleArtifact.layerDigest(of: path) }
+            guard try await !client.hasBlob(layer.digest) else { return (layer, 0, 0, 0) }
+            if let mountFrom, try await client.mount(layer.digest, from: mountFrom) { return (layer, 0, 1, 0) }
+            return (layer, 1, 0, try await client.uploadBlob(file: path, digest: layer.digest, size: layer.size))
+        }
+        let bundle: OpenedBundle
+        do {
+            bundle = try await verification.value
+        } catch {
+            upload.cancel()
+            _ = try? await upload.value
+            throw error
+        }
+        let (layer, uploadedLayer, mountedLayer, chunks) = try await upload.value
+        var (uploaded, mounted) = (uploadedLayer, mountedLayer)
+        let artifact = try BundleArtifact(bundle: bundle, layerDigest: layer, source: source)
+        let config = artifact.manifest.config.digest
+        if try await !client.hasBlob(config) {
+            if let mountFrom, try await client.mount(config, from: mountFrom) {
                 mounted += 1
-            } else if blob.digest == artifact.layer.digest {
-                chunks = try await client.uploadBlob(file: path, digest: blob.digest, size: blob.size)
-                uploaded += 1
             } else {
-                try await client.uploadBlob(artifact.config, digest: blob.digest)
+                try await client.uploadBlob(artifact.config, digest: config)
                 uploaded += 1
             }
         }
@@ -92,7 +111,8 @@ public struct BundlePush: Sendable {
     /// air-gapped sites (`skopeo copy oci:DIR:TAG docker://…` pushes it).
     /// - Returns: The manifest's digest.
     public func writeLayout(bundle path: String, to directory: String, tag: String) throws -> String {
-        let artifact = try BundleArtifact(path: path, trust: trust, source: source)
+        let artifact = try BundleArtifact(
+            bundle: try BundleArtifact.verified(path, trust: trust), layerDigest: try BundleArtifact.layerDigest(of: path), source: source)
         let layout = OCILayout(directory: directory)
         try layout.write(artifact.config, digest: artifact.manifest.config.digest)
         try layout.copy(file: path, digest: artifact.layer.digest)

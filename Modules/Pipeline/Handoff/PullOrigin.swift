@@ -62,13 +62,14 @@ enum PullOrigin: Sendable {
         }
     }
 
-    /// Streams blob `digest` into `handle`, its size and digest checked.
-    func download(_ digest: String, size: Int64, into handle: FileHandle) async throws {
+    /// Streams blob `digest` into `handle`, its size and digest checked, calling `progress`
+    /// with the bytes written so far.
+    func download(_ digest: String, size: Int64, into handle: FileHandle, progress: @escaping @Sendable (Int64) -> Void) async throws {
         switch self {
-        case let .registry(client, _): try await client.downloadBlob(digest, size: size, into: handle)
+        case let .registry(client, _): try await client.downloadBlob(digest, size: size, into: handle, progress: progress)
         case let .layout(layout, _):
-            let copy = try LayoutBlobCopy(layout: layout, digest: digest, size: size)
-            try copy.write(into: handle)
+            let copy = LayoutBlobCopy(layout: layout, digest: digest, size: size)
+            try await runOffThePool { try copy.write(into: handle, progress: progress) }
         }
     }
 
@@ -96,12 +97,12 @@ enum PullOrigin: Sendable {
 }
 
 /// Copies a layout's blob into a file, hashing as it goes.
-struct LayoutBlobCopy {
+struct LayoutBlobCopy: Sendable {
     let layout: OCILayout
     let digest: String
     let size: Int64
 
-    func write(into handle: FileHandle) throws {
+    func write(into handle: FileHandle, progress: (Int64) -> Void) throws {
         guard let input = FileHandle(forReadingAtPath: layout.blobPath(digest)) else {
             throw FerryError(.notFound, "\(layout.directory): no blob \(digest)")
         }
@@ -113,6 +114,7 @@ struct LayoutBlobCopy {
             guard copied <= size else { throw FerryError(.invalidData, "\(layout.directory): blob \(digest) is longer than \(size) bytes") }
             hasher.update(data: chunk)
             try handle.write(contentsOf: chunk)
+            progress(copied)
         }
         let actual = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
         guard copied == size, actual == digest else {

@@ -64,7 +64,7 @@ final class LoadedModels: @unchecked Sendable {
         let task = lock.withLock { () -> Task<ServedModel, any Error> in
             if let running = loading[digest] { return running }
             let loader = self.loader
-            let started = Task { try await Self.runOffThePool { try loader(entry) } }
+            let started = Task { try await runOffThePool { try loader(entry) } }
             loading[digest] = started
             return started
         }
@@ -75,13 +75,6 @@ final class LoadedModels: @unchecked Sendable {
         } catch {
             finish(digest, task: task, with: nil)
             throw error
-        }
-    }
-
-    /// Runs the blocking `load` on a dispatch thread and awaits its result.
-    private static func runOffThePool(_ load: @escaping @Sendable () throws -> ServedModel) async throws -> ServedModel {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try load() }) }
         }
     }
 
