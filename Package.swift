@@ -181,8 +181,8 @@ let package = Package(
         .testTarget(
             name: "BundleTests",
             dependencies: [
-                "FerryBundle", "FerryPipeline", "FerryTestSupport", "FerryLinear", "FerryBaselines", "CArchive", crypto, "FerryCore",
-                "FerryModels",
+                "FerryBundle", "FerryPipeline", "FerryTestSupport", "FerryLinear", "FerryBaselines", "FerryEnsemble", "CArchive", crypto,
+                "FerryCore", "FerryModels",
             ],
             path: tests("BundleTests"), swiftSettings: swiftSettings),
         .testTarget(

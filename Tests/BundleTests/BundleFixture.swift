@@ -25,6 +25,12 @@ struct BundleFixture {
         try FixtureModel.shared().export(to: path)
     }
 
+    /// A fixture over a bundle already at `path`, with tampered copies written into `directory`.
+    init(existing path: String, directory: String) {
+        self.path = path
+        self.directory = directory
+    }
+
     static func train() throws -> TrainingOutcome { try FixtureModel.job.run(registry: registry, logger: FixtureModel.quietLogger) }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }

@@ -17,6 +17,7 @@ Ed25519); without it the reader says the signature was not checked. Nothing is e
 """
 import base64
 import hashlib
+import io
 import json
 import math
 import pathlib
@@ -26,6 +27,7 @@ import tarfile
 
 KNOWN_FILES = {"manifest.json", "weights.safetensors", "schema.json", "environment.json", "metrics.json",
                "golden.json", "MODEL_CARD.md", "checksums.sha256", "signature.ed25519"}
+MEMBER_FILES = {f"member-{number}.tar.gz" for number in range(1, 17)}  # a composite's members (format 2)
 READABLE_FORMATS = (1, 2)
 MAX_MEMBER_BYTES = 8 << 30
 MAX_HEADER_BYTES = 100 << 20
@@ -66,10 +68,10 @@ class Bundle:
         return [feature["name"] for feature in self.schema["features"]]
 
 
-def read_files(path):
+def read_files(path, fileobj=None):
     """The bundle's files by name, after the structural and checksum checks."""
     files, folder = {}, None
-    with tarfile.open(path, mode="r:gz") as archive:
+    with tarfile.open(path, mode="r:gz", fileobj=fileobj) as archive:
         for member in archive:
             if not member.isreg():
                 raise BundleError(f"'{member.name}' is not a regular file")
@@ -79,7 +81,7 @@ def read_files(path):
             if folder is not None and parts[0] != folder:
                 raise BundleError(f"two top-level folders: {folder} and {parts[0]}")
             folder = parts[0]
-            if parts[1] not in KNOWN_FILES:
+            if parts[1] not in KNOWN_FILES | MEMBER_FILES:
                 raise BundleError(f"unexpected file '{parts[1]}'")
             if parts[1] in files:
                 raise BundleError(f"'{parts[1]}' appears twice")
@@ -129,10 +131,20 @@ def read_safetensors(data):
     return tensors
 
 
-def load(path):
-    """The verified bundle at `path`."""
-    folder, files = read_files(path)
+def load(path, fileobj=None):
+    """The verified bundle at `path` (or in `fileobj`), its members' checksums verified too."""
+    folder, files = read_files(path, fileobj)
     bundle = Bundle(folder, files)
+    listed = bundle.manifest.get("members") or []
+    if sorted(m["file"] for m in listed) != sorted(name for name in files if name in MEMBER_FILES):
+        raise BundleError("the member files are not the manifest's members")
+    for member in listed:
+        if hashlib.sha256(files[member["file"]]).hexdigest() != member["sha256"]:
+            raise BundleError(f"{member['file']}: SHA-256 does not match the manifest's")
+        inner = load(member["file"], io.BytesIO(files[member["file"]]))
+        if inner.manifest.get("members"):
+            raise BundleError(f"{member['file']} carries members of its own")
+    bundle.members = listed
     if bundle.folder != f"{bundle.manifest['name']}-{bundle.manifest['version']}":
         raise BundleError("the folder does not match the manifest's name and version")
     if bundle.format_version not in READABLE_FORMATS:
@@ -204,6 +216,9 @@ def main(argv):
     print(f"  signature {verdict}")
     print(f"  plugin    {manifest['plugin']['id']} {manifest['plugin']['version']}, target {manifest.get('target')}")
     print(f"  features  {len(bundle.feature_names)}: {', '.join(bundle.feature_names[:6])}{', ...' if len(bundle.feature_names) > 6 else ''}")
+    if getattr(bundle, "members", None):
+        print(f"  members   {len(bundle.members)}, each a bundle with verified checksums: "
+              f"{', '.join(m['plugin']['id'] for m in bundle.members)}")
     print(f"  tensors   {', '.join(f'{name} {tensor.shape}' for name, tensor in sorted(bundle.tensors.items()))}")
     difference = reproduce_golden(bundle)
     if difference is not None:

@@ -20,11 +20,14 @@ public struct BundleContents: Sendable {
     public var golden: GoldenSet
     /// `MODEL_CARD.md`.
     public var modelCard: String
+    /// A composite's members, each a complete bundle written inside this one (`member-1.tar.gz`, …);
+    /// their tensors are not in ``tensors``.
+    public var members: [BundleContents]
 
     /// Makes the contents of a bundle.
     public init(
         manifest: BundleManifest, schema: FeatureSchema, pipeline: JSONValue?, tensors: [String: Tensor], environment: EnvironmentManifest,
-        metrics: JSONValue, golden: GoldenSet, modelCard: String
+        metrics: JSONValue, golden: GoldenSet, modelCard: String, members: [BundleContents] = []
     ) {
         self.manifest = manifest
         self.schema = schema
@@ -34,6 +37,7 @@ public struct BundleContents: Sendable {
         self.metrics = metrics
         self.golden = golden
         self.modelCard = modelCard
+        self.members = members
     }
 
     /// The bytes of each checked file, by file name, in the current format's spelling.

@@ -18,6 +18,17 @@ public enum BundleLayout {
     /// Files every bundle has and `checksums.sha256` lists.
     public static let checkedFiles = [environment, golden, manifest, metrics, modelCard, schema, weights].sorted()
 
-    /// Every file a bundle may hold.
+    /// Every file a bundle may hold besides its members.
     public static let allFiles = Set(checkedFiles + [checksums, signature])
+
+    /// The most members a composite bundle (an ensemble) may carry.
+    public static let maximumMembers = 16
+
+    /// The file of member `number` (from 1) of a composite bundle: a complete bundle inside it.
+    public static func memberFile(_ number: Int) -> String { "member-\(number).tar.gz" }
+
+    /// Whether `file` may be in a bundle: a known file or a member's (format 2).
+    public static func isKnownFile(_ file: String) -> Bool {
+        allFiles.contains(file) || (1...maximumMembers).contains { memberFile($0) == file }
+    }
 }

@@ -37,6 +37,24 @@ public struct BundleManifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// A member of a composite bundle (an ensemble's model), carried inside it as a complete
+    /// bundle and named by its digest (format 2).
+    public struct Member: Codable, Sendable, Equatable {
+        /// The member's file in the bundle (`member-1.tar.gz`, …), in the composite's order.
+        public let file: String
+        /// The member bundle's SHA-256 (its digest, as `sha256sum` prints it).
+        public let sha256: String
+        /// The member's name and version (its folder inside its archive).
+        public let name: String, version: String
+        /// The plugin that reads the member.
+        public let plugin: Plugin
+
+        /// Describes a member.
+        public init(file: String, sha256: String, name: String, version: String, plugin: Plugin) {
+            (self.file, self.sha256, self.name, self.version, self.plugin) = (file, sha256, name, version, plugin)
+        }
+    }
+
     /// The bundle format version.
     public let formatVersion: Int
     /// The bundle's name.
@@ -51,6 +69,9 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     public let trainingData: TrainingData
     /// The split's sets (format 2; `nil` in format 1 bundles).
     public let splits: SplitSummary?
+    /// The members a composite bundle carries, in order (format 2; `nil` for other bundles).
+    /// ``BundleWriter`` fills it from ``BundleContents/members``.
+    public var members: [Member]?
     /// The hyperparameters used.
     public let hyperparameters: JSONValue
     /// The training seed.

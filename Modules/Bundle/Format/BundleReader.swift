@@ -52,7 +52,7 @@ public struct BundleReader: Sendable {
                 let (top, file) = (String(parts[0]), String(parts[1]))
                 if let folder, folder != top { throw BundleError.structure("two top-level folders: \(folder) and \(top)") }
                 folder = top
-                guard BundleLayout.allFiles.contains(file) else { throw BundleError.structure("unexpected file '\(file)'") }
+                guard BundleLayout.isKnownFile(file) else { throw BundleError.structure("unexpected file '\(file)'") }
                 if file == BundleLayout.weights, size > weightsInMemoryLimit { deferredWeights = size }
                 data[file] = Data(capacity: Int(Swift.min(size, 64 << 20)))
                 if size >= Self.backgroundHashingSize { backgroundHashers[file] = BackgroundHasher() } else { hashers[file] = SHA256() }
@@ -133,9 +133,22 @@ public struct OpenedBundle: Sendable {
     /// The size of weights left in the archive (too large to hold while verifying), or `nil`.
     let deferredWeightsSize: Int64?
 
+    /// The members of a composite bundle (an ensemble), each opened and integrity checked from its
+    /// file inside this one, in order; empty for other bundles.
+    public let members: [OpenedBundle]
+
     /// The model's tensors: those read with the bundle, or, for large weights, read now in a
-    /// second pass over the archive (whose checksum was already verified).
+    /// second pass over the archive (whose checksum was already verified); a composite's members'
+    /// tensors are added under their positions (``MemberTensors``), as its plugin expects them.
     public func tensors() throws -> [String: Tensor] {
+        var all = try ownTensors()
+        for (position, member) in members.enumerated() {
+            for (name, tensor) in try member.tensors() { all[MemberTensors.prefix(position) + name] = tensor }
+        }
+        return all
+    }
+
+    private func ownTensors() throws -> [String: Tensor] {
         guard deferredWeightsSize != nil else { return contents.tensors }
         var weights = Data()
         let reader = TarGzReader()
@@ -180,11 +193,12 @@ public struct OpenedBundle: Sendable {
         guard let card = String(data: file(BundleLayout.modelCard), encoding: .utf8) else {
             throw BundleError.malformed(BundleLayout.modelCard, "not UTF-8 text")
         }
+        members = try Self.openMembers(manifest.members ?? [], files: files)
         contents = BundleContents(
             manifest: manifest, schema: schema, pipeline: schemaFields["pipeline"].flatMap { $0 == .null ? nil : $0 }, tensors: tensors,
             environment: try decode(EnvironmentManifest.self, BundleLayout.environment),
             metrics: try decode(JSONValue.self, BundleLayout.metrics), golden: try decode(GoldenSet.self, BundleLayout.golden),
-            modelCard: card)
+            modelCard: card, members: members.map(\.contents))
         if version >= 2 { try contents.checkFormatTwoFields() }
         signature = try files[BundleLayout.signature].map { _ in try decode(BundleSignature.self, BundleLayout.signature) }
         checksums = file(BundleLayout.checksums)
@@ -192,5 +206,38 @@ public struct OpenedBundle: Sendable {
         self.folder = folder
         self.source = source
         self.deferredWeightsSize = deferredWeightsSize
+    }
+
+    /// Opens the members the manifest names, each from its file: the files and the list must
+    /// agree, each file must have the digest the manifest gives, and be a bundle of its own (with
+    /// no members), of the plugin, name and version the manifest gives.
+    private static func openMembers(_ listed: [BundleManifest.Member], files: [String: Data]) throws -> [OpenedBundle] {
+        let present = files.keys.filter { $0.hasPrefix("member-") }.sorted()
+        guard present == listed.map(\.file).sorted() else {
+            throw BundleError.structure(
+                "the member files (\(present.joined(separator: ", "))) are not the manifest's members (\(listed.map(\.file).joined(separator: ", ")))"
+            )
+        }
+        return try listed.map { member in
+            let bytes = files[member.file] ?? Data()
+            let digest = Checksums.hex(SHA256.hash(data: bytes))
+            guard digest == member.sha256 else {
+                throw BundleError.checksum("\(member.file): SHA-256 \(digest) is not the manifest's \(member.sha256)")
+            }
+            let opened: OpenedBundle
+            do {
+                opened = try BundleReader().read(bytes: bytes)
+            } catch let error as BundleError {
+                throw BundleError(error.failing, "\(member.file): \(error.message)")
+            }
+            let manifest = opened.contents.manifest
+            guard opened.members.isEmpty else { throw BundleError.structure("\(member.file) carries members of its own") }
+            guard manifest.plugin == member.plugin, manifest.name == member.name, manifest.version == member.version else {
+                throw BundleError.structure(
+                    "\(member.file) holds \(manifest.name) \(manifest.version) (\(manifest.plugin.id)), not the manifest's \(member.name) \(member.version) (\(member.plugin.id))"
+                )
+            }
+            return opened
+        }
     }
 }

@@ -84,7 +84,8 @@ public struct BundleVerifier: Sendable {
             checks.append(
                 .init(
                     .behaviour, passed: true,
-                    detail: "loaded; \(contents.golden.outputs.count) golden outputs reproduced within \(contents.golden.tolerance)"))
+                    detail: "loaded; \(contents.golden.outputs.count) golden outputs reproduced within \(contents.golden.tolerance)"
+                        + (opened.members.isEmpty ? "" : ", and each of its \(opened.members.count) members' own")))
             return (VerificationReport(bundle: path, checks: checks, signer: signer), opened, model)
         } catch {
             checks.append(.init(error))
@@ -134,49 +135,6 @@ public struct BundleVerifier: Sendable {
         }
         checks.append(.init(.authenticity, passed: true, detail: "signed by trusted key \(signature.keyID)"))
         return nil
-    }
-
-    private func checkCompatibility(_ contents: BundleContents, into checks: inout [VerificationReport.Check]) throws {
-        let manifest = contents.manifest
-        let plugin: any ModelPlugin.Type
-        do {
-            plugin = try registry.plugin(id: manifest.plugin.id)
-        } catch {
-            throw BundleError.compatibility("\(error)")
-        }
-        guard manifest.plugin.version.isReadable(by: plugin.version) else {
-            throw BundleError.compatibility(
-                "written by \(plugin.id) \(manifest.plugin.version); this build has \(plugin.version), which cannot read it")
-        }
-        let differences = environment.differences(from: contents.environment)
-        let detail = "format \(manifest.formatVersion), plugin \(plugin.id) \(plugin.version) reads \(manifest.plugin.version)"
-        checks.append(
-            .init(
-                .compatibility, passed: true,
-                detail: differences.isEmpty ? "\(detail); same environment" : "\(detail); differs: \(differences.joined(separator: "; "))"))
-    }
-
-    private func loadAndReproduce(_ opened: OpenedBundle) throws -> any TrainedModel {
-        let contents = opened.contents
-        let model: any TrainedModel
-        do {
-            model = try registry.load(
-                id: contents.manifest.plugin.id, tensors: opened.tensors(),
-                hyperparameters: JSONEncoder().encode(contents.manifest.hyperparameters),
-                schema: contents.schema)
-        } catch {
-            throw BundleError.behaviour("the model does not load: \(error)")
-        }
-        let golden = contents.golden
-        guard golden.inputs.count == golden.outputs.count, golden.inputs.allSatisfy({ $0.count == golden.features.count }) else {
-            throw BundleError.behaviour("golden.json's inputs and outputs do not line up")
-        }
-        let outputs = try model.predict(golden.frame())
-        for (row, (ours, theirs)) in zip(outputs, golden.outputs).enumerated() where !(abs(ours - theirs) <= golden.tolerance) {
-            throw BundleError.behaviour(
-                "golden row \(row): the model gives \(ours), the bundle recorded \(theirs) (tolerance \(golden.tolerance))")
-        }
-        return model
     }
 
     private static func notChecked(after failing: BundleError.Class) -> [VerificationReport.Check] {

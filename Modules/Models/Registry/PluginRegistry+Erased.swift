@@ -33,6 +33,17 @@ extension PluginRegistry {
     /// The default hyperparameters of plugin `id`, as canonical JSON.
     public func defaultHyperparameters(id: String) throws -> Data { try defaults(plugin(id: id)) }
 
+    /// The member plugins' ids of a composite plugin `id` with `hyperparameters` (JSON), in order;
+    /// `nil` for a plugin that is not composite.
+    public func memberIDs(id: String, hyperparameters: Data) throws -> [String]? {
+        guard let composite = try plugin(id: id) as? any CompositeModelPlugin.Type else { return nil }
+        return try memberIDs(composite, hyperparameters: hyperparameters)
+    }
+
+    private func memberIDs<P: CompositeModelPlugin>(_ plugin: P.Type, hyperparameters: Data) throws -> [String] {
+        P.memberIDs(try P.Hyperparameters(json: hyperparameters))
+    }
+
     private func defaults<P: ModelPlugin>(_ plugin: P.Type) throws -> Data { try HyperparameterJSON.encode(P.Hyperparameters()) }
 
     private func train<P: ModelPlugin>(

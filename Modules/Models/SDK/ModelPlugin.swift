@@ -201,8 +201,21 @@ public struct TrainingDataError: Error, Sendable, Equatable, CustomStringConvert
 ///
 /// ``PluginRegistry/load(id:tensors:hyperparameters:schema:)`` calls the registry-aware `load`
 /// below, so members are rebuilt through the same registry; the plain `load` is never enough.
+///
+/// Member `k`'s tensors are named with ``MemberTensors/prefix(_:)`` (`member.<k>.`) among the
+/// composite's own, so a bundle can carry each member as a bundle of its own and the loader can
+/// put the names back together.
 public protocol CompositeModelPlugin: ModelPlugin {
     /// Rebuilds a model and its members from its tensors, through `registry`.
     static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema, registry: PluginRegistry) throws
         -> any TrainedModel
+
+    /// The member plugins' ids, in order, for these hyperparameters.
+    static func memberIDs(_ hyperparameters: Hyperparameters) -> [String]
+}
+
+/// How a composite names its members' tensors among its own.
+public enum MemberTensors {
+    /// Where member `position` (from 0) keeps its tensors: `member.<position>.<name>`.
+    public static func prefix(_ position: Int) -> String { "member.\(position)." }
 }

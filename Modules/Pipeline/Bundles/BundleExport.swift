@@ -105,9 +105,11 @@ public struct BundleExport: Sendable {
             ferryVersion: FerryVersion.current)
         let evaluation = try FerryJSON.value(of: record.evaluation)
         let baseline = try FerryJSON.value(of: record.evaluation.validation["model"] ?? MetricSet())
-        return BundleContents(
+        var contents = BundleContents(
             manifest: manifest, schema: record.schema, pipeline: try record.features.map(FerryJSON.value(of:)), tensors: model.tensors,
             environment: .current(registry: registry), metrics: .object(["evaluation": evaluation, "monitoring_baseline": baseline]),
             golden: record.golden, modelCard: ModelCard.render(record, manifest: manifest))
+        (contents.members, contents.tensors) = try BundleMembers.split(contents, registry: registry)
+        return contents
     }
 }

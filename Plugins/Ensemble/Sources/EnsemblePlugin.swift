@@ -55,6 +55,8 @@ public struct EnsemblePlugin: CompositeModelPlugin {
         return EnsembleModel(schema: schema, members: members, weights: inverseErrors.map { $0 / total })
     }
 
+    public static func memberIDs(_ hyperparameters: Hyperparameters) -> [String] { hyperparameters.members }
+
     /// Ensembles load through the registry (``CompositeModelPlugin``); without one, loading is refused.
     public static func load(tensors: [String: Tensor], hyperparameters: Hyperparameters, schema: FeatureSchema) throws -> any TrainedModel {
         throw TensorError(message: "an ensemble's members load through the plugin registry (PluginRegistry.load)")
@@ -67,14 +69,15 @@ public struct EnsemblePlugin: CompositeModelPlugin {
             throw TensorError(message: "expected tensor 'weights' of shape [\(hyperparameters.members.count)]")
         }
         let members = try hyperparameters.members.enumerated().map { position, id in
-            let prefix = "member.\(position)."
+            let prefix = MemberTensors.prefix(position)
             let own = Dictionary(
                 uniqueKeysWithValues: tensors.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) }
             )
             return try registry.load(id: id, tensors: own, hyperparameters: registry.defaultHyperparameters(id: id), schema: schema)
         }
         let expected = Set(
-            ["weights"] + members.enumerated().flatMap { position, member in member.tensors.keys.map { "member.\(position).\($0)" } })
+            ["weights"]
+                + members.enumerated().flatMap { position, member in member.tensors.keys.map { MemberTensors.prefix(position) + $0 } })
         guard Set(tensors.keys) == expected else {
             throw TensorError(message: "unexpected tensors: \(Set(tensors.keys).subtracting(expected).sorted().joined(separator: ", "))")
         }
@@ -104,7 +107,7 @@ public struct EnsembleModel: TrainedModel {
     public var tensors: [String: Tensor] {
         var all: [String: Tensor] = ["weights": .vector(weights)]
         for (position, member) in members.enumerated() {
-            for (name, tensor) in member.tensors { all["member.\(position).\(name)"] = tensor }
+            for (name, tensor) in member.tensors { all[MemberTensors.prefix(position) + name] = tensor }
         }
         return all
     }
