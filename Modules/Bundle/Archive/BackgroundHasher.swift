@@ -6,9 +6,9 @@ import Foundation
 /// longer of the two rather than their sum. At most a few blocks wait, so memory stays small.
 final class BackgroundHasher: @unchecked Sendable {
     /// How much the reading thread gathers before handing a block over.
-    static let blockSize = 1 << 20
+    static let blockSize = 256 << 10
     /// Blocks that may wait to be hashed before the reading thread waits in turn.
-    private static let queueLimit = 4
+    private static let queueLimit = 2
 
     private let condition = NSCondition()
     private var queue: [Data] = []

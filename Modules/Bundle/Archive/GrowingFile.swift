@@ -1,4 +1,5 @@
 import CArchive
+import FerryCore
 import Foundation
 
 /// A file another task is still writing (a bundle being downloaded), read as it grows: the
@@ -19,6 +20,7 @@ public final class GrowingFile: @unchecked Sendable {
     private var handle: FileHandle?
     private var consumed: Int64 = 0
     private var buffer = Data()
+    private var leftover = Data()
 
     /// A file at `path` that will grow to `expectedSize` bytes.
     public init(path: String, expectedSize: Int64) {
@@ -80,6 +82,31 @@ public final class GrowingFile: @unchecked Sendable {
         } catch {
             return -1
         }
+    }
+
+    /// Up to `count` bytes from where reading is, waiting for the writer; fewer only at the end.
+    func read(upTo count: Int) throws -> Data {
+        var gathered = Data()
+        while gathered.count < count {
+            if leftover.isEmpty {
+                var pointer: UnsafeRawPointer?
+                let got = readNext(&pointer)
+                if got < 0 { throw writerFailure ?? BundleError.unreadable(path) }
+                if got == 0 { break }
+                leftover = buffer
+            }
+            let take = min(count - gathered.count, leftover.count)
+            gathered.append(leftover.prefix(take))
+            leftover = Data(leftover.dropFirst(take))
+        }
+        return gathered
+    }
+
+    /// Starts reading again from the first byte.
+    func rewind() {
+        closeReading()
+        consumed = 0
+        leftover = Data()
     }
 
     /// Closes the reading side.

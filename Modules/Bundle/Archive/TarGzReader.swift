@@ -34,6 +34,11 @@ struct TarGzReader {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let compressed = attributes[.size] as? Int64 else {
             throw BundleError.unreadable(path)
         }
+        if let probe = FileBytes(path: path), BlockedGzip.memberSize(header: try probe.read(upTo: BlockedGzip.headerSize)) != nil,
+            let bytes = FileBytes(path: path)
+        {
+            return try readBlocked(label: path, compressedBytes: compressed, visit: visit, consume: consume, read: bytes.read(upTo:))
+        }
         try read(label: path, compressedBytes: compressed, visit: visit, consume: consume) { archive in
             archive_read_open_filename(archive, path, 1 << 16)
         }
@@ -45,7 +50,13 @@ struct TarGzReader {
         consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
     ) throws {
         defer { file.closeReading() }
+        let blocked = BlockedGzip.memberSize(header: try file.read(upTo: BlockedGzip.headerSize)) != nil
+        file.rewind()
         do {
+            if blocked {
+                return try readBlocked(
+                    label: file.path, compressedBytes: file.expectedSize, visit: visit, consume: consume, read: file.read(upTo:))
+            }
             try read(label: file.path, compressedBytes: file.expectedSize, visit: visit, consume: consume) { archive in
                 archive_read_open(
                     archive, Unmanaged.passUnretained(file).toOpaque(), nil,
@@ -67,6 +78,11 @@ struct TarGzReader {
         bytes: Data, visit: (_ name: String, _ size: Int64) throws -> Void,
         consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void
     ) throws {
+        if BlockedGzip.memberSize(header: bytes.prefix(BlockedGzip.headerSize)) != nil {
+            let memory = MemoryBytes(bytes)
+            return try readBlocked(
+                label: "bundle", compressedBytes: Int64(bytes.count), visit: visit, consume: consume, read: memory.read(upTo:))
+        }
         try bytes.withUnsafeBytes { raw in
             try read(label: "bundle", compressedBytes: Int64(bytes.count), visit: visit, consume: consume) { archive in
                 archive_read_open_memory(archive, raw.baseAddress, raw.count)
@@ -74,8 +90,35 @@ struct TarGzReader {
         }
     }
 
+    /// Reads a ``BlockedGzip`` stream: its blocks inflated on every core (``BlockInflation``)
+    /// and handed to libarchive as the plain tar they make.
+    private func readBlocked(
+        label: String, compressedBytes: Int64, visit: (_ name: String, _ size: Int64) throws -> Void,
+        consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void, read: @escaping @Sendable (Int) throws -> Data
+    ) throws {
+        let inflation = BlockInflation { try BlockedGzip.nextMember(read) }
+        defer { inflation.cancel() }
+        let feed = BlockFeed(inflation)
+        do {
+            try withExtendedLifetime(feed) {
+                try self.read(label: label, compressedBytes: compressedBytes, inflatedByLibarchive: false, visit: visit, consume: consume) {
+                    archive in
+                    archive_read_open(
+                        archive, Unmanaged.passUnretained(feed).toOpaque(), nil,
+                        { _, context, bytes in
+                            guard let context, let bytes else { return -1 }
+                            return la_ssize_t(Unmanaged<BlockFeed>.fromOpaque(context).takeUnretainedValue().next(bytes))
+                        }, nil)
+                }
+            }
+        } catch {
+            throw feed.failure ?? error
+        }
+    }
+
     private func read(
-        label path: String, compressedBytes compressed: Int64, visit: (_ name: String, _ size: Int64) throws -> Void,
+        label path: String, compressedBytes compressed: Int64, inflatedByLibarchive: Bool = true,
+        visit: (_ name: String, _ size: Int64) throws -> Void,
         consume: (_ name: String, _ chunk: UnsafeRawBufferPointer) throws -> Void, open: (OpaquePointer) -> Int32
     ) throws {
         guard let archive = archive_read_new() else { throw BundleError.archive("libarchive could not start a reader") }
@@ -96,7 +139,7 @@ struct TarGzReader {
             guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
                 throw BundleError.corrupt("\(path): \(TarGzWriter.message(archive))")
             }
-            guard archive_filter_code(archive, 0) == ARCHIVE_FILTER_GZIP else {
+            guard !inflatedByLibarchive || archive_filter_code(archive, 0) == ARCHIVE_FILTER_GZIP else {
                 throw BundleError.corrupt("\(path) is not gzip-compressed (a bundle is a .tar.gz)")
             }
             var name = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""

@@ -3,8 +3,8 @@ import FerryCore
 import Foundation
 
 /// Writes a gzip-compressed POSIX tar with libarchive, canonically: entries in path order, owner
-/// 0:0 with no names, mode 0644, one fixed modification time, no gzip timestamp. The same files
-/// always give the same bytes.
+/// 0:0 with no names, mode 0644, one fixed modification time, no gzip timestamp, the gzip stream
+/// in ``BlockedGzip`` blocks (compressed in parallel). The same files always give the same bytes.
 ///
 /// The archive is written to a temporary file beside `path` and renamed over it at the end, so a
 /// failed write leaves nothing behind.
@@ -30,9 +30,19 @@ struct TarGzWriter {
         guard let archive = archive_write_new() else { throw BundleError.archive("libarchive could not start a writer") }
         defer { archive_write_free(archive) }
         try check(archive, archive_write_set_format_pax_restricted(archive))
-        try check(archive, archive_write_add_filter_gzip(archive))
-        try check(archive, archive_write_set_options(archive, "gzip:!timestamp,gzip:compression-level=\(compressionLevel)"))
-        try check(archive, archive_write_open_filename(archive, path))
+        // The tar stream goes to Ferry's blocked gzip (BlockedGzip), compressed on every core.
+        let output = try BlockedGzipOutput(path: path, level: Int32(compressionLevel))
+        let context = Unmanaged.passUnretained(output).toOpaque()
+        try check(
+            archive,
+            archive_write_open(
+                archive, context, nil,
+                { _, context, bytes, count in
+                    guard let context, let bytes else { return -1 }
+                    return la_ssize_t(
+                        Unmanaged<BlockedGzipOutput>.fromOpaque(context).takeUnretainedValue().write(
+                            UnsafeRawBufferPointer(start: bytes, count: count)))
+                }, nil))
         for name in files.keys.sorted() {
             guard let data = files[name], let entry = archive_entry_new() else { continue }
             defer { archive_entry_free(entry) }
@@ -48,6 +58,7 @@ struct TarGzWriter {
             guard written == data.count else { throw BundleError.archive("writing \(name): \(Self.message(archive))") }
         }
         try check(archive, archive_write_close(archive))
+        try withExtendedLifetime(output) { try output.finish() }
     }
 
     private func check(_ archive: OpaquePointer, _ status: Int32) throws {

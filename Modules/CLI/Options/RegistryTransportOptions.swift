@@ -5,12 +5,15 @@ import FerryPipeline
 struct RegistryTransportOptions: ParsableArguments {
     @Flag(help: "Allow plain HTTP to a registry that is not on this machine (loopback registries are reached over HTTP anyway).")
     var insecure = false
-    @Option(help: "Upload a bundle larger than this in chunks (PATCH) instead of one PUT: bytes, or with K, M or G.")
+    @Option(help: "Upload a bundle larger than this with PATCH requests instead of one PUT: bytes, or with K, M or G.")
     var chunkThreshold: ByteSize = ByteSize(bytes: 512 << 20)
-    @Option(help: "The size of one upload chunk: bytes, or with K, M or G.") var chunkSize: ByteSize = ByteSize(bytes: 64 << 20)
+    @Option(help: "The size of one PATCH (bytes, or with K, M or G); 0 streams the whole bundle in one PATCH.")
+    var chunkSize: ByteSize = ByteSize(bytes: 0)
 
     func validate() throws {
-        guard chunkSize.bytes >= 1024 else { throw ValidationError("--chunk-size takes 1K or more") }
+        guard chunkSize.bytes == 0 || chunkSize.bytes >= 1024 else {
+            throw ValidationError("--chunk-size takes 0 (one PATCH) or 1K or more")
+        }
     }
 
     /// The client settings.

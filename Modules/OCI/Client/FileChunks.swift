@@ -11,7 +11,7 @@ struct FileChunks: AsyncSequence, Sendable {
     /// The bytes to read.
     let range: Range<Int64>
     /// How much one buffer holds.
-    var pieceSize = 1 << 20
+    var pieceSize = 64 << 10
 
     struct AsyncIterator: AsyncIteratorProtocol {
         let handle: FileHandle?

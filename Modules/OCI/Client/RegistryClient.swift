@@ -13,12 +13,13 @@ public struct RegistryClient: Sendable {
     public struct Options: Sendable {
         /// Allow plain HTTP to a registry that is not on this machine.
         public var insecure = false
-        /// Upload blobs larger than this in chunks (`PATCH`) instead of one `PUT`.
+        /// Upload blobs larger than this with `PATCH` requests instead of one `PUT` (registries
+        /// such as Artifact Registry refuse large monolithic uploads).
         public var chunkThreshold: Int64 = 512 << 20
-        /// The size of one chunk.
-        public var chunkSize: Int64 = 64 << 20
+        /// The size of one `PATCH`; 0 streams the whole blob in one `PATCH` (as docker does).
+        public var chunkSize: Int64 = 0
 
-        /// The defaults: HTTPS except to loopback; chunks of 64 MiB above 512 MiB.
+        /// The defaults: HTTPS except to loopback; above 512 MiB, the blob streamed in one `PATCH`.
         public init() {}
     }
 
@@ -55,8 +56,9 @@ public struct RegistryClient: Sendable {
         }
     }
 
-    /// Uploads the file at `path` as blob `digest` of `size` bytes: in one `PUT`, or in chunks of
-    /// ``Options/chunkSize`` when larger than ``Options/chunkThreshold``. Streams from disk.
+    /// Uploads the file at `path` as blob `digest` of `size` bytes: in one `PUT`, or when larger than
+    /// ``Options/chunkThreshold`` in `PATCH` requests of ``Options/chunkSize`` (one for the whole
+    /// blob when 0). Streams from disk.
     /// - Returns: How many chunks were sent (1 for a monolithic upload).
     @discardableResult
     public func uploadBlob(file path: String, digest: String, size: Int64) async throws -> Int {
@@ -68,7 +70,7 @@ public struct RegistryClient: Sendable {
         var offset: Int64 = 0
         var chunks = 0
         while offset < size {
-            let end = Swift.min(offset + options.chunkSize, size)
+            let end = options.chunkSize > 0 ? Swift.min(offset + options.chunkSize, size) : size
             let range = offset..<end
             let response = try await session.send(
                 .PATCH, location,
