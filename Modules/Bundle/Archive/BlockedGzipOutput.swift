@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 
 /// Where the tar writer's bytes go: cut into ``BlockedGzip`` blocks, compressed a few at a time
@@ -15,7 +16,7 @@ final class BlockedGzipOutput {
     /// Writes to the file at `path` (created or emptied) at compression `level`.
     init(path: String, level: Int32) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw BundleErrorBridge.unwritable(path)
+            throw BundleError.archive("\(path): cannot be written")
         }
         self.handle = handle
         self.level = level
@@ -70,9 +71,4 @@ private final class CompressedBlocks: @unchecked Sendable {
     func set(_ index: Int, _ result: Result<Data, any Error>) { lock.withLock { results[index] = result } }
 
     var all: [Result<Data, any Error>] { lock.withLock { results } }
-}
-
-/// The writer's I/O error in the bundle's terms.
-enum BundleErrorBridge {
-    static func unwritable(_ path: String) -> any Error { CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
 }
