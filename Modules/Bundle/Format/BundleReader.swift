@@ -54,7 +54,9 @@ public struct BundleReader: Sendable {
                 folder = top
                 guard BundleLayout.isKnownFile(file) else { throw BundleError.structure("unexpected file '\(file)'") }
                 if file == BundleLayout.weights, size > weightsInMemoryLimit { deferredWeights = size }
-                data[file] = Data(capacity: Int(Swift.min(size, 64 << 20)))
+                // Deferred weights keep only their safetensors header: reserve room for that, not for the file.
+                data[file] = Data(
+                    capacity: Int(Swift.min(file == BundleLayout.weights && deferredWeights != nil ? 1 << 16 : size, 64 << 20)))
                 if size >= Self.backgroundHashingSize { backgroundHashers[file] = BackgroundHasher() } else { hashers[file] = SHA256() }
             },
             { name, chunk in

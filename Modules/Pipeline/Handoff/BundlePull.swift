@@ -36,6 +36,12 @@ public struct BundlePull: Sendable {
         public let referrersFound: Int, throughReferrersAPI: Bool
         /// The bundle's verification report.
         public let report: VerificationReport
+        /// The verified bundle, opened (for a registration that need not verify it again).
+        let bundle: OpenedBundle
+
+        private enum CodingKeys: String, CodingKey {
+            case path, reference, digest, referrerSigners, referrersFound, throughReferrersAPI, report
+        }
     }
 
     /// How ``BundlePush`` and ``BundlePull`` reach a registry (plain HTTP, chunked uploads).
@@ -104,7 +110,7 @@ public struct BundlePull: Sendable {
         return Pulled(
             path: target, reference: origin.pinned(to: digest), digest: digest, referrerSigners: verified,
             referrersFound: signatures.list.count,
-            throughReferrersAPI: signatures.throughAPI, report: report)
+            throughReferrersAPI: signatures.throughAPI, report: report, bundle: bundle)
     }
 
     /// The manifest in `data`, if it is a Ferry bundle's.

@@ -21,7 +21,7 @@ public struct RegistryImport: Sendable {
 
     /// Pulls `reference` (`oci://host[:port]/repository:tag` or `@sha256:…`), verifies it, and
     /// registers it in `store` by `user`.
-    /// - Throws: What ``BundlePull/pull(_:into:)`` and ``BundleRegistration/add(_:by:source:)`` throw.
+    /// - Throws: What ``BundlePull/pull(_:into:)`` and ``BundleRegistration/add(_:by:source:)`` throw (the bundle is verified once, by the pull).
     public func add(_ reference: String, store: Store, by user: String) async throws -> (entry: RegisteredBundle, added: Bool) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-import-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -30,6 +30,7 @@ public struct RegistryImport: Sendable {
         let pulled = try await pull.pull(reference, into: folder)
         var verifier = try trust.verifier()
         verifier.outsideSigners = pulled.referrerSigners
-        return try BundleRegistration(store: store, verifier: verifier).add(pulled.path, by: user, source: "oci://" + pulled.reference)
+        return try BundleRegistration(store: store, verifier: verifier).register(
+            pulled.bundle, at: pulled.path, by: user, source: "oci://" + pulled.reference)
     }
 }

@@ -23,7 +23,14 @@ public struct BundleRegistration: Sendable {
     /// Verifies and registers the bundle at `path`; throws ``BundleError`` naming the first failed check.
     /// `source` records where it was pulled from (an OCI reference pinned to a digest).
     public func add(_ path: String, by user: String, source: String? = nil) throws -> (entry: RegisteredBundle, added: Bool) {
-        let opened = try BundleLoader.load(path, verifier: verifier).bundle
+        try register(BundleLoader.load(path, verifier: verifier).bundle, at: path, by: user, source: source)
+    }
+
+    /// Registers `opened`, the bundle at `path` already verified with ``verifier``'s rules (a pull
+    /// verified it while it downloaded), without verifying it again.
+    func register(_ opened: OpenedBundle, at path: String, by user: String, source: String?) throws -> (
+        entry: RegisteredBundle, added: Bool
+    ) {
         let digest = try BundleDigest.sha256(of: path)
         let manifest = opened.contents.manifest
         let kept = (bundlesFolder as NSString).appendingPathComponent("\(manifest.folder)-\(digest.prefix(12)).tar.gz")
