@@ -28,10 +28,9 @@ final class BlockedGzipOutput {
         pending.append(contentsOf: bytes)
         while pending.count >= BlockedGzip.blockSize {
             blocks.append(pending.prefix(BlockedGzip.blockSize))
-            pending = pending.dropFirst(BlockedGzip.blockSize)
+            pending = Data(pending.dropFirst(BlockedGzip.blockSize))
             if blocks.count == Self.batch { flushBlocks() }
         }
-        pending = Data(pending)
         return failure == nil ? bytes.count : -1
     }
 

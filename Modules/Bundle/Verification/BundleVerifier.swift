@@ -183,6 +183,12 @@ public struct VerificationReport: Codable, Sendable {
     /// The first failing class, if any.
     public var firstFailure: BundleError.Class? { checks.first { !$0.passed }?.check }
 
+    /// The first failing check as the error a load throws (integrity when none says more).
+    public var failureError: BundleError {
+        let failure = checks.first { !$0.passed }
+        return BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
+    }
+
     /// `ferry verify`'s exit code: 0 when all pass, else 10 integrity, 11 authenticity, 12 compatibility, 13 behaviour.
     public var exitCode: Int32 { firstFailure?.exitCode ?? 0 }
 }
@@ -201,10 +207,7 @@ public enum BundleLoader {
     {
         try requireFile(path)
         let (report, bundle, model) = verifier.verify(path)
-        guard report.passed, let bundle, let model else {
-            let failure = report.checks.first { !$0.passed }
-            throw BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
-        }
+        guard report.passed, let bundle, let model else { throw report.failureError }
         return (bundle, model, report)
     }
 

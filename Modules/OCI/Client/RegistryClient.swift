@@ -159,7 +159,7 @@ public struct RegistryClient: Sendable {
         guard received == size else {
             throw FerryError(.invalidData, "\(session.reference): blob \(digest) ended after \(received) of \(size) bytes")
         }
-        let actual = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let actual = Digests.string(hasher.finalize())
         guard actual == digest else {
             throw FerryError(.invalidData, "\(session.reference): blob \(digest) arrived with other bytes (SHA-256 \(actual))")
         }
@@ -244,7 +244,8 @@ public struct RegistryClient: Sendable {
 /// SHA-256 digests in the OCI spelling.
 public enum Digests {
     /// `sha256:<hex>` of `data`.
-    public static func sha256(_ data: Data) -> String {
-        "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
+    public static func sha256(_ data: Data) -> String { string(SHA256.hash(data: data)) }
+
+    /// `sha256:<hex>` of a finished hash.
+    public static func string(_ digest: SHA256.Digest) -> String { "sha256:" + digest.map { String(format: "%02x", $0) }.joined() }
 }

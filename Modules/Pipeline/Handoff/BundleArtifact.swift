@@ -24,10 +24,7 @@ struct BundleArtifact: Sendable {
         var verifier = try trust.verifier()
         verifier.leavesMissingPluginToLoader = true
         let (report, opened, _) = verifier.verify(path)
-        guard report.passed, let opened else {
-            let failure = report.checks.first { !$0.passed }
-            throw BundleError(failure?.check ?? .integrity, failure?.detail ?? "the bundle did not verify")
-        }
+        guard report.passed, let opened else { throw report.failureError }
         return opened
     }
 

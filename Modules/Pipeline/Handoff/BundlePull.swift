@@ -96,13 +96,13 @@ public struct BundlePull: Sendable {
         }
         let (report, opened, model) = try await checking.value
         guard report.passed, let bundle = opened, model != nil else {
-            let failure = report.checks.first { !$0.passed }
-            let message = failure?.detail ?? "the bundle did not verify"
-            if failure?.check == .authenticity, !signatures.list.isEmpty, verified.isEmpty {
+            let failure = report.failureError
+            if failure.failing == .authenticity, !signatures.list.isEmpty, verified.isEmpty {
                 let keys = Set(signatures.list.map(\.keyID)).sorted().joined(separator: ", ")
-                throw BundleError(.authenticity, "\(message); the referrer signature(s) found are by key(s) \(keys), none of them trusted")
+                throw BundleError(
+                    .authenticity, "\(failure.message); the referrer signature(s) found are by key(s) \(keys), none of them trusted")
             }
-            throw BundleError(failure?.check ?? .integrity, message)
+            throw failure
         }
         let target = (directory as NSString).appendingPathComponent("\(bundle.folder).tar.gz")
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }

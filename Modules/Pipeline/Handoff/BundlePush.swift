@@ -71,11 +71,14 @@ public struct BundlePush: Sendable {
         // and a failed verification cancels the upload.
         let (trust, mountFrom) = (trust, mountFrom)
         let verification = Task { try await runOffThePool { try BundleArtifact.verified(path, trust: trust) } }
-        let upload = Task { () -> (layer: (digest: String, size: Int64), uploaded: Int, mounted: Int, chunks: Int) in
+        let upload = Task { () -> (layer: (digest: String, size: Int64), placement: Placement) in
             let layer = try await runOffThePool { try BundleArtifact.layerDigest(of: path) }
-            guard try await !client.hasBlob(layer.digest) else { return (layer, 0, 0, 0) }
-            if let mountFrom, try await client.mount(layer.digest, from: mountFrom) { return (layer, 0, 1, 0) }
-            return (layer, 1, 0, try await client.uploadBlob(file: path, digest: layer.digest, size: layer.size))
+            return (
+                layer,
+                try await Self.place(layer.digest, client: client, mountFrom: mountFrom) {
+                    try await client.uploadBlob(file: path, digest: layer.digest, size: layer.size)
+                }
+            )
         }
         let bundle: OpenedBundle
         do {
@@ -85,18 +88,15 @@ public struct BundlePush: Sendable {
             _ = try? await upload.value
             throw error
         }
-        let (layer, uploadedLayer, mountedLayer, chunks) = try await upload.value
-        var (uploaded, mounted) = (uploadedLayer, mountedLayer)
+        let (layer, layerPlacement) = try await upload.value
         let artifact = try BundleArtifact(bundle: bundle, layerDigest: layer, source: source)
-        let config = artifact.manifest.config.digest
-        if try await !client.hasBlob(config) {
-            if let mountFrom, try await client.mount(config, from: mountFrom) {
-                mounted += 1
-            } else {
-                try await client.uploadBlob(artifact.config, digest: config)
-                uploaded += 1
-            }
+        let configPlacement = try await Self.place(artifact.manifest.config.digest, client: client, mountFrom: mountFrom) {
+            try await client.uploadBlob(artifact.config, digest: artifact.manifest.config.digest)
+            return 1
         }
+        let placements = [layerPlacement, configPlacement]
+        let (uploaded, mounted) = (placements.filter(\.isUpload).count, placements.filter { $0 == .mounted }.count)
+        let chunks = if case let .uploaded(requests) = layerPlacement { requests } else { 0 }
         try await client.putManifest(artifact.manifestData, mediaType: OCIMediaTypes.imageManifest, reference: target.tag ?? "latest")
         var signature: String?
         if let signingKey { signature = try await attachSignature(to: artifact, with: signingKey, client: client) }
@@ -105,6 +105,25 @@ public struct BundlePush: Sendable {
             bundleSHA256: String(artifact.layer.digest.dropFirst("sha256:".count)), size: artifact.layer.size, uploaded: uploaded,
             mounted: mounted, alreadyThere: 2 - uploaded - mounted, chunks: chunks,
             signer: signingKey.map { SigningKeys.keyID($0.publicKey) }, signatureDigest: signature)
+    }
+
+    /// How a blob came to be in the repository.
+    enum Placement: Equatable {
+        case alreadyThere, mounted
+        /// Uploaded, in this many requests.
+        case uploaded(requests: Int)
+
+        var isUpload: Bool { if case .uploaded = self { true } else { false } }
+    }
+
+    /// Puts blob `digest` in the repository: nothing when it is there already, a mount from
+    /// `mountFrom` when the registry takes one, else `upload` (which says how many requests it took).
+    static func place(
+        _ digest: String, client: RegistryClient, mountFrom: String?, upload: () async throws -> Int
+    ) async throws -> Placement {
+        if try await client.hasBlob(digest) { return .alreadyThere }
+        if let mountFrom, try await client.mount(digest, from: mountFrom) { return .mounted }
+        return .uploaded(requests: try await upload())
     }
 
     /// Writes the bundle at `path` as an OCI image layout in `directory`, tagged `tag`, for

@@ -116,7 +116,7 @@ struct LayoutBlobCopy: Sendable {
             try handle.write(contentsOf: chunk)
             progress(copied)
         }
-        let actual = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let actual = Digests.string(hasher.finalize())
         guard copied == size, actual == digest else {
             throw FerryError(.invalidData, "\(layout.directory): blob \(digest) holds other bytes (\(copied) of \(size) bytes, \(actual))")
         }
