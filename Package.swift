@@ -23,6 +23,7 @@ let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-htt
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "Ferry",
@@ -87,7 +88,8 @@ let package = Package(
         .target(name: "FerryStore", dependencies: ["FerryCore", grdb, crypto], path: module("Store"), swiftSettings: swiftSettings),
         // OCI registries and image layouts: the distribution protocol over async-http-client.
         .target(
-            name: "FerryOCI", dependencies: ["FerryCore", "FerryBundle", asyncHTTPClient, nioCore, nioHTTP1, crypto], path: module("OCI"),
+            name: "FerryOCI", dependencies: ["FerryCore", "FerryBundle", asyncHTTPClient, nioCore, nioHTTP1, nioPosix, crypto],
+            path: module("OCI"),
             swiftSettings: swiftSettings),
         .target(
             name: "FerryPipeline",
@@ -193,7 +195,7 @@ let package = Package(
             ],
             path: tests("ServerTests"), swiftSettings: swiftSettings),
         .testTarget(
-            name: "OCITests", dependencies: ["FerryOCI", "FerryCore", hummingbird, hummingbirdTesting], path: tests("OCITests"),
+            name: "OCITests", dependencies: ["FerryOCI", "FerryCore", nioCore, hummingbird, hummingbirdTesting], path: tests("OCITests"),
             swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreTests", dependencies: ["FerryStore", grdb, "FerryCore"], path: tests("StoreTests"), swiftSettings: swiftSettings),

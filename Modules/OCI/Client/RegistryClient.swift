@@ -64,7 +64,9 @@ public struct RegistryClient: Sendable {
     public func uploadBlob(file path: String, digest: String, size: Int64) async throws -> Int {
         var location = try await startUpload()
         guard size > options.chunkThreshold else {
-            try await finishUpload(location, digest: digest) { .stream(FileChunks(path: path, range: 0..<size), length: .known(size)) }
+            try await finishUpload(location, digest: digest) {
+                .stream(FileChunks(path: path, range: 0..<size, eventLoop: session.eventLoop), length: .known(size))
+            }
             return 1
         }
         var offset: Int64 = 0
@@ -78,7 +80,7 @@ public struct RegistryClient: Sendable {
                     ("Content-Type", "application/octet-stream"), ("Content-Range", "\(range.lowerBound)-\(range.upperBound - 1)"),
                     ("Content-Length", "\(range.count)"),
                 ]
-            ) { .stream(FileChunks(path: path, range: range), length: .known(Int64(range.count))) }
+            ) { .stream(FileChunks(path: path, range: range, eventLoop: session.eventLoop), length: .known(Int64(range.count))) }
             guard response.status == .accepted, let next = response.headers.first(name: "Location") else {
                 throw unexpected(response, "PATCH chunk \(offset)-\(end - 1) of \(digest)")
             }
@@ -152,8 +154,10 @@ public struct RegistryClient: Sendable {
             guard received <= size else {
                 throw FerryError(.invalidData, "\(session.reference): blob \(digest) is longer than its \(size) bytes")
             }
-            buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
-            try handle.write(contentsOf: Data(buffer.readableBytesView))
+            try buffer.withUnsafeReadableBytes { bytes in
+                hasher.update(bufferPointer: bytes)
+                try handle.write(contentsOf: bytes)
+            }
             progress(received)
         }
         guard received == size else {

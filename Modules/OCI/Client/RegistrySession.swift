@@ -3,6 +3,7 @@ import FerryCore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// HTTP to one registry for one repository, with the distribution specification's
 /// authentication: on a `401`, the `WWW-Authenticate` challenge decides between basic
@@ -26,14 +27,26 @@ final class RegistrySession: Sendable {
         func set(_ value: String) { header = value }
     }
 
+    /// The event loop every request of the session is written and read on.
+    var eventLoop: any EventLoop { client.eventLoopGroup.next() }
+
+    /// The client all registry traffic goes through, for the life of the process: one event loop
+    /// (a push or pull moves one blob at a time; uploads pace themselves against it, see
+    /// ``FileChunks``), responses never decompressed (a blob's bytes are what its digest names),
+    /// redirects to blob storage followed, connections and silences time-limited.
+    static let traffic: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.decompression = .disabled
+        configuration.redirectConfiguration = .follow(max: 10, allowCycles: false)
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(30), read: .seconds(120))
+        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup(numberOfThreads: 1), configuration: configuration)
+    }()
+
     /// Opens a session; plain HTTP only to loopback or when `insecure`.
-    init(
-        reference: ImageReference, credentials: RegistryCredentials?, insecure: Bool, client: HTTPClient = .shared,
-        timeout: TimeAmount = .seconds(600)
-    ) {
+    init(reference: ImageReference, credentials: RegistryCredentials?, insecure: Bool, timeout: TimeAmount = .seconds(600)) {
         self.reference = reference
         self.credentials = credentials
-        self.client = client
+        self.client = Self.traffic
         self.timeout = timeout
         base = (reference.isLoopback || insecure ? "http://" : "https://") + reference.registry
     }
