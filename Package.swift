@@ -96,7 +96,7 @@ let package = Package(
             dependencies: [
                 "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", "FerryStore",
                 "FerryOCI", logging,
-                crypto,
+                crypto, asyncHTTPClient,
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(

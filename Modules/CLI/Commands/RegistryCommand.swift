@@ -13,6 +13,6 @@ struct RegistryCommand: ParsableCommand {
             """,
         subcommands: [
             RegistryAddCommand.self, RegistryListCommand.self, RegistryPromoteCommand.self, RegistryArchiveCommand.self,
-            RegistryAliasCommand.self,
+            RegistryAliasCommand.self, RegistryShowCommand.self, RegistryPolicyCommand.self, RegistryResumeCommand.self,
         ])
 }

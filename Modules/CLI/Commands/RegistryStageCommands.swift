@@ -13,13 +13,14 @@ struct RegistryPromoteCommand: ReportingCommand {
     @OptionGroup var actor: ActorOption
     @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.") var model: String
     @Option(help: "The stage to move it to: production or staging.") var to: String = "production"
+    @OptionGroup var override: ForcedChangeOptions
     @OptionGroup var global: GlobalOptions
 
     func perform() throws {
         guard let stage = RegisteredBundle.Stage(rawValue: to), stage != .archived else {
             throw ValidationError("--to must be production or staging (ferry registry archive archives)")
         }
-        try changeStage(model, to: stage, store: storeOptions, by: actor.user)
+        try changeStage(model, to: stage, store: storeOptions, by: actor.user, forcedBecause: try override.forcedReason())
     }
 }
 
@@ -46,16 +47,20 @@ struct RegistryAliasCommand: ReportingCommand {
     @OptionGroup var actor: ActorOption
     @Argument(help: "The model version, NAME@VERSION.") var model: String
     @Argument(help: "The alias: letters, digits, - or _.") var alias: String
+    @OptionGroup var override: ForcedChangeOptions
     @OptionGroup var global: GlobalOptions
 
     func perform() throws {
-        let entry = try RegistryChanges(store: try storeOptions.location.open()).setAlias(alias, to: model, by: actor.user)
+        let entry = try RegistryChanges(store: try storeOptions.location.open()).setAlias(
+            alias, to: model, by: actor.user, forcedBecause: try override.forcedReason())
         print("\(entry.name)@\(alias) -> \(entry.version)")
     }
 }
 
 /// Resolves `model` and moves it to `stage`, printing the change.
-private func changeStage(_ model: String, to stage: RegisteredBundle.Stage, store options: StoreOptions, by user: String) throws {
-    let entry = try RegistryChanges(store: try options.location.open()).setStage(model, to: stage, by: user)
+private func changeStage(
+    _ model: String, to stage: RegisteredBundle.Stage, store options: StoreOptions, by user: String, forcedBecause reason: String? = nil
+) throws {
+    let entry = try RegistryChanges(store: try options.location.open()).setStage(model, to: stage, by: user, forcedBecause: reason)
     print("\(entry.name) \(entry.version): \(entry.stage.rawValue) -> \(stage.rawValue) (by \(user))")
 }

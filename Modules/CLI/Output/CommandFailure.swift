@@ -15,6 +15,8 @@ enum FerryExitCode {
     static let red = ExitCode(20)
     /// The promotion gate refused the challenger.
     static let refused = ExitCode(21)
+    /// The model reference is paused (its status policy took it out of service).
+    static let paused = ExitCode(22)
 
     /// The exit code of a library error's code.
     static func of(_ code: FerryError.Code) -> ExitCode {
@@ -30,6 +32,7 @@ enum FerryExitCode {
     static func of(_ error: any Error) -> ExitCode {
         switch error {
         case let refused as BundleError: ExitCode(refused.failing.exitCode)
+        case is ModelPausedError: paused
         case let coded as any CodedError: of(coded.code)
         default: .failure
         }
@@ -43,6 +46,8 @@ enum FerryExitCode {
         "validationStart": "--validation-start and --test-start set the two dates",
         "port": "choose one with --port",
         "store": "--store or $FERRY_STORE names it",
+        "force": "give --force --reason TEXT to make it anyway; the history records it",
+        "webhook": "set it with --webhook",
     ]
 }
 

@@ -60,3 +60,16 @@ public struct ShadowChallenger: Codable, Sendable, Equatable {
     /// Its validation metrics.
     public let validation: MetricSet?
 }
+
+extension ShadowRetrain {
+    /// This retrain as ``StatusActions/challenger``: given the registry entry of the version a
+    /// yellow grade was for, it verifies and loads that bundle and trains its challenger the same way.
+    public func challengerMaker(verifier: BundleVerifier, logger: Logger) -> @Sendable (RegisteredBundle) async throws -> String {
+        { entry in
+            var shadow = self
+            shadow.champion = entry.path
+            let (bundle, _) = try BundleLoader.load(entry.path, verifier: verifier)
+            return try shadow.run(champion: bundle.contents, registry: verifier.registry, logger: logger).bundle
+        }
+    }
+}

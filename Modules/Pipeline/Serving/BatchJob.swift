@@ -44,11 +44,13 @@ public struct BatchJob: Sendable {
         public let outcomesRecorded: Int
     }
 
-    /// Resolves the model in `store`, verifies and loads its bundle, scores, and writes the batch.
+    /// Resolves the model in `store`, verifies and loads its bundle, scores, and writes the batch;
+    /// a paused reference scores nothing and throws ``ModelPausedError`` with the pause's reason.
     public func run(store: Store, verifier: BundleVerifier) throws -> Outcome {
         guard !dataPaths.isEmpty else {
             throw FerryError(.invalidArgument, "no data files given; the batch needs one bar file per instrument")
         }
+        if let pause = try store.pause(name: model.name, alias: model.selector ?? "") { throw ModelPausedError(pause) }
         let entry = try store.resolve(model)
         let predictor = try BundlePredictor(bundle: entry.path, verifier: verifier)
         let reader = MarketFileReader()

@@ -55,7 +55,8 @@ public final class ModelServing: Sendable {
     /// The model `reference` names, loaded; given a `caller`, a model with a split and no `@`
     /// in the reference answers with the arm that caller is sticky to.
     /// Throws ``FerryError`` `invalidArgument` for a malformed reference, `notFound` when the
-    /// registry has no such model, `unavailable` when its bundle cannot be loaded.
+    /// registry has no such model, `unavailable` when its bundle cannot be loaded;
+    /// ``ModelPausedError`` when the reference (or the caller's arm) is paused.
     public func model(_ reference: String, caller: String? = nil) async throws -> ServedModel {
         var parsed = try ModelReference(reference)
         var variant: String?
@@ -64,9 +65,15 @@ public final class ModelServing: Sendable {
             parsed = try ModelReference("\(parsed.name)@\(arm)")
             variant = arm
         }
-        var model = try await load(try lookups.resolve(parsed))
+        if let pause = try lookups.pause(name: parsed.name, alias: parsed.selector ?? "") { throw ModelPausedError(pause) }
+        var model = try await unpausedModel(parsed)
         model.variant = variant
         return model
+    }
+
+    /// The model `reference` names, loaded, paused or not (monitoring grades paused models too).
+    func unpausedModel(_ reference: ModelReference) async throws -> ServedModel {
+        try await load(try lookups.resolve(reference))
     }
 
     /// The model of a registry entry, loaded and verified once per digest.

@@ -1,5 +1,6 @@
 import FerryCore
 import FerryStore
+import Foundation
 
 /// Changes to the registry that any front end makes the same way: an alias moved, a version
 /// promoted or archived, each resolved from a reference first and recorded with who made it.
@@ -10,20 +11,82 @@ public struct RegistryChanges: Sendable {
     /// Makes the use case over `store`.
     public init(store: Store) { self.store = store }
 
-    /// Points `alias` at the version `reference` resolves to; throws ``FerryError`` `notFound`
-    /// for an unknown model or version, `invalidArgument` for a malformed alias, `refused` for an archived version.
+    /// Points `alias` at the version `reference` resolves to; a version whose last grade was red
+    /// needs `forcedBecause` (recorded in the history with who and why).
+    /// - Throws: ``FerryError`` `notFound` for an unknown model or version, `invalidArgument` for a
+    ///   malformed alias, `refused` for an archived version or a red one without a reason.
     @discardableResult
-    public func setAlias(_ alias: String, to reference: String, by user: String) throws -> RegisteredBundle {
+    public func setAlias(_ alias: String, to reference: String, by user: String, forcedBecause reason: String? = nil) throws
+        -> RegisteredBundle
+    {
         let entry = try store.resolve(ModelReference(reference))
-        try store.setAlias(alias, name: entry.name, version: entry.version, by: user)
+        if let forced = try forcedMove(of: entry, alias: alias, reason: reason, by: user) {
+            try store.apply(forced)
+        } else {
+            try store.setAlias(alias, name: entry.name, version: entry.version, by: user)
+        }
         return entry
     }
 
     /// Moves the version `reference` resolves to into `stage`; returns the entry as it was before.
+    /// Into production, a version whose last grade was red needs `forcedBecause`.
+    /// - Throws: ``FerryError`` as ``setAlias(_:to:by:forcedBecause:)`` does.
     @discardableResult
-    public func setStage(_ reference: String, to stage: RegisteredBundle.Stage, by user: String) throws -> RegisteredBundle {
+    public func setStage(_ reference: String, to stage: RegisteredBundle.Stage, by user: String, forcedBecause reason: String? = nil)
+        throws -> RegisteredBundle
+    {
         let entry = try store.resolve(ModelReference(reference))
-        try store.setStage(name: entry.name, version: entry.version, to: stage, by: user)
+        if stage == .production, let forced = try forcedMove(of: entry, alias: "", reason: reason, by: user) {
+            try store.apply(forced)
+        } else {
+            try store.setStage(name: entry.name, version: entry.version, to: stage, by: user)
+        }
         return entry
+    }
+
+    /// Sets model `name`'s status policy; throws ``FerryError`` `notFound` for an unknown model,
+    /// `invalidArgument` for a webhook that is not an http(s) URL.
+    public func setPolicy(_ policy: ModelPolicy) throws {
+        if let webhook = policy.webhook {
+            guard let url = URLComponents(string: webhook), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false else {
+                throw FerryError(.invalidArgument, "webhook '\(webhook)' is not an http(s) URL", field: "webhook")
+            }
+        }
+        var policy = policy
+        policy.setAt = StoreClock.timestamp()
+        try store.setPolicy(policy)
+    }
+
+    /// Lifts the pause on `reference` (`NAME` or `NAME@ALIAS`), recorded with `reason`.
+    /// - Throws: ``FerryError`` `invalidArgument` without a reason, `notFound` when it is not paused.
+    public func resume(_ reference: String, reason: String, by user: String) throws {
+        let parsed = try ModelReference(reference)
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw FerryError(.invalidArgument, "lifting a pause needs a reason for the history", field: "reason")
+        }
+        try store.apply(
+            PolicyAction(
+                name: parsed.name, alias: parsed.selector ?? "", kind: .resume, status: "manual", fromVersion: nil, toVersion: nil,
+                reason: reason, report: nil, at: StoreClock.timestamp(), by: user))
+    }
+
+    /// The forced move of `alias` (`""`: production) onto `entry` when its last grade was red;
+    /// `nil` when the version was not graded red.
+    private func forcedMove(of entry: RegisteredBundle, alias: String, reason: String?, by user: String) throws -> PolicyAction? {
+        guard let grade = try store.lastGrade(name: entry.name, version: entry.version), grade.status == "red" else { return nil }
+        let place = alias.isEmpty ? "production" : "@\(alias)"
+        guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw FerryError(
+                .refused,
+                "\(entry.name) \(entry.version) was graded red on \(grade.gradedAt) (\(grade.decidingMetric ?? "status")); moving \(place) onto it needs force and a reason",
+                field: "force")
+        }
+        let current =
+            try alias.isEmpty
+            ? store.bundles(name: entry.name).first { $0.stage == .production }?.version
+            : store.aliases(name: entry.name).first { $0.alias == alias }?.version
+        return PolicyAction(
+            name: entry.name, alias: alias, kind: .forcedAlias, status: "manual", fromVersion: current, toVersion: entry.version,
+            reason: reason, report: nil, at: StoreClock.timestamp(), by: user)
     }
 }

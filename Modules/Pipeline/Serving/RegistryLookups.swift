@@ -2,9 +2,9 @@ import FerryCore
 import FerryStore
 import Foundation
 
-/// Token and model lookups kept for a short while, so a busy server does not read the store
+/// Token, model and pause lookups kept for a short while, so a busy server does not read the store
 /// twice for every request. Changes made through this server clear it at once; changes made
-/// elsewhere (the CLI: a revoked token, a promotion) take effect within ``lifetime``.
+/// elsewhere (the CLI: a revoked token, a promotion, a pause) take effect within ``lifetime``.
 final class RegistryLookups: @unchecked Sendable {
     /// How long an answer is kept.
     static let lifetime: TimeInterval = 2
@@ -13,6 +13,7 @@ final class RegistryLookups: @unchecked Sendable {
     private let lock = NSLock()
     private var tokens: [String: (AccessToken?, Date)] = [:]
     private var models: [String: (RegisteredBundle, Date)] = [:]
+    private var pauses: [String: (ModelPause?, Date)] = [:]
 
     init(store: Store) { self.store = store }
 
@@ -32,10 +33,19 @@ final class RegistryLookups: @unchecked Sendable {
         return entry
     }
 
+    /// The pause on `alias` of model `name` (`""`: its default), if there is one.
+    func pause(name: String, alias: String) throws -> ModelPause? {
+        let key = "\(name)@\(alias)"
+        if let cached = cached(key, in: \.pauses) { return cached }
+        let pause = try store.pause(name: name, alias: alias)
+        remember(key, pause, in: \.pauses)
+        return pause
+    }
+
     /// Forgets everything (after an upload or an alias change).
     func clear() {
         lock.lock()
-        (tokens, models) = ([:], [:])
+        (tokens, models, pauses) = ([:], [:], [:])
         lock.unlock()
     }
 

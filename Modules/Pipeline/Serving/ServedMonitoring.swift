@@ -61,8 +61,8 @@ public struct ServedMonitoring: Sendable {
     }
 
     private func resolve(_ reference: String) async throws -> ServedModel {
-        guard (try? ModelReference(reference)) != nil else { throw FerryError(.notFound, "no model '\(reference)' in the registry") }
-        return try await serving.model(reference)
+        guard let parsed = try? ModelReference(reference) else { throw FerryError(.notFound, "no model '\(reference)' in the registry") }
+        return try await serving.unpausedModel(parsed)
     }
 
     /// The lines the dashboard draws: MAE yellow/red (baseline × (1 + share)), directional accuracy green/red.

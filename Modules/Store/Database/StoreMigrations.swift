@@ -66,6 +66,29 @@ enum StoreMigrations {
         migrator.registerMigration("v4-bundle-source") { db in
             try db.execute(sql: "ALTER TABLE bundle ADD COLUMN source TEXT")
         }
+        // What monitoring grades do (issue 23): a policy per model, pauses per alias, every grade
+        // of a version, and every action taken or forced, with the report behind it.
+        migrator.registerMigration("v5-status-policy") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE model_policy (
+                        name TEXT PRIMARY KEY, on_red TEXT NOT NULL CHECK (on_red IN ('rollback', 'pause', 'none')),
+                        on_yellow TEXT NOT NULL CHECK (on_yellow IN ('shadow', 'none')), webhook TEXT,
+                        log_line INTEGER NOT NULL, set_at TEXT NOT NULL, set_by TEXT NOT NULL);
+                    CREATE TABLE model_pause (
+                        name TEXT NOT NULL, alias TEXT NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL,
+                        set_at TEXT NOT NULL, set_by TEXT NOT NULL, PRIMARY KEY (name, alias));
+                    CREATE TABLE model_grade (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, version TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('green', 'yellow', 'red')), deciding_metric TEXT,
+                        pairs INTEGER NOT NULL, graded_at TEXT NOT NULL, FOREIGN KEY (name, version) REFERENCES bundle (name, version));
+                    CREATE INDEX model_grade_by_version ON model_grade (name, version, id);
+                    CREATE TABLE policy_action (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, alias TEXT NOT NULL, kind TEXT NOT NULL,
+                        status TEXT NOT NULL, from_version TEXT, to_version TEXT, reason TEXT NOT NULL, report TEXT,
+                        at TEXT NOT NULL, by TEXT NOT NULL);
+                    """)
+        }
         return migrator
     }
 }

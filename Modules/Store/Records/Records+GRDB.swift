@@ -30,3 +30,23 @@ extension AccessToken: FetchableRecord, PersistableRecord {
 }
 
 extension PredictionEntry: FetchableRecord {}
+
+extension ModelPolicy: FetchableRecord, PersistableRecord {
+    /// The table of status policies, one per model.
+    public static let databaseTableName = "model_policy"
+}
+
+extension ModelPause: FetchableRecord, PersistableRecord {
+    /// The table of paused references.
+    public static let databaseTableName = "model_pause"
+}
+
+extension ModelGrade: FetchableRecord, PersistableRecord {
+    /// The table of grades, every one kept.
+    public static let databaseTableName = "model_grade"
+}
+
+extension PolicyAction: FetchableRecord, PersistableRecord {
+    /// The table of actions taken on a status, and manual overrides.
+    public static let databaseTableName = "policy_action"
+}

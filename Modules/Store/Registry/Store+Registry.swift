@@ -74,45 +74,51 @@ extension Store {
     /// model's previous production version to archived (one version serves); an archived version loses
     /// its aliases.
     public func setStage(name: String, version: String, to stage: RegisteredBundle.Stage, by user: String) throws {
-        try pool.write { db in
-            guard var entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
-                throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
-            }
-            guard entry.stage != stage else { return }
-            let now = StoreClock.timestamp()
-            if stage == .production {
-                let current = try RegisteredBundle.filter(
-                    Column("name") == name && Column("stage") == RegisteredBundle.Stage.production.rawValue
-                ).fetchAll(db)
-                for var previous in current {
-                    try ModelAlias.filter(Column("name") == name && Column("version") == previous.version).deleteAll(db)
-                    try recordStageChange(db, name: name, version: previous.version, from: previous.stage, to: .archived, at: now, by: user)
-                    (previous.stage, previous.stageChangedAt, previous.stageChangedBy) = (.archived, now, user)
-                    try previous.update(db)
-                }
-            }
-            if stage == .archived { try ModelAlias.filter(Column("name") == name && Column("version") == version).deleteAll(db) }
-            try recordStageChange(db, name: name, version: version, from: entry.stage, to: stage, at: now, by: user)
-            (entry.stage, entry.stageChangedAt, entry.stageChangedBy) = (stage, now, user)
-            try entry.update(db)
+        try pool.write { db in try moveStage(db, name: name, version: version, to: stage, by: user) }
+    }
+
+    /// ``setStage(name:version:to:by:)`` inside a transaction the caller holds.
+    func moveStage(_ db: Database, name: String, version: String, to stage: RegisteredBundle.Stage, by user: String) throws {
+        guard var entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
+            throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
         }
+        guard entry.stage != stage else { return }
+        let now = StoreClock.timestamp()
+        if stage == .production {
+            let current = try RegisteredBundle.filter(
+                Column("name") == name && Column("stage") == RegisteredBundle.Stage.production.rawValue
+            ).fetchAll(db)
+            for var previous in current {
+                try ModelAlias.filter(Column("name") == name && Column("version") == previous.version).deleteAll(db)
+                try recordStageChange(db, name: name, version: previous.version, from: previous.stage, to: .archived, at: now, by: user)
+                (previous.stage, previous.stageChangedAt, previous.stageChangedBy) = (.archived, now, user)
+                try previous.update(db)
+            }
+        }
+        if stage == .archived { try ModelAlias.filter(Column("name") == name && Column("version") == version).deleteAll(db) }
+        try recordStageChange(db, name: name, version: version, from: entry.stage, to: stage, at: now, by: user)
+        (entry.stage, entry.stageChangedAt, entry.stageChangedBy) = (stage, now, user)
+        try entry.update(db)
     }
 
     /// Points `alias` of model `name` at `version` (moving it if it pointed elsewhere); an archived version is refused.
     public func setAlias(_ alias: String, name: String, version: String, by user: String) throws {
+        try pool.write { db in try pointAlias(db, alias, name: name, version: version, by: user) }
+    }
+
+    /// ``setAlias(_:name:version:by:)`` inside a transaction the caller holds.
+    func pointAlias(_ db: Database, _ alias: String, name: String, version: String, by user: String) throws {
         guard !alias.isEmpty, alias.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !(alias.first?.isNumber ?? true)
         else {
             throw FerryError(.invalidArgument, "alias '\(alias)' must be letters, digits, - or _, starting with a letter")
         }
-        try pool.write { db in
-            guard let entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
-                throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
-            }
-            guard entry.stage != .archived else {
-                throw FerryError(.refused, "\(name) \(version) is archived; an alias cannot point at it")
-            }
-            try ModelAlias(name: name, alias: alias, version: version, setAt: StoreClock.timestamp(), setBy: user).save(db)
+        guard let entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
+            throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
         }
+        guard entry.stage != .archived else {
+            throw FerryError(.refused, "\(name) \(version) is archived; an alias cannot point at it")
+        }
+        try ModelAlias(name: name, alias: alias, version: version, setAt: StoreClock.timestamp(), setBy: user).save(db)
     }
 
     /// The aliases of model `name` (every model when `nil`), by name and alias.
