@@ -11,6 +11,9 @@ Tests/MonitoringTests/Fixtures/scipy_stats.json.
 - ks_2samp_asymptotic: (n1, n2, D) with ks_2samp's asymptotic p-value, kstwo.sf(D, round(n1 n2/(n1+n2)));
 - shift: seeded samples with PSI under Evidently's binning (get_binned_data, in NumPy) and the
   Wasserstein distance normed by the reference std (scipy.stats.wasserstein_distance);
+- welch: seeded samples (absolute errors, 0/1 hits, shifted and not) with
+  scipy.stats.ttest_ind(b, a, equal_var=False): statistic, p-value, df and the 95% confidence
+  interval of mean(b) - mean(a); t_quantile: scipy.stats.t.ppf(p, df) on a grid;
 - ljung_box: for seeded residual series (white noise, and an AR(1) with strong autocorrelation),
   Q = n(n+2) sum rho_k^2/(n-k) over 10 lags (numpy) and its p-value chi2.sf(Q, 10).
 """
@@ -90,10 +93,24 @@ def main():
         b = np.round(rng.normal(loc=loc, scale=scale, size=n2), decimals)
         shift.append({"a": a.tolist(), "b": b.tolist(), "psi": evidently_psi(a, b),
                       "wasserstein_norm": float(stats.wasserstein_distance(a, b) / max(np.std(a), 0.001))})
+    welch = []
+    rng = np.random.default_rng(23)
+    for n1, n2, offset, kind in [(10, 12, 0.0, "abs"), (100, 100, 0.1, "abs"), (300, 500, 0.0, "abs"), (1000, 800, 0.05, "abs"),
+                                (50, 70, 0.0, "hits"), (400, 400, 0.08, "hits"), (3, 2, 0.5, "abs")]:
+        if kind == "abs":
+            a, b = np.abs(rng.normal(size=n1)), np.abs(rng.normal(size=n2)) + offset
+        else:
+            a, b = (rng.random(n1) < 0.55).astype(float), (rng.random(n2) < 0.55 + offset).astype(float)
+        result = stats.ttest_ind(b, a, equal_var=False)
+        low, high = result.confidence_interval(0.95)
+        welch.append({"a": a.tolist(), "b": b.tolist(), "statistic": float(result.statistic), "pvalue": float(result.pvalue),
+                      "df": float(result.df), "low": float(low), "high": float(high)})
+    t_quantile = [{"p": p, "df": df, "t": float(stats.t.ppf(p, df))}
+                  for df in (1.0, 2.5, 7.3, 30.0, 198.6, 5000.0) for p in (0.001, 0.025, 0.3, 0.9, 0.975, 0.9995)]
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as handle:
         json.dump({"source": f"scipy {scipy.__version__}", "chi2": chi2, "ljung_box": series, "ks_2samp_exact": ks,
-                   "shift": shift, "kstwo": kstwo, "ks_2samp_asymptotic": asymptotic}, handle)
+                   "shift": shift, "kstwo": kstwo, "ks_2samp_asymptotic": asymptotic, "welch": welch, "t_quantile": t_quantile}, handle)
         handle.write("\n")
     print(f"wrote {OUT}")
 

@@ -63,14 +63,18 @@ public struct StatusActions: Sendable {
         let alias = try actedAlias(parsed)
         let serving = ModelServing(store: store, verifier: verifier)
         let report = try await ServedMonitoring(serving: serving).report(reference)
-        let policy = try store.policy(name: parsed.name) ?? ModelPolicy(name: parsed.name, setBy: "default")
+        return try await act(on: report, reference: reference, alias: alias, dryRun: dryRun, logger: logger)
+    }
+
+    /// Applies the policy to `report`, the grade of `reference` (acting on `alias`).
+    func act(on report: ServedMonitoringReport, reference: String, alias: String, dryRun: Bool, logger: Logger) async throws -> Outcome {
+        let policy = try store.policy(name: report.model) ?? ModelPolicy(name: report.model, setBy: "default")
         guard let status = report.overall else {
             return Outcome(
                 reference: reference, version: report.version, status: report.status, policy: policy, action: nil, applied: false,
                 notification: nil, report: report)
         }
-        let action = try await decide(
-            status: status, report: report, alias: alias, policy: policy, dryRun: dryRun, serving: serving)
+        let action = try await decide(status: status, report: report, alias: alias, policy: policy, dryRun: dryRun)
         guard !dryRun else {
             return Outcome(
                 reference: reference, version: report.version, status: report.status, policy: policy, action: action, applied: false,
@@ -83,7 +87,6 @@ public struct StatusActions: Sendable {
         var notification: StatusNotifier.Delivery?
         if let action {
             try store.apply(action)
-            serving.registryChanged()
             notification = await notifier.notify(action, policy: policy, logger: logger)
         }
         return Outcome(
@@ -104,7 +107,7 @@ public struct StatusActions: Sendable {
     /// The action `status` calls for under `policy`, made ready (a challenger trained and
     /// registered unless `dryRun`), not yet recorded.
     private func decide(
-        status: HealthStatus, report: ServedMonitoringReport, alias: String, policy: ModelPolicy, dryRun: Bool, serving: ModelServing
+        status: HealthStatus, report: ServedMonitoringReport, alias: String, policy: ModelPolicy, dryRun: Bool
     ) async throws -> PolicyAction? {
         let name = report.model
         let why =

@@ -62,6 +62,16 @@ extension Store {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM prediction WHERE model = ?", arguments: [name]) ?? 0 }
     }
 
+    /// How many predictions of model `name` were logged for each A/B arm (predictions without an arm left out).
+    public func predictionCountsByVariant(model name: String) throws -> [String: Int] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT variant, COUNT(*) AS logged FROM prediction WHERE model = ? AND variant IS NOT NULL GROUP BY variant",
+                arguments: [name])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["variant"], $0["logged"]) })
+        }
+    }
+
     /// Records the realised values of `target` (a target's name, as bundles name theirs) for
     /// `instrument` by day, all in one transaction; a day already recorded with another value is
     /// updated. Returns how many days were new or changed (a rerun over the same files: 0).
