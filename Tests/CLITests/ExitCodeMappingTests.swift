@@ -24,6 +24,11 @@ import Testing
         }
     }
 
+    @Test func aPausedModelExits22() {
+        let pause = ModelPause(name: "m", alias: "", reason: "r", status: "manual", setAt: "t", setBy: "u")
+        #expect(FerryExitCode.of(ModelPausedError(pause) as any Error).rawValue == 22)
+    }
+
     @Test func aFieldTheCLIKnowsGetsItsFlagNamed() {
         #expect(FerryExitCode.flagHints["reference"]?.contains("--with FILE") == true)
     }

@@ -106,3 +106,49 @@ import Testing
         #expect(try space.ferry(["runs", "show", "nope"]).stderr.contains("no run 'nope' in the store"))
     }
 }
+
+/// Status policies from the command line: set, shown, refused when malformed; a pause stops the
+/// batch (exit 22) until it is lifted with a reason.
+@Suite struct StatusPolicyCommandTests {
+    @Test func policiesPausesAndTheirHistory() throws {
+        let dir = try BundleCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = "\(dir)/store/ferry.sqlite"
+        func ferry(_ arguments: [String]) throws -> FerryProcess.Result { try FerryProcess.run(arguments, store: store) }
+        #expect(try ferry(["registry", "add", "bundles/example/SPX-lasso-1.0.0.tar.gz"]).status == 0)
+        let badHook = try ferry(["registry", "policy", "SPX-lasso", "--on-red", "pause", "--webhook", "ftp://hooks.example.com"])
+        #expect(badHook.status == 64 && badHook.stderr.contains("is not an http(s) URL") && badHook.stderr.contains("--webhook"))
+        #expect(try ferry(["registry", "policy", "SPX-lasso", "--on-red", "purple"]).status == 64)
+        let set = try ferry(["registry", "policy", "SPX-lasso", "--on-red", "rollback", "--on-yellow", "shadow", "--by", "ana"])
+        #expect(set.status == 0 && set.stdout.contains("at red rollback, at yellow shadow"), "\(set.stderr)")
+
+        let usage = try ferry(["monitor", "--model", "SPX-lasso", "--dry-run"])
+        #expect(usage.status == 64 && usage.stderr.contains("--dry-run shows what --act would do"))
+        #expect(try ferry(["monitor", "--bundle", "bundles/example/SPX-lasso-1.0.0.tar.gz"]).status == 64)
+        let version = try ferry(["monitor", "--model", "SPX-lasso@1.0.0", "--act"])
+        #expect(version.status == 64 && version.stderr.contains("not an alias"))
+        let ungraded = try ferry(["monitor", "--model", "SPX-lasso", "--act"])
+        #expect(ungraded.status == 0 && ungraded.stdout.contains("unknown on 0 graded predictions"), "\(ungraded.stderr)")
+
+        let bars = FerryProcess.repository.appendingPathComponent("data/SPX.csv").path
+        let wti = FerryProcess.repository.appendingPathComponent("data/WTI.csv").path
+        #expect(try ferry(["registry", "pause", "SPX-lasso", "--reason", "data vendor outage", "--by", "ben"]).status == 0)
+        let paused = try ferry(["batch", "--model", "SPX-lasso", "--data", bars, "--with", wti])
+        #expect(paused.status == 22 && paused.stderr.contains("SPX-lasso is paused") && paused.stderr.contains("data vendor outage"))
+        #expect(try ferry(["registry", "resume", "SPX-lasso"]).status == 64, "a pause is lifted only with --force and --reason")
+        #expect(try ferry(["registry", "resume", "SPX-lasso", "--force", "--reason", "vendor is back", "--by", "ben"]).status == 0)
+        let scored = try ferry(["batch", "--model", "SPX-lasso", "--data", bars, "--with", wti])
+        #expect(scored.status == 0, "\(scored.stderr)")
+
+        let show = try ferry(["registry", "show", "SPX-lasso"])
+        #expect(show.stdout.contains("policy: at red rollback, at yellow shadow"), "\(show.stdout)")
+        #expect(
+            show.stdout.contains("pause by ben: data vendor outage") && show.stdout.contains("resume by ben: vendor is back"),
+            "\(show.stdout)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try ferry(["registry", "show", "SPX-lasso", "--json"]).stdout.utf8))
+                as? [String: Any])
+        #expect((json["policy"] as? [String: Any])?["on_red"] as? String == "rollback")
+        #expect((json["actions"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["pause", "resume"])
+    }
+}

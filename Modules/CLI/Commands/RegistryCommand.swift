@@ -13,6 +13,7 @@ struct RegistryCommand: ParsableCommand {
             """,
         subcommands: [
             RegistryAddCommand.self, RegistryListCommand.self, RegistryPromoteCommand.self, RegistryArchiveCommand.self,
-            RegistryAliasCommand.self, RegistryShowCommand.self, RegistryPolicyCommand.self, RegistryResumeCommand.self,
+            RegistryAliasCommand.self, RegistryShowCommand.self, RegistryPolicyCommand.self, RegistryPauseCommand.self,
+            RegistryResumeCommand.self,
         ])
 }

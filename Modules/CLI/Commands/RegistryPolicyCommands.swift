@@ -67,6 +67,24 @@ struct RegistryResumeCommand: ReportingCommand {
     }
 }
 
+/// `ferry registry pause`: take a model reference out of service by hand.
+struct RegistryPauseCommand: ReportingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Stop serving a model reference: requests get 503 with the reason, the batch scores nothing (exit 22).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var actor: ActorOption
+    @Argument(help: "NAME (its production version) or NAME@ALIAS.") var model: String
+    @Option(help: "Why, for the history and for every refused request.") var reason: String
+    @OptionGroup var global: GlobalOptions
+
+    func perform() throws {
+        try RegistryChanges(store: try storeOptions.location.open()).pause(model, reason: reason, by: actor.user)
+        print("\(model) paused (by \(actor.user): \(reason)); ferry registry resume \(model) --force --reason TEXT lifts it")
+    }
+}
+
 /// `--force --reason`: a change monitoring would refuse (a pause lifted, an alias moved onto a red version), recorded with why.
 struct ForcedChangeOptions: ParsableArguments {
     @Flag(help: "Make a change the status would refuse (recorded in the history with --reason).") var force = false

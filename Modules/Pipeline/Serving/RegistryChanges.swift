@@ -57,6 +57,25 @@ public struct RegistryChanges: Sendable {
         try store.setPolicy(policy)
     }
 
+    /// Pauses `reference` (`NAME` or `NAME@ALIAS`) by hand, recorded with `reason`.
+    /// - Throws: ``FerryError`` `invalidArgument` without a reason or for a version reference,
+    ///   `notFound` for an unknown model.
+    public func pause(_ reference: String, reason: String, by user: String) throws {
+        let parsed = try ModelReference(reference)
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw FerryError(.invalidArgument, "a pause needs a reason for the history", field: "reason")
+        }
+        let entry = try store.resolve(parsed)
+        if let selector = parsed.selector, !(try store.aliases(name: parsed.name).contains { $0.alias == selector }) {
+            throw FerryError(
+                .invalidArgument, "\(reference): pause NAME (its production version) or NAME@ALIAS; '\(selector)' is not an alias")
+        }
+        try store.apply(
+            PolicyAction(
+                name: parsed.name, alias: parsed.selector ?? "", kind: .pause, status: "manual", fromVersion: entry.version, toVersion: nil,
+                reason: reason, report: nil, at: StoreClock.timestamp(), by: user))
+    }
+
     /// Lifts the pause on `reference` (`NAME` or `NAME@ALIAS`), recorded with `reason`.
     /// - Throws: ``FerryError`` `invalidArgument` without a reason, `notFound` when it is not paused.
     public func resume(_ reference: String, reason: String, by user: String) throws {

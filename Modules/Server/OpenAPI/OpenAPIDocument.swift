@@ -26,6 +26,10 @@ enum OpenAPIDocument {
             "/v1/models/{name}/monitoring", "get", "read",
             "Status from logged predictions with realised outcomes, history by window, thresholds."
         ),
+        (
+            "/v1/models/{name}/ab", "get", "read",
+            "A/B arms compared on graded predictions: MAE, directional accuracy, Welch's test, verdict (?incumbent=ARM)."
+        ),
     ]
 
     static let json: String = {
@@ -37,6 +41,9 @@ enum OpenAPIDocument {
                     "200": ["description": "OK"], "400": ["description": "malformed input; the message names the field"],
                     "401": ["description": "no or unknown bearer token"], "403": ["description": "the token's role is too low"],
                     "404": ["description": "no such model"], "413": ["description": "body too large"],
+                    "503": [
+                        "description": "the model is paused by its status policy (the message says why), or its bundle cannot be loaded"
+                    ],
                 ],
             ]
             if let role = route.role {
