@@ -19,6 +19,7 @@ let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
@@ -60,6 +61,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         // Shared value types and the protocols the domain modules meet at.
@@ -101,7 +103,9 @@ let package = Package(
             path: module("Pipeline"), swiftSettings: swiftSettings),
         .target(
             name: "FerryServer",
-            dependencies: ["FerryCore", "FerryPipeline", "FerryModels", "FerryMonitoring", hummingbird, httpTypes, logging],
+            dependencies: [
+                "FerryCore", "FerryPipeline", "FerryModels", "FerryMonitoring", hummingbird, httpTypes, logging, serviceLifecycle,
+            ],
             path: module("Server"), swiftSettings: swiftSettings),
         .target(
             name: "FerryCLI",

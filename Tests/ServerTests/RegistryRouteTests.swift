@@ -1,3 +1,4 @@
+import FerryPipeline
 import FerryStore
 import Foundation
 import HTTPTypes
@@ -90,8 +91,9 @@ import Testing
     @Test func theOpenAPIDocumentMatchesTheRoutes() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }
+        let serving = ModelServing(store: fixture.store, verifier: try fixture.trust.verifier())
         let router = try FerryServer.router(
-            configuration: ServerConfiguration(), location: fixture.location, trust: fixture.trust, metrics: fixture.metrics)
+            configuration: ServerConfiguration(), serving: serving, trust: fixture.trust, metrics: fixture.metrics)
         let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
         let documented = Set(OpenAPIDocument.routes.map { "\($0.method) \($0.path)" })
         #expect(served == documented)

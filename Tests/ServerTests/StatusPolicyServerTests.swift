@@ -8,6 +8,8 @@ import HummingbirdTesting
 import Logging
 import Testing
 
+@testable import FerryServer
+
 /// What the server does with a status policy's actions: a paused alias answers 503 with the
 /// reason; an action is posted to the policy's webhook.
 @Suite struct StatusPolicyServerTests {
@@ -93,6 +95,31 @@ import Testing
                 #expect($0.status == .notFound)
             }
         }
+    }
+
+    @Test func theScheduleAppliesEveryPolicyAndTheServerAnswersAsItDecided() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        var policy = ModelPolicy(name: "table-ridge", setBy: "test")
+        (policy.onRed, policy.logLine) = (.pause, false)
+        try RegistryChanges(store: fixture.store).setPolicy(policy)
+        let serving = ModelServing(store: fixture.store, verifier: try fixture.trust.verifier())
+        let model = try await serving.model("table-ridge@champion")
+        var outcomes: [(asOf: String, value: Double)] = []
+        for day in 1...25 {
+            let asOf = String(format: "2020-07-%02d", day)
+            let rows = PredictionRows(columns: ["x1", "x2"], rows: [[Double(day % 4), 1]], caller: "t", instrument: "T", asOf: asOf)
+            outcomes.append((asOf, try await serving.predict(rows, with: model).predictions[0] + 40))
+        }
+        _ = try fixture.store.recordOutcomes(instrument: "T", target: "y", outcomes)
+        var actions = StatusActions(store: fixture.store, verifier: try fixture.trust.verifier())
+        actions.notesShadowWithoutChallenger = true
+        let schedule = StatusPolicySchedule(actions: actions, serving: serving, interval: .seconds(3600), logger: Logger(label: "test"))
+        #expect(await schedule.actOnce() >= 1)
+        #expect(try fixture.store.pause(name: "table-ridge", alias: "champion") != nil, "champion graded red and paused")
+        #expect(try fixture.store.pause(name: "table-ridge", alias: "challenger") == nil, "the challenger alias is never acted on")
+        let paused = await #expect(throws: ModelPausedError.self) { try await serving.model("table-ridge@champion") }
+        #expect(paused?.pause.status == "red")
     }
 
     private actor Received {

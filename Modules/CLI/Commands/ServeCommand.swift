@@ -32,10 +32,16 @@ struct ServeCommand: AsyncParsableCommand {
     var pulls: [String] = []
     @Option(name: .customLong("split"), help: "An A/B split, MODEL=ARM:WEIGHT,ARM:WEIGHT (repeatable; arms are aliases or versions).")
     var splits: [String] = []
+    @Option(
+        help:
+            "Apply every model's status policy (ferry registry policy) this many seconds apart: grade from the log, roll back or pause at red. (default: never; ferry monitor --model NAME --act does it on demand)"
+    )
+    var actEvery: Int?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port takes a port from 1 to 65535, not \(port)") }
+        if let actEvery, actEvery < 1 { throw ValidationError("--act-every takes a number of seconds, 1 or more") }
     }
 
     func run() async throws {
@@ -44,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             (configuration.host, configuration.port) = (host, port)
             configuration.requireSignature = signatures.requireSignature
             configuration.strict = strict
+            configuration.actEvery = actEvery.map { .seconds($0) }
             for split in splits {
                 let parts = split.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty else {

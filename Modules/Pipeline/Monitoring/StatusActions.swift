@@ -26,8 +26,12 @@ public struct StatusActions: Sendable {
     /// Tells people.
     public var notifier = StatusNotifier()
     /// Trains a challenger for the given champion entry and returns its bundle's path (policy
-    /// `shadow` at yellow); without one, such a grade is refused before anything is recorded.
+    /// `shadow` at yellow); without one, such a grade is refused before anything is recorded,
+    /// or noted when ``notesShadowWithoutChallenger``.
     public var challenger: (@Sendable (RegisteredBundle) async throws -> String)?
+    /// Note a yellow grade under policy `shadow` (saying where to train the challenger) instead
+    /// of refusing it when there is no ``challenger`` (the server's schedule has no bars to train on).
+    public var notesShadowWithoutChallenger = false
 
     /// Makes the use case over `store`.
     public init(store: Store, verifier: BundleVerifier) {
@@ -92,6 +96,25 @@ public struct StatusActions: Sendable {
         return Outcome(
             reference: reference, version: report.version, status: report.status, policy: policy, action: action, applied: true,
             notification: notification, report: report)
+    }
+
+    /// Grades and acts on every model that has a policy: its default reference and each of its
+    /// aliases but `challenger`. A reference that cannot be graded is reported and skipped.
+    /// - Returns: Each reference with its outcome, or the error that stopped it.
+    public func actOnEveryPolicy(logger: Logger) async throws -> [(reference: String, result: Result<Outcome, any Error>)] {
+        var results: [(reference: String, result: Result<Outcome, any Error>)] = []
+        for policy in try store.policies() {
+            let aliases = try store.aliases(name: policy.name).map(\.alias).filter { $0 != "challenger" }
+            for reference in [policy.name] + aliases.map({ "\(policy.name)@\($0)" }) {
+                do {
+                    results.append((reference, .success(try await act(on: reference, dryRun: false, logger: logger))))
+                } catch {
+                    logger.warning("status policy not applied", metadata: ["model": .string(reference), "error": .string("\(error)")])
+                    results.append((reference, .failure(error)))
+                }
+            }
+        }
+        return results
     }
 
     /// The alias a reference acts on: `""` for the bare name (its production version).

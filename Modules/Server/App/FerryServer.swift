@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Ferry's HTTP API: the registry, predictions (A/B-routed and logged), monitoring, metrics.
 public enum FerryServer {
@@ -17,9 +18,19 @@ public enum FerryServer {
         configuration: ServerConfiguration, store location: StoreLocation, trust: BundleTrust, metrics: ServerMetrics = ServerMetrics(),
         logger: Logger = Logger(label: "ferry.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        Application(
-            router: try router(configuration: configuration, location: location, trust: trust, metrics: metrics),
+        let store = try location.open()
+        let verifier = try trust.verifier()
+        let serving = ModelServing(store: store, verifier: verifier, splits: configuration.splits, strict: configuration.strict)
+        var services: [any Service] = []
+        if let interval = configuration.actEvery {
+            var actions = StatusActions(store: store, verifier: verifier)
+            actions.notesShadowWithoutChallenger = true
+            services.append(StatusPolicySchedule(actions: actions, serving: serving, interval: interval, logger: logger))
+        }
+        return Application(
+            router: try router(configuration: configuration, serving: serving, trust: trust, metrics: metrics),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ferry"),
+            services: services,
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
     }
 
@@ -44,13 +55,12 @@ public enum FerryServer {
     }
 
     /// Every route behind the metrics and token middlewares, in that order: a refused request is counted too.
-    static func router(configuration: ServerConfiguration, location: StoreLocation, trust: BundleTrust, metrics: ServerMetrics) throws
+    static func router(configuration: ServerConfiguration, serving: ModelServing, trust: BundleTrust, metrics: ServerMetrics) throws
         -> Router<FerryRequestContext>
     {
         let router = Router(context: FerryRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
-        let store = try location.open()
-        let serving = ModelServing(store: store, verifier: try trust.verifier(), splits: configuration.splits, strict: configuration.strict)
+        let store = serving.store
         router.add(middleware: BearerTokenMiddleware(serving: serving))
         var uploads = trust
         uploads.requireSignature = configuration.requireSignature

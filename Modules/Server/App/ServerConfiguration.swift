@@ -16,6 +16,9 @@ public struct ServerConfiguration: Sendable {
     public var maxBundleBytes = 512 << 20
     /// A/B splits by model name: which aliases or versions share its traffic, by weight.
     public var splits: [String: TrafficSplit] = [:]
+    /// How often every model's status policy is applied (``StatusPolicySchedule``); `nil`: never
+    /// (`ferry monitor --model NAME --act` applies it on demand).
+    public var actEvery: Duration?
 
     /// The defaults.
     public init() {}

@@ -18,6 +18,11 @@ extension Store {
         try pool.read { db in try ModelPolicy.fetchOne(db, key: name) }
     }
 
+    /// Every model's status policy, by name.
+    public func policies() throws -> [ModelPolicy] {
+        try pool.read { db in try ModelPolicy.order(Column("name")).fetchAll(db) }
+    }
+
     /// The pause on `alias` of model `name` (`""`: its default), if there is one.
     public func pause(name: String, alias: String) throws -> ModelPause? {
         try pool.read { db in try ModelPause.fetchOne(db, key: ["name": name, "alias": alias]) }
