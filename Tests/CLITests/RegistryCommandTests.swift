@@ -152,3 +152,32 @@ import Testing
         #expect((json["actions"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["pause", "resume"])
     }
 }
+
+/// `ferry promote --model`: the registry's challenger through the promotion gate, into the champion's place only when it wins.
+@Suite struct RegistryPromotionCommandTests {
+    @Test func theChallengerTakesTheChampionsPlaceOnlyThroughTheGate() throws {
+        let space = try RegistryCommandTests.Workspace()
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        let second = "\(space.dir)/b2.tar.gz"
+        #expect(try space.ferry(["export", "--runs-dir", "\(space.dir)/runs", "--out", second, "--bundle-version", "1.1.0"]).status == 0)
+        for bundle in [space.bundle, second] { #expect(try space.ferry(["registry", "add", bundle]).status == 0) }
+        #expect(try space.ferry(["registry", "alias", "SPX-lasso@1.0.0", "champion"]).status == 0)
+        let data = ["--data", "data/SPX.csv", "--with", "data/WTI.csv", "--record", "\(space.dir)/promotions.jsonl"]
+        let noChallenger = try space.ferry(["promote", "--model", "SPX-lasso"] + data)
+        #expect(noChallenger.status == 66 && noChallenger.stderr.contains("no challenger alias"))
+        #expect(try space.ferry(["registry", "alias", "SPX-lasso@1.1.0", "challenger"]).status == 0)
+        #expect(try space.ferry(["promote", "--model", "SPX-lasso", "--champion", space.bundle] + data).status == 64)
+
+        // Over every row from 2017 the residuals are not centred (|t| > 1.96): refused, nothing moves.
+        let refused = try space.ferry(["promote", "--model", "SPX-lasso", "--from", "2017-01-01"] + data)
+        #expect(refused.status == 21 && refused.stdout.hasPrefix("REFUSE SPX-lasso 1.1.0 over 1.0.0"), "\(refused.stdout)\(refused.stderr)")
+        #expect(try space.ferry(["registry", "show", "SPX-lasso"]).stdout.contains("1.0.0  staging  never graded  @champion"))
+        // Over the last 20 rows the same model passes every check: promoted into @champion.
+        let promoted = try space.ferry(["promote", "--model", "SPX-lasso", "--window", "20", "--by", "ana"] + data)
+        #expect(
+            promoted.status == 0 && promoted.stdout.hasPrefix("PROMOTE SPX-lasso 1.1.0 over 1.0.0: now @champion"), "\(promoted.stdout)")
+        #expect(try space.ferry(["registry", "show", "SPX-lasso"]).stdout.contains("@challenger @champion"))
+        let again = try space.ferry(["promote", "--model", "SPX-lasso", "--window", "20"] + data)
+        #expect(again.status == 1 && again.stderr.contains("already its champion (1.1.0)"))
+    }
+}
