@@ -122,6 +122,49 @@ import Testing
         #expect(paused?.pause.status == "red")
     }
 
+    @Test func aRedChampionRolledBackByTheScheduleIsAnsweredWithThePreviousVersionOverHTTP() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        var policy = ModelPolicy(name: "table-ridge", setBy: "test")
+        (policy.onRed, policy.logLine) = (.rollback, false)
+        try RegistryChanges(store: fixture.store).setPolicy(policy)
+        let verifier = try fixture.trust.verifier()
+        var actions = StatusActions(store: fixture.store, verifier: verifier)
+        actions.notesShadowWithoutChallenger = true
+        let serving = ModelServing(store: fixture.store, verifier: verifier)
+        let schedule = StatusPolicySchedule(actions: actions, serving: serving, interval: .seconds(3600), logger: Logger(label: "test"))
+        /// 25 predictions of `reference` in `month`, outcomes `miss` away.
+        func serve(_ reference: String, month: Int, miss: Double) async throws {
+            let model = try await serving.model(reference)
+            var outcomes: [(asOf: String, value: Double)] = []
+            for day in 1...25 {
+                let asOf = String(format: "2020-%02d-%02d", month, day)
+                let rows = PredictionRows(columns: ["x1", "x2"], rows: [[Double(day % 4), 1]], caller: "t", instrument: "T", asOf: asOf)
+                outcomes.append((asOf, try await serving.predict(rows, with: model).predictions[0] + miss))
+            }
+            _ = try fixture.store.recordOutcomes(instrument: "T", target: "y", outcomes)
+        }
+        try await serve("table-ridge@champion", month: 8, miss: 0)
+        await schedule.actOnce()
+        #expect(try fixture.store.lastGrade(name: "table-ridge", version: "1.0.0")?.status == "green")
+        try fixture.store.setAlias("champion", name: "table-ridge", version: "1.0.1", by: "test")
+        serving.registryChanged()  // as the alias route does; elsewhere the lookups expire within 2 s
+        try await serve("table-ridge@champion", month: 9, miss: 40)
+        #expect(await schedule.actOnce() >= 1)
+        let body = ByteBuffer(string: #"{"rows": [{"x1": 1, "x2": 2}]}"#)
+        try await fixture.application().test(.router) { client in
+            try await client.execute(
+                uri: "/v1/models/table-ridge@champion/predict", method: .post, headers: fixture.headers(.predict), body: body
+            ) {
+                #expect($0.status == .ok)
+                #expect($0.body.json["version"] as? String == "1.0.0", "the champion alias was rolled back to the last green version")
+            }
+        }
+        let rollback = try #require(try fixture.store.actions(name: "table-ridge").first { $0.alias == "champion" })
+        #expect(rollback.kind == .rollback && rollback.fromVersion == "1.0.1" && rollback.toVersion == "1.0.0")
+        #expect(rollback.reason.hasPrefix("status red") && rollback.report?.contains("\"version\":\"1.0.1\"") == true)
+    }
+
     private actor Received {
         var bodies: [Data] = []
         func add(_ body: Data) { bodies.append(body) }
