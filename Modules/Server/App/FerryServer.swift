@@ -73,6 +73,10 @@ public enum FerryServer {
         ).add(to: router)
         PredictRoutes(serving: serving, metrics: metrics, maxBytes: configuration.maxPredictBytes).add(to: router)
         MonitoringRoutes(monitoring: ServedMonitoring(serving: serving), metrics: metrics).add(to: router)
+        InferenceRoutes(
+            serving: serving, queries: RegistryQueries(store: store), metrics: metrics, maxBytes: configuration.maxPredictBytes,
+            requireSignature: configuration.requireSignature
+        ).add(to: router)
         return router
     }
 }

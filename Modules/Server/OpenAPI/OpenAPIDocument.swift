@@ -26,6 +26,24 @@ enum OpenAPIDocument {
             "/v1/models/{name}/monitoring", "get", "read",
             "Status from logged predictions with realised outcomes, history by window, thresholds."
         ),
+        ("/v2", "get", "read", "Open Inference Protocol: server metadata (name, version, extensions)."),
+        ("/v2/health/live", "get", nil, "Open Inference Protocol: liveness."),
+        ("/v2/health/ready", "get", nil, "Open Inference Protocol: readiness (every model in service loads, verified)."),
+        (
+            "/v2/models/{model}", "get", "read",
+            "Open Inference Protocol: model metadata (inputs [-1, F], the prediction output, signature)."
+        ),
+        (
+            "/v2/models/{model}/versions/{version}", "get", "read",
+            "Open Inference Protocol: metadata of a registered version."
+        ),
+        ("/v2/models/{model}/ready", "get", nil, "Open Inference Protocol: the model loaded, verified (and signed when required)."),
+        ("/v2/models/{model}/versions/{version}/ready", "get", nil, "Open Inference Protocol: a version's readiness."),
+        (
+            "/v2/models/{model}/infer", "post", "predict",
+            "Open Inference Protocol: one FP64 tensor [N, F] or one tensor per feature; JSON or binary tensor data; logged."
+        ),
+        ("/v2/models/{model}/versions/{version}/infer", "post", "predict", "Open Inference Protocol: infer with a registered version."),
         (
             "/v1/models/{name}/ab", "get", "read",
             "A/B arms compared on graded predictions: MAE, directional accuracy, Welch's test, verdict (?incumbent=ARM)."
