@@ -27,6 +27,7 @@ test: bootstrap
 	scripts/phase wheel scripts/test-wheel
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase oci scripts/test-oci
+	scripts/phase oip scripts/test-oip
 	scripts/phase team-plugin scripts/test-team-plugin
 
 # The release binary (much faster than .build/debug/ferry for training) into $(PREFIX)/bin.

@@ -147,7 +147,11 @@ import Testing
             ),
             (
                 #"{"inputs": [{"name": "input", "shape": [1, 2], "datatype": "BYTES", "data": ["a", "b"]}]}"#, .badRequest,
-                "BYTES is not numeric"
+                "inputs[0].data[0] must be a number, not a string"
+            ),
+            (
+                #"{"inputs": [{"name": "input", "shape": [1, 2], "datatype": "BOOL", "data": [1, 0]}]}"#, .badRequest,
+                "datatype BOOL is not numeric"
             ),
             (
                 #"{"inputs": [{"name": "input", "shape": [1, 2], "datatype": "FP64", "data": [true, 1]}]}"#, .badRequest,
