@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-python test-dashboard
+.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -28,7 +28,13 @@ test: bootstrap
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase oci scripts/test-oci
 	scripts/phase oip scripts/test-oip
+	scripts/phase image scripts/test-image
+	scripts/phase deploy scripts/test-deploy
 	scripts/phase team-plugin scripts/test-team-plugin
+
+# An OCI image of ferry serve (buildah, FROM scratch, no shell, non-root) into dist/ferry-image; see docs/deploy.md.
+image: bootstrap
+	scripts/build-image dist/ferry-image
 
 # The release binary (much faster than .build/debug/ferry for training) into $(PREFIX)/bin.
 PREFIX ?= /usr/local

@@ -48,6 +48,7 @@ enum FerryExitCode {
         "store": "--store or $FERRY_STORE names it",
         "force": "give --force --reason TEXT to make it anyway; the history records it",
         "webhook": "set it with --webhook",
+        "tokens-file": "--tokens-file or FERRY_TOKENS_FILE names it; a line is ROLE TOKEN [NAME]",
     ]
 }
 

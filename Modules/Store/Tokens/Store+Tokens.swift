@@ -24,6 +24,31 @@ extension Store {
         return (token, entry)
     }
 
+    /// Keeps `token` (made elsewhere, e.g. by `ferry tokens create` against another store, and
+    /// handed over in a Kubernetes Secret) with `role`: only its hash is stored. The same token
+    /// again changes nothing.
+    /// - Returns: Whether it was new.
+    /// - Throws: ``FerryError`` `invalidArgument` for a token not shaped `ferry_<8 hex>_<64 hex>`,
+    ///   `conflict` when its id is taken by another token.
+    @discardableResult
+    public func importToken(_ token: String, role: TokenRole, name: String, by user: String) throws -> Bool {
+        let parts = token.split(separator: "_", omittingEmptySubsequences: false)
+        let hex = { (text: Substring, count: Int) in text.count == count && text.allSatisfy(\.isHexDigit) }
+        guard parts.count == 3, parts[0] == "ferry", hex(parts[1], 8), hex(parts[2], 64) else {
+            throw FerryError(.invalidArgument, "a token is ferry_<8 hex id>_<64 hex secret> (as ferry tokens create makes them)")
+        }
+        let entry = AccessToken(
+            id: String(parts[1]), hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
+        return try pool.write { db in
+            if let existing = try AccessToken.fetchOne(db, key: entry.id) {
+                guard existing.hash == entry.hash else { throw FerryError(.conflict, "another token already has id \(entry.id)") }
+                return false
+            }
+            try entry.insert(db)
+            return true
+        }
+    }
+
     /// The token entry a presented token matches, or `nil`.
     public func accessToken(matching token: String) throws -> AccessToken? {
         let hash = AccessToken.hash(token)
