@@ -191,3 +191,32 @@ import Testing
         }
     }
 }
+
+/// A method not served on a served path is 405 with `Allow`, not 404.
+@Suite struct AllowedMethodsTests {
+    @Test func aWrongMethodIs405WithTheMethodsThePathTakes() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/models/table-ridge/predict", method: .get) {
+                #expect($0.status == .methodNotAllowed && $0.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/v2/models/table-ridge/infer", method: .put) {
+                #expect($0.status == .methodNotAllowed && $0.headers[.allow] == "POST")
+                #expect(($0.body.json["error"] as? String)?.hasPrefix("PUT is not served on /v2/models/table-ridge/infer") == true)
+            }
+            try await client.execute(uri: "/health", method: .delete) {
+                #expect($0.status == .methodNotAllowed && $0.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/v1/nowhere", method: .delete) {
+                #expect($0.status == .unauthorized, "an unknown path is not 405")
+            }
+            try await client.execute(uri: "/v1/models/table-ridge", method: .get, headers: fixture.headers(.read)) {
+                #expect($0.status == .ok)
+            }
+        }
+        #expect(AllowedMethodsMiddleware.methods(for: "/v1/models/x/aliases/champion") == ["PUT"])
+        #expect(AllowedMethodsMiddleware.methods(for: "/v2/models/x/versions/1.0.0/ready") == ["GET"])
+        #expect(AllowedMethodsMiddleware.methods(for: "/v1/models//predict").isEmpty, "an empty segment matches no parameter")
+    }
+}

@@ -54,12 +54,13 @@ public enum FerryServer {
         OpenAPIDocument.routes.map { "\($0.method.uppercased()) \($0.path)  [\($0.role ?? "open")]" }
     }
 
-    /// Every route behind the metrics and token middlewares, in that order: a refused request is counted too.
+    /// Every route behind the metrics, allowed-methods and token middlewares, in that order: a refused request is counted too.
     static func router(configuration: ServerConfiguration, serving: ModelServing, trust: BundleTrust, metrics: ServerMetrics) throws
         -> Router<FerryRequestContext>
     {
         let router = Router(context: FerryRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: AllowedMethodsMiddleware())
         let store = serving.store
         router.add(middleware: BearerTokenMiddleware(serving: serving))
         var uploads = trust

@@ -1,0 +1,39 @@
+import HTTPTypes
+import Hummingbird
+
+/// Answers a method the server does not serve on a path it does serve with 405 and an `Allow`
+/// header listing the methods it does (not 404, which would say the path is unknown), before any
+/// token is asked for. The routes come from the one table the OpenAPI document is made from.
+struct AllowedMethodsMiddleware: RouterMiddleware {
+    typealias Context = FerryRequestContext
+
+    /// Each route's path split at `/`, with the methods served on it.
+    static let templates: [(segments: [Substring], methods: Set<String>)] = Dictionary(
+        grouping: OpenAPIDocument.routes, by: \.path
+    ).map { path, routes in (path.split(separator: "/", omittingEmptySubsequences: false), Set(routes.map { $0.method.uppercased() })) }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let allowed = Self.methods(for: request.uri.path)
+        guard allowed.isEmpty || allowed.contains(request.method.rawValue) else {
+            let allow = allowed.sorted().joined(separator: ", ")
+            let message = "\(request.method.rawValue) is not served on \(request.uri.path); it takes \(allow)"
+            if request.uri.path.hasPrefix("/v2") {
+                return InferenceError.response(.methodNotAllowed, message, headers: [.allow: allow])
+            }
+            throw HTTPError(.methodNotAllowed, headers: [.allow: allow], message: message)
+        }
+        return try await next(request, context)
+    }
+
+    /// The methods served on `path` (empty for a path no route matches); `{name}` matches any one segment.
+    static func methods(for path: String) -> Set<String> {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return templates.reduce(into: Set<String>()) { methods, template in
+            guard template.segments.count == parts.count else { return }
+            let matches = zip(template.segments, parts).allSatisfy { pattern, part in
+                pattern.hasPrefix("{") ? !part.isEmpty : pattern == part
+            }
+            if matches { methods.formUnion(template.methods) }
+        }
+    }
+}
