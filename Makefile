@@ -27,7 +27,7 @@ test: bootstrap
 	scripts/phase wheel scripts/test-wheel
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase oci scripts/test-oci
-	scripts/phase oip scripts/test-oip
+	scripts/phase api scripts/test-api
 	scripts/phase image scripts/test-image
 	scripts/phase deploy scripts/test-deploy
 	scripts/phase team-plugin scripts/test-team-plugin

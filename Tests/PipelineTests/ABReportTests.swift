@@ -66,6 +66,6 @@ import Testing
         let none = await #expect(throws: FerryError.self) {
             try await ABReport(serving: ModelServing(store: store, verifier: FixtureModel.verifier)).report(model: "model-a")
         }
-        #expect(none?.code == .invalidData && none?.message.contains("0 A/B arm(s)") == true)
+        #expect(none?.code == .notFound && none?.message.contains("0 A/B arm(s)") == true)
     }
 }

@@ -100,5 +100,10 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         #expect((document["paths"] as? [String: Any])?.count == Set(OpenAPIDocument.routes.map(\.path)).count)
+        for route in OpenAPIDocument.routes {
+            #expect(OpenAPISchemas.operations["\(route.method) \(route.path)"] != nil, "\(route.method) \(route.path) has no schemas")
+        }
+        let references = Set(OpenAPIDocument.json.matches(of: /#\/components\/schemas\/(\w+)/).map { String($0.1) })
+        #expect(references.isSubset(of: Set(OpenAPISchemas.components.keys)) && !references.isEmpty, "every $ref resolves")
     }
 }

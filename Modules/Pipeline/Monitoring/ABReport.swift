@@ -33,8 +33,8 @@ public struct ABReport: Sendable {
     }
 
     /// Compares model `name`'s arms, with `incumbent` as arm A when given.
-    /// - Throws: ``FerryError`` `notFound` for an unknown model or an incumbent that is not an arm;
-    ///   `invalidData` when fewer than two arms have logged predictions.
+    /// - Throws: ``FerryError`` `notFound` for an unknown model, an incumbent that is not an arm, or
+    ///   fewer than two arms with logged predictions.
     public func report(model name: String, incumbent: String? = nil) async throws -> Report {
         let served = try await serving.unpausedModel(ModelReference(name))
         let graded = try serving.store.predictionsWithOutcomes(model: name).filter { $0.prediction.variant != nil }
@@ -42,7 +42,7 @@ public struct ABReport: Sendable {
         let arms = logged.keys.sorted()
         guard arms.count >= 2 else {
             throw FerryError(
-                .invalidData,
+                .notFound,
                 "\(name) has \(arms.count) A/B arm(s) in the prediction log\(arms.isEmpty ? "" : " (\(arms[0]))"); a comparison needs two")
         }
         let first = incumbent ?? (arms.contains("champion") ? "champion" : arms[0])

@@ -53,27 +53,44 @@ enum OpenAPIDocument {
     static let json: String = {
         var paths: [String: [String: Any]] = [:]
         for route in routes {
-            var operation: [String: Any] = [
-                "summary": route.summary,
-                "responses": [
-                    "200": ["description": "OK"], "400": ["description": "malformed input; the message names the field"],
-                    "401": ["description": "no or unknown bearer token"], "403": ["description": "the token's role is too low"],
-                    "404": ["description": "no such model"], "413": ["description": "body too large"],
-                    "503": [
-                        "description": "the model is paused by its status policy (the message says why), or its bundle cannot be loaded"
-                    ],
-                ],
+            let details = OpenAPISchemas.operations["\(route.method) \(route.path)"] ?? OpenAPISchemas.Operation()
+            let errorSchema = OpenAPISchemas.reference(route.path.hasPrefix("/v2") ? "InferenceError" : "Error")
+            func error(_ description: String) -> [String: Any] {
+                ["description": description, "content": ["application/json": ["schema": errorSchema]]]
+            }
+            var responses: [String: Any] = [
+                "400": error("malformed input; the message names the field"), "404": error("no such model"),
+                "405": error("a method this path does not serve (Allow names the ones it does)"),
+                "409": error("a conflict in the registry"),
+                "413": error("body too large"), "422": error("refused: a bundle that fails verification, an archived version"),
+                "503": error("the model is paused by its status policy (the message says why), or its bundle cannot be loaded"),
             ]
+            if route.role != nil {
+                responses["401"] = error("no or unknown bearer token")
+                responses["403"] = error("the token's role is too low")
+            }
+            for success in details.responses {
+                responses[success.status] = ["description": "OK", "content": [success.mediaType: ["schema": success.schema]]]
+            }
+            var operation: [String: Any] = ["summary": route.summary, "responses": responses]
             if let role = route.role {
                 operation["security"] = [["bearer": []]]
                 operation["x-ferry-role"] = role
             } else {
                 operation["security"] = [[String: [String]]]()
             }
-            let parameters = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> [String: Any] in
-                ["name": String(part.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string"]]
+            var parameters = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { part -> [String: Any] in
+                let name = String(part.dropFirst().dropLast())
+                // An alias is letters, digits, - or _, starting with a letter (what the registry accepts).
+                let schema: [String: Any] =
+                    name == "alias" ? ["type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_-]*$"] : ["type": "string", "minLength": 1]
+                return ["name": name, "in": "path", "required": true, "schema": schema]
             }
+            parameters += details.query.map { ["name": $0.name, "in": "query", "required": false, "schema": $0.schema] }
             if !parameters.isEmpty { operation["parameters"] = parameters }
+            if let body = details.body {
+                operation["requestBody"] = ["required": true, "content": [body.mediaType: ["schema": body.schema]]]
+            }
             paths[route.path, default: [:]][route.method] = operation
         }
         let document: [String: Any] = [
@@ -81,7 +98,9 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Ferry", "version": "1", "description": "Registered model bundles, served: predictions, monitoring, registry.",
             ],
-            "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]], "schemas": OpenAPISchemas.components,
+            ],
             "security": [["bearer": []]],
             "paths": paths,
         ]

@@ -38,8 +38,10 @@ struct ModelRoutes {
             _ = try context.require(.read)
             let name = try context.parameters.require("name")
             guard try !queries.versions(of: name).isEmpty else { throw HTTPError(.notFound, message: "no model '\(name)' in the registry") }
-            let limit = request.uri.queryParameters["limit"].flatMap { Int(String($0)) } ?? 50
-            guard (1...1000).contains(limit) else { throw HTTPError(.badRequest, message: "limit must be 1...1000") }
+            let text = request.uri.queryParameters["limit"].map(String.init)
+            guard let limit = text.map({ Int($0) }) ?? 50, (1...1000).contains(limit) else {
+                throw HTTPError(.badRequest, message: "limit must be a whole number from 1 to 1000, not '\(text ?? "")'")
+            }
             return try JSONResponse.make(RecentPredictions(model: name, predictions: try queries.predictions(of: name, limit: limit)))
         }
     }

@@ -57,9 +57,11 @@ struct PredictRequest {
             case "instrument": instrument = try readOptionalString(&reader, field: key)
             case "as_of": asOf = try readOptionalString(&reader, field: key)
             case "strict":
-                let kind = try reader.peek()
-                guard kind == .boolean else { throw invalid("field 'strict' must be true or false, not \(kind.described)") }
-                strict = try reader.boolean()
+                switch try reader.peek() {
+                case .boolean: strict = try reader.boolean()
+                case .null: try reader.skipValue()  // null: the server's setting, as when absent
+                case let kind: throw invalid("field 'strict' must be true, false or null, not \(kind.described)")
+                }
             default: try reader.skipValue()
             }
         }
