@@ -33,6 +33,11 @@ struct JSONWriter {
         buffer.writeString(value.description)
     }
 
+    /// Writes `value` as a JSON integer.
+    mutating func integer(_ value: Int) {
+        buffer.writeString(String(value))
+    }
+
     /// Writes each element with `write`, separated by commas, inside brackets.
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONWriter, Element) -> Void) {
         raw("[")

@@ -8,34 +8,58 @@ import NIOCore
 /// An Open Inference Protocol (v2) response: one output tensor `prediction` (FP64, `[N]`), the
 /// registered version as `model_version`, and in `parameters` the bundle's SHA-256, the A/B arm
 /// and the alignment warnings. As JSON, or, when the request asked for binary output, a JSON
-/// header followed by the raw little-endian doubles (`Inference-Header-Content-Length`).
+/// header followed by the raw little-endian doubles (`Inference-Header-Content-Length`). Written
+/// with ``JSONWriter`` (keys sorted), not `JSONSerialization`, which cost more than the prediction.
 enum InferenceResponse {
     /// The response header naming the JSON header's length in a binary response.
     // swift-format-ignore: NeverForceUnwrap
     // A literal header name: valid by inspection, checked by every binary test.
     static let headerLength = HTTPField.Name("Inference-Header-Content-Length")!
 
+    /// The 200 response for `answer`.
     static func make(_ answer: PredictionAnswer, digest: String, id: String?, binary: Bool) throws -> Response {
-        var parameters: [String: Any] = ["bundle_sha256": digest, "warnings": answer.warnings]
-        if let variant = answer.variant { parameters["variant"] = variant }
-        var output: [String: Any] = ["name": "prediction", "datatype": "FP64", "shape": [answer.predictions.count]]
-        if binary {
-            output["parameters"] = ["binary_data_size": answer.predictions.count * 8]
+        var json = JSONWriter(capacity: 256 + 24 * answer.predictions.count + answer.warnings.reduce(0) { $0 + $1.utf8.count + 3 })
+        if let id {
+            json.raw(#"{"id":"#)
+            json.string(id)
+            json.raw(#","model_name":"#)
         } else {
-            output["data"] = answer.predictions.map { $0.isFinite ? $0 as Any : NSNull() }
+            json.raw(#"{"model_name":"#)
         }
-        var object: [String: Any] = [
-            "model_name": answer.model, "model_version": answer.version, "parameters": parameters, "outputs": [output],
-        ]
-        if let id { object["id"] = id }
-        let header = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        json.string(answer.model)
+        json.raw(#","model_version":"#)
+        json.string(answer.version)
+        json.raw(#","outputs":[{"#)
+        if !binary {
+            json.raw(#""data":"#)
+            json.array(answer.predictions) { $0.number($1) }
+            json.raw(",")
+        }
+        json.raw(#""datatype":"FP64","name":"prediction","#)
+        if binary {
+            json.raw(#""parameters":{"binary_data_size":"#)
+            json.integer(answer.predictions.count * 8)
+            json.raw("},")
+        }
+        json.raw(#""shape":["#)
+        json.integer(answer.predictions.count)
+        json.raw(#"]}],"parameters":{"bundle_sha256":"#)
+        json.string(digest)
+        if let variant = answer.variant {
+            json.raw(#","variant":"#)
+            json.string(variant)
+        }
+        json.raw(#","warnings":"#)
+        json.array(answer.warnings) { $0.string($1) }
+        json.raw("}}")
+        var buffer = json.buffer
         guard binary else {
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: header)))
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: buffer))
         }
-        var buffer = ByteBuffer(bytes: header)
+        let headerCount = buffer.readableBytes
         for value in answer.predictions { buffer.writeInteger(value.bitPattern, endianness: .little) }
         return Response(
-            status: .ok, headers: [.contentType: "application/octet-stream", headerLength: "\(header.count)"],
+            status: .ok, headers: [.contentType: "application/octet-stream", headerLength: "\(headerCount)"],
             body: .init(byteBuffer: buffer))
     }
 }
