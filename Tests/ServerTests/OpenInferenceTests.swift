@@ -91,6 +91,9 @@ import Testing
                     "one [N, F] tensor: the same bits as /v1")
                 #expect(json["model_version"] as? String == "1.0.0" && json["id"] as? String == "r1")
                 #expect((json["parameters"] as? [String: Any])?["bundle_sha256"] as? String == digest)
+                let ids = (json["parameters"] as? [String: Any])?["prediction_log_ids"] as? [Int] ?? []
+                #expect(ids.count == 2 && ids[1] == ids[0] + 1, "each prediction's id in the log: \(ids)")
+                #expect(ids.first.map { $0 > 0 } == true)
             }
             let perFeature = #"""
                 {"inputs": [{"name": "x2", "shape": [2], "datatype": "FP32", "data": [-2, 3]},

@@ -7,14 +7,16 @@ import FerryStore
 /// one transaction per group instead of one per request.
 actor GroupCommitLog {
     private let store: Store
-    private var waiting: [(entries: [PredictionEntry], done: CheckedContinuation<Void, any Error>)] = []
+    private var waiting: [(entries: [PredictionEntry], done: CheckedContinuation<[Int64], any Error>)] = []
     private var writing = false
 
     init(store: Store) { self.store = store }
 
-    /// Logs `entries`; returns once they are committed (throws the store's error if they were not).
-    func log(_ entries: [PredictionEntry]) async throws {
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+    /// Logs `entries`; returns their ids in the log once they are committed (throws the store's
+    /// error if they were not).
+    @discardableResult
+    func log(_ entries: [PredictionEntry]) async throws -> [Int64] {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<[Int64], any Error>) in
             waiting.append((entries, done))
             if !writing {
                 writing = true
@@ -31,7 +33,12 @@ actor GroupCommitLog {
             waiting = []
             let store = self.store
             let result = await Task.detached { Result { try store.logPredictions(group.flatMap(\.entries)) } }.value
-            for request in group { request.done.resume(with: result) }
+            var next = 0
+            for request in group {
+                let count = request.entries.count
+                request.done.resume(with: result.map { Array($0[next..<(next + count)]) })
+                next += count
+            }
         }
         writing = false
     }

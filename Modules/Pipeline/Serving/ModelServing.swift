@@ -93,7 +93,7 @@ public final class ModelServing: Sendable {
         let now = StoreClock.timestamp()
         let day = rows.asOf ?? String(now.prefix(10))
         let entry = model.entry
-        try await log.log(
+        let logIDs = try await log.log(
             values.map {
                 PredictionEntry(
                     model: entry.name, version: entry.version, variant: model.variant, caller: rows.caller,
@@ -105,7 +105,7 @@ public final class ModelServing: Sendable {
             missing: aligned.report.filledMissing)
         return PredictionAnswer(
             model: entry.name, version: entry.version, variant: model.variant, predictions: values,
-            warnings: aligned.report.servedWarnings(featureCount: model.featureNames.count))
+            warnings: aligned.report.servedWarnings(featureCount: model.featureNames.count), logIDs: logIDs)
     }
 
     /// Forgets cached registry lookups, after this front end changed the registry.
@@ -152,4 +152,6 @@ public struct PredictionAnswer: Sendable, Equatable {
     public let predictions: [Double]
     /// What schema alignment filled, dropped or flagged.
     public let warnings: [String]
+    /// Each prediction's id in the store's prediction log.
+    public let logIDs: [Int64]
 }

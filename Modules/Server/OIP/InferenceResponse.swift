@@ -6,8 +6,8 @@ import Hummingbird
 import NIOCore
 
 /// An Open Inference Protocol (v2) response: one output tensor `prediction` (FP64, `[N]`), the
-/// registered version as `model_version`, and in `parameters` the bundle's SHA-256, the A/B arm
-/// and the alignment warnings. As JSON, or, when the request asked for binary output, a JSON
+/// registered version as `model_version`, and in `parameters` the bundle's SHA-256, each
+/// prediction's id in the log, the A/B arm and the alignment warnings. As JSON, or, when the request asked for binary output, a JSON
 /// header followed by the raw little-endian doubles (`Inference-Header-Content-Length`). Written
 /// with ``JSONWriter`` (keys sorted), not `JSONSerialization`, which cost more than the prediction.
 enum InferenceResponse {
@@ -45,6 +45,8 @@ enum InferenceResponse {
         json.integer(answer.predictions.count)
         json.raw(#"]}],"parameters":{"bundle_sha256":"#)
         json.string(digest)
+        json.raw(#","prediction_log_ids":"#)
+        json.array(answer.logIDs) { $0.integer(Int($1)) }
         if let variant = answer.variant {
             json.raw(#","variant":"#)
             json.string(variant)

@@ -27,18 +27,24 @@ extension Store {
     }
 
     /// Logs served predictions (one transaction for all of them).
-    public func logPredictions(_ entries: [PredictionEntry]) throws {
+    /// - Returns: Each prediction's id in the log, in order.
+    @discardableResult
+    public func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
         try pool.write { db in
             let statement = try db.cachedStatement(
                 sql:
                     "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             )
+            var ids: [Int64] = []
+            ids.reserveCapacity(entries.count)
             for entry in entries {
                 try statement.execute(arguments: [
                     entry.model, entry.version, entry.variant, entry.caller, entry.instrument, entry.asOf, entry.value, entry.source,
                     entry.batchID, entry.createdAt,
                 ])
+                ids.append(db.lastInsertedRowID)
             }
+            return ids
         }
     }
 
