@@ -113,6 +113,6 @@ import Testing
             #expect(!result.stderr.contains("serving"))
         }
         let result = try FerryProcess.run(["serve", "--port", "70000"])
-        #expect(result.stderr.contains("--port takes a port from 1 to 65535, not 70000"))
+        #expect(result.stderr.contains("the port must be 1 to 65535, not 70000 (--port or FERRY_PORT)"))
     }
 }
