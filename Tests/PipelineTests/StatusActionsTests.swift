@@ -110,6 +110,8 @@ import Testing
         #expect(throws: ModelPausedError.self) { try batch.run(store: store, verifier: FixtureModel.verifier) }
         let again = try await actions.act(on: "model-a@champion", dryRun: false, logger: FixtureModel.quietLogger)
         #expect(again.action?.kind == .noted && again.action?.reason.hasSuffix("already paused") == true)
+        let third = try await actions.act(on: "model-a@champion", dryRun: false, logger: FixtureModel.quietLogger)
+        #expect(third.action == nil && third.applied, "the same state is noted once, not at every grading")
 
         let changes = RegistryChanges(store: store)
         #expect(throws: FerryError.self) { try changes.resume("model-a@champion", reason: " ", by: "alice") }

@@ -78,7 +78,8 @@ public struct StatusActions: Sendable {
                 reference: reference, version: report.version, status: report.status, policy: policy, action: nil, applied: false,
                 notification: nil, report: report)
         }
-        let action = try await decide(status: status, report: report, alias: alias, policy: policy, dryRun: dryRun)
+        var action = try await decide(status: status, report: report, alias: alias, policy: policy, dryRun: dryRun)
+        if let noted = action, noted.kind == .noted, try isRepeat(of: noted) { action = nil }
         guard !dryRun else {
             return Outcome(
                 reference: reference, version: report.version, status: report.status, policy: policy, action: action, applied: false,
@@ -115,6 +116,13 @@ public struct StatusActions: Sendable {
             }
         }
         return results
+    }
+
+    /// Whether `action` (a note) says again what the last action on its reference said: the same
+    /// status of the same version. A schedule grading every hour notes a state once, not every hour.
+    private func isRepeat(of action: PolicyAction) throws -> Bool {
+        guard let last = try store.actions(name: action.name).last(where: { $0.alias == action.alias }) else { return false }
+        return last.kind == action.kind && last.status == action.status && last.fromVersion == action.fromVersion
     }
 
     /// The alias a reference acts on: `""` for the bare name (its production version).
