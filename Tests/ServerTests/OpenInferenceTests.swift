@@ -201,10 +201,13 @@ import Testing
         let fixture = try ServerFixture()
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client in
-            try await client.execute(uri: "/v1/models/table-ridge/predict", method: .get) {
+            try await client.execute(uri: "/v1/models/table-ridge/predict", method: .get, headers: fixture.headers(.read)) {
                 #expect($0.status == .methodNotAllowed && $0.headers[.allow] == "POST")
+                #expect(
+                    ($0.body.json["error"] as? [String: Any])?["message"] as? String
+                        == "GET is not served on /v1/models/table-ridge/predict; it takes POST")
             }
-            try await client.execute(uri: "/v2/models/table-ridge/infer", method: .put) {
+            try await client.execute(uri: "/v2/models/table-ridge/infer", method: .put, headers: fixture.headers(.read)) {
                 #expect($0.status == .methodNotAllowed && $0.headers[.allow] == "POST")
                 #expect(($0.body.json["error"] as? String)?.hasPrefix("PUT is not served on /v2/models/table-ridge/infer") == true)
             }

@@ -54,7 +54,8 @@ public enum FerryServer {
         OpenAPIDocument.routes.map { "\($0.method.uppercased()) \($0.path)  [\($0.role ?? "open")]" }
     }
 
-    /// Every route behind the metrics, allowed-methods and token middlewares, in that order: a refused request is counted too.
+    /// Every route behind the metrics, allowed-methods (405 for a 404 whose path takes other methods) and token
+    /// middlewares, in that order: a refused request is counted too.
     static func router(configuration: ServerConfiguration, serving: ModelServing, trust: BundleTrust, metrics: ServerMetrics) throws
         -> Router<FerryRequestContext>
     {

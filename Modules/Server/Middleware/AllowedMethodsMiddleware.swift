@@ -1,9 +1,12 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Answers a method the server does not serve on a path it does serve with 405 and an `Allow`
-/// header listing the methods it does (not 404, which would say the path is unknown), before any
-/// token is asked for. The routes come from the one table the OpenAPI document is made from.
+/// header listing the methods it does, where the router would say 404 (the path unknown). Only a
+/// request that comes back 404 is looked at, so served requests pay nothing. The routes come from
+/// the one table the OpenAPI document is made from.
 struct AllowedMethodsMiddleware: RouterMiddleware {
     typealias Context = FerryRequestContext
 
@@ -13,16 +16,27 @@ struct AllowedMethodsMiddleware: RouterMiddleware {
     ).map { path, routes in (path.split(separator: "/", omittingEmptySubsequences: false), Set(routes.map { $0.method.uppercased() })) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let allowed = Self.methods(for: request.uri.path)
-        guard allowed.isEmpty || allowed.contains(request.method.rawValue) else {
-            let allow = allowed.sorted().joined(separator: ", ")
-            let message = "\(request.method.rawValue) is not served on \(request.uri.path); it takes \(allow)"
-            if request.uri.path.hasPrefix("/v2") {
-                return InferenceError.response(.methodNotAllowed, message, headers: [.allow: allow])
-            }
-            throw HTTPError(.methodNotAllowed, headers: [.allow: allow], message: message)
+        do {
+            let response = try await next(request, context)
+            guard response.status == .notFound, let refusal = refusal(of: request) else { return response }
+            return refusal
+        } catch let error as HTTPError where error.status == .notFound {
+            guard let refusal = refusal(of: request) else { throw error }
+            return refusal
         }
-        return try await next(request, context)
+    }
+
+    /// The 405 for `request` when its path is served with other methods only; `nil` otherwise.
+    private func refusal(of request: Request) -> Response? {
+        let allowed = Self.methods(for: request.uri.path)
+        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return nil }
+        let allow = allowed.sorted().joined(separator: ", ")
+        let message = "\(request.method.rawValue) is not served on \(request.uri.path); it takes \(allow)"
+        let body = request.uri.path.hasPrefix("/v2") ? ["error": message] as [String: Any] : ["error": ["message": message]]
+        let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
+        return Response(
+            status: .methodNotAllowed, headers: [.allow: allow, .contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The methods served on `path` (empty for a path no route matches); `{name}` matches any one segment.
