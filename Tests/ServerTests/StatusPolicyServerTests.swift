@@ -114,7 +114,8 @@ import Testing
         _ = try fixture.store.recordOutcomes(instrument: "T", target: "y", outcomes)
         var actions = StatusActions(store: fixture.store, verifier: try fixture.trust.verifier())
         actions.notesShadowWithoutChallenger = true
-        let schedule = StatusPolicySchedule(actions: actions, serving: serving, interval: .seconds(3600), logger: Logger(label: "test"))
+        actions.serving = serving
+        let schedule = StatusPolicySchedule(actions: actions, interval: .seconds(3600), logger: Logger(label: "test"))
         #expect(await schedule.actOnce() >= 1)
         #expect(try fixture.store.pause(name: "table-ridge", alias: "champion") != nil, "champion graded red and paused")
         #expect(try fixture.store.pause(name: "table-ridge", alias: "challenger") == nil, "the challenger alias is never acted on")
@@ -132,7 +133,8 @@ import Testing
         var actions = StatusActions(store: fixture.store, verifier: verifier)
         actions.notesShadowWithoutChallenger = true
         let serving = ModelServing(store: fixture.store, verifier: verifier)
-        let schedule = StatusPolicySchedule(actions: actions, serving: serving, interval: .seconds(3600), logger: Logger(label: "test"))
+        actions.serving = serving
+        let schedule = StatusPolicySchedule(actions: actions, interval: .seconds(3600), logger: Logger(label: "test"))
         /// 25 predictions of `reference` in `month`, outcomes `miss` away.
         func serve(_ reference: String, month: Int, miss: Double) async throws {
             let model = try await serving.model(reference)

@@ -29,6 +29,9 @@ public struct StatusActions: Sendable {
     /// `shadow` at yellow); without one, such a grade is refused before anything is recorded,
     /// or noted when ``notesShadowWithoutChallenger``.
     public var challenger: (@Sendable (RegisteredBundle) async throws -> String)?
+    /// The serving use case whose loaded (verified) models grading reuses, such as a server's own;
+    /// without one, each grading loads the bundle anew.
+    public var serving: ModelServing?
     /// Note a yellow grade under policy `shadow` (saying where to train the challenger) instead
     /// of refusing it when there is no ``challenger`` (the server's schedule has no bars to train on).
     public var notesShadowWithoutChallenger = false
@@ -65,8 +68,7 @@ public struct StatusActions: Sendable {
     public func act(on reference: String, dryRun: Bool, logger: Logger) async throws -> Outcome {
         let parsed = try ModelReference(reference)
         let alias = try actedAlias(parsed)
-        let serving = ModelServing(store: store, verifier: verifier)
-        let report = try await ServedMonitoring(serving: serving).report(reference)
+        let report = try await ServedMonitoring(serving: serving ?? ModelServing(store: store, verifier: verifier)).report(reference)
         return try await act(on: report, reference: reference, alias: alias, dryRun: dryRun, logger: logger)
     }
 
@@ -92,6 +94,7 @@ public struct StatusActions: Sendable {
         var notification: StatusNotifier.Delivery?
         if let action {
             try store.apply(action)
+            serving?.registryChanged()
             notification = await notifier.notify(action, policy: policy, logger: logger)
         }
         return Outcome(

@@ -62,9 +62,7 @@ public struct RegistryChanges: Sendable {
     ///   `notFound` for an unknown model.
     public func pause(_ reference: String, reason: String, by user: String) throws {
         let parsed = try ModelReference(reference)
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw FerryError(.invalidArgument, "a pause needs a reason for the history", field: "reason")
-        }
+        try Self.requireReason(reason, for: "a pause")
         let entry = try store.resolve(parsed)
         if let selector = parsed.selector, !(try store.aliases(name: parsed.name).contains { $0.alias == selector }) {
             throw FerryError(
@@ -80,13 +78,18 @@ public struct RegistryChanges: Sendable {
     /// - Throws: ``FerryError`` `invalidArgument` without a reason, `notFound` when it is not paused.
     public func resume(_ reference: String, reason: String, by user: String) throws {
         let parsed = try ModelReference(reference)
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw FerryError(.invalidArgument, "lifting a pause needs a reason for the history", field: "reason")
-        }
+        try Self.requireReason(reason, for: "lifting a pause")
         try store.apply(
             PolicyAction(
                 name: parsed.name, alias: parsed.selector ?? "", kind: .resume, status: "manual", fromVersion: nil, toVersion: nil,
                 reason: reason, report: nil, at: StoreClock.timestamp(), by: user))
+    }
+
+    /// Refuses an empty `reason`: the history keeps why `what` was done.
+    private static func requireReason(_ reason: String, for what: String) throws {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw FerryError(.invalidArgument, "\(what) needs a reason for the history", field: "reason")
+        }
     }
 
     /// The forced move of `alias` (`""`: production) onto `entry` when its last grade was red;

@@ -25,7 +25,8 @@ public enum FerryServer {
         if let interval = configuration.actEvery {
             var actions = StatusActions(store: store, verifier: verifier)
             actions.notesShadowWithoutChallenger = true
-            services.append(StatusPolicySchedule(actions: actions, serving: serving, interval: interval, logger: logger))
+            actions.serving = serving
+            services.append(StatusPolicySchedule(actions: actions, interval: interval, logger: logger))
         }
         return Application(
             router: try router(configuration: configuration, serving: serving, trust: trust, metrics: metrics),

@@ -5,12 +5,11 @@ import ServiceLifecycle
 /// `ferry serve --act-every`: applies every model's status policy on a schedule, as
 /// `ferry monitor --model NAME --act` does for one reference (a yellow grade under policy
 /// `shadow` is noted: the server has no bars to train a challenger on). Runs beside the HTTP
-/// server and stops with it; what it changes is served at once.
+/// server and stops with it; its actions use the server's serving use case (``StatusActions/serving``),
+/// so models load once and what it changes is served at once.
 struct StatusPolicySchedule: Service {
     /// Grades and acts.
     let actions: StatusActions
-    /// The server's serving use case, whose cached lookups are cleared after an action.
-    let serving: ModelServing
     /// Time between two rounds; the first round runs one interval after start.
     let interval: Duration
     let logger: Logger
@@ -34,7 +33,6 @@ struct StatusPolicySchedule: Service {
         do {
             let results = try await actions.actOnEveryPolicy(logger: logger)
             let taken = results.filter { (try? $0.result.get().action) != nil }.count
-            if taken > 0 { serving.registryChanged() }
             logger.info("status policies applied", metadata: ["references": "\(results.count)", "actions": "\(taken)"])
             return taken
         } catch {

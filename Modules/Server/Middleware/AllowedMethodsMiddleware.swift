@@ -1,7 +1,5 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 
 /// Answers a method the server does not serve on a path it does serve with 405 and an `Allow`
 /// header listing the methods it does, where the router would say 404 (the path unknown). Only a
@@ -18,25 +16,23 @@ struct AllowedMethodsMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             let response = try await next(request, context)
-            guard response.status == .notFound, let refusal = refusal(of: request) else { return response }
-            return refusal
+            guard response.status == .notFound else { return response }
+            return try refusal(of: request) ?? response
         } catch let error as HTTPError where error.status == .notFound {
-            guard let refusal = refusal(of: request) else { throw error }
+            guard let refusal = try refusal(of: request) else { throw error }
             return refusal
         }
     }
 
-    /// The 405 for `request` when its path is served with other methods only; `nil` otherwise.
-    private func refusal(of request: Request) -> Response? {
+    /// The 405 for `request` when its path is served with other methods only (thrown as /v1's
+    /// error, answered in the Open Inference Protocol's shape under /v2); `nil` otherwise.
+    private func refusal(of request: Request) throws -> Response? {
         let allowed = Self.methods(for: request.uri.path)
         guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return nil }
         let allow = allowed.sorted().joined(separator: ", ")
         let message = "\(request.method.rawValue) is not served on \(request.uri.path); it takes \(allow)"
-        let body = request.uri.path.hasPrefix("/v2") ? ["error": message] as [String: Any] : ["error": ["message": message]]
-        let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
-        return Response(
-            status: .methodNotAllowed, headers: [.allow: allow, .contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        guard request.uri.path.hasPrefix("/v2") else { throw HTTPError(.methodNotAllowed, headers: [.allow: allow], message: message) }
+        return InferenceError.response(.methodNotAllowed, message, headers: [.allow: allow])
     }
 
     /// The methods served on `path` (empty for a path no route matches); `{name}` matches any one segment.
