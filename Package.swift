@@ -17,6 +17,7 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
@@ -87,7 +88,8 @@ let package = Package(
 
         // Wiring and front ends. A front end depends on FerryPipeline, FerryCore, the plugins it registers and its
         // frameworks; never on Bundle, Data, Features or Store (ArchitectureTests checks it).
-        .target(name: "FerryStore", dependencies: ["FerryCore", grdb, crypto], path: module("Store"), swiftSettings: swiftSettings),
+        .target(
+            name: "FerryStore", dependencies: ["FerryCore", grdb, grdbSQLite, crypto], path: module("Store"), swiftSettings: swiftSettings),
         // OCI registries and image layouts: the distribution protocol over async-http-client.
         .target(
             name: "FerryOCI", dependencies: ["FerryCore", "FerryBundle", asyncHTTPClient, nioCore, nioHTTP1, nioPosix, crypto],
@@ -152,6 +154,9 @@ let package = Package(
             name: "BundleBenchmark", dependencies: ["FerryBundle"], path: "bench/BundleBenchmark", swiftSettings: swiftSettings),
         .executableTarget(
             name: "KSBenchmark", dependencies: ["FerryMonitoring"], path: "bench/KSBenchmark", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ServeCeilingBenchmark", dependencies: ["FerryServer", "FerryStore", "FerryCore", nioCore],
+            path: "bench/ServeCeilingBenchmark", swiftSettings: swiftSettings),
         .executableTarget(
             name: "LSTMBenchmark", dependencies: ["FerryLSTM", "BenchSupport"], path: "bench/LSTMBenchmark", swiftSettings: swiftSettings),
 

@@ -6,7 +6,9 @@
 #   Ferry /v1 predict, 100 rows       Ferry /v2 infer, 100 rows
 #   FastAPI + scikit-learn, 100 rows  (bench/fastapi_lasso_server.py, 2 uvicorn workers)
 # on the example Lasso bundle (its golden inputs as the rows), both servers up, one loaded at a
-# time. Prints medians and ranges, and the ratios the issue names.   make bench-serve-v2
+# time. Each round also measures the ceilings under the batch figure on one thread with nothing
+# else loaded (bench/ServeCeilingBenchmark: the body parser's and the prediction log's rows/s).
+# Prints medians and ranges, and the ratios the issue names.   make bench-serve-v2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${ROUNDS:-5}"
@@ -16,6 +18,7 @@ work="$(mktemp -d)"
 cleanup() { pkill -f "ferry serve --store $work" 2> /dev/null || true; pkill -f "uvicorn fastapi_lasso_server" 2> /dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 swift build -c release --product ferry > /dev/null
+swift build -c release --product ServeCeilingBenchmark > /dev/null
 ferry="$PWD/.build/release/ferry"
 export FERRY_STORE="$work/store/ferry.sqlite"
 bundle=bundles/example/SPX-lasso-1.0.0.tar.gz
@@ -55,6 +58,11 @@ for round in $(seq 1 "$rounds"); do
     echo "v1_100 $(rps -s "$work/v1-100.lua" http://127.0.0.1:18090/v1/models/SPX-lasso/predict)" >> "$work/results"
     echo "v2_100 $(rps -s "$work/v2-100.lua" http://127.0.0.1:18090/v2/models/SPX-lasso/infer)" >> "$work/results"
     echo "peer_100 $(rps -s "$work/v1-100.lua" http://127.0.0.1:18091/v1/models/SPX-lasso/predict)" >> "$work/results"
+    .build/release/ServeCeilingBenchmark "$work/v1-100.json" 100 | python3 -c '
+import json, sys
+ceilings = json.load(sys.stdin)
+print("ceiling_parse", ceilings["parse_rows_per_s"] / 100)
+for group, rate in ceilings["log_rows_per_s_by_group"].items(): print(f"ceiling_log_{group}", rate / 100)' >> "$work/results"
     echo "round $round of $rounds done" >&2
 done
 python3 - "$work/results" <<'PY'
@@ -69,4 +77,5 @@ print(f"/v1 one row / GET /health:               {median['v1_1'] / median['healt
 print(f"predictions/s, 100-row batches, /v1 / FastAPI: {median['v1_100'] / median['peer_100']:.1f}x  (target >= 5x)")
 print(f"predictions/s, 100-row batches, /v2 / FastAPI: {median['v2_100'] / median['peer_100']:.1f}x")
 print(f"predictions/s: Ferry /v1 {median['v1_100'] * 100:.0f}, /v2 {median['v2_100'] * 100:.0f}, FastAPI {median['peer_100'] * 100:.0f}")
+print(f"ceilings, rows/s on one thread: parse {median['ceiling_parse'] * 100:.0f}, log in groups of 100 {median['ceiling_log_100'] * 100:.0f}, of 1,600 {median['ceiling_log_1600'] * 100:.0f}")
 PY

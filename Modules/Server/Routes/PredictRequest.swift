@@ -4,12 +4,13 @@ import NIOCore
 /// The body of `POST /v1/models/{name}/predict`: feature rows as `{"feature": number}` objects,
 /// every row with the same fields, and optionally the instrument and day they are for (kept in
 /// the prediction log). Read straight from the bytes with ``JSONReader``; members it does not
-/// know are skipped, as `JSONDecoder` would.
-struct PredictRequest {
+/// know are skipped, as `JSONDecoder` would. Package-visible for bench/ServeCeilingBenchmark,
+/// which measures how fast bodies parse with nothing else running.
+package struct PredictRequest {
     /// The rows' fields, in the order the first row gives them.
     let columns: [String]
     /// Each row's values, in `columns` order.
-    let rows: [[Double]]
+    package let rows: [[Double]]
     /// `instrument`, for the log.
     let instrument: String?
     /// `as_of` (a day), for the log.
@@ -25,7 +26,7 @@ struct PredictRequest {
     /// byte where the JSON went wrong.
     /// `expectedColumns` (the model's features) only makes reading faster when rows give their
     /// fields in that order.
-    init(_ body: ByteBuffer, expectedColumns: [String] = []) throws {
+    package init(_ body: ByteBuffer, expectedColumns: [String] = []) throws {
         do {
             self = try body.withUnsafeReadableBytes { bytes in
                 var reader = JSONReader(bytes)

@@ -15,12 +15,12 @@ extension Store {
                 sql: "INSERT INTO batch (model, version, as_of, created_at, rows) VALUES (?, ?, ?, ?, ?)",
                 arguments: [model, version, asOf, now, rows.count])
             let batch = db.lastInsertedRowID
-            let statement = try db.makeStatement(
-                sql:
-                    "INSERT INTO prediction (model, version, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, 'batch', ?, ?)"
-            )
+            let inserter = try PredictionInserter(db)
             for row in rows {
-                try statement.execute(arguments: [model, version, row.instrument, row.asOf, row.value, batch, now])
+                _ = try inserter.insert(
+                    PredictionEntry(
+                        model: model, version: version, instrument: row.instrument, asOf: row.asOf, value: row.value, source: "batch",
+                        batchID: batch, createdAt: now))
             }
             return batch
         }
@@ -31,20 +31,8 @@ extension Store {
     @discardableResult
     public func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
         try pool.write { db in
-            let statement = try db.cachedStatement(
-                sql:
-                    "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            )
-            var ids: [Int64] = []
-            ids.reserveCapacity(entries.count)
-            for entry in entries {
-                try statement.execute(arguments: [
-                    entry.model, entry.version, entry.variant, entry.caller, entry.instrument, entry.asOf, entry.value, entry.source,
-                    entry.batchID, entry.createdAt,
-                ])
-                ids.append(db.lastInsertedRowID)
-            }
-            return ids
+            let inserter = try PredictionInserter(db)
+            return try entries.map(inserter.insert)
         }
     }
 
