@@ -30,6 +30,7 @@ test: bootstrap
 	scripts/phase api scripts/test-api
 	scripts/phase image scripts/test-image
 	scripts/phase deploy scripts/test-deploy
+	scripts/phase spark scripts/test-spark
 	scripts/phase team-plugin scripts/test-team-plugin
 
 # An OCI image of ferry serve (buildah, FROM scratch, no shell, non-root) into dist/ferry-image; see docs/deploy.md.
