@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-python test-dashboard
+.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -104,6 +104,9 @@ bench-serve: bench-env
 # /v2 vs /v1, one row vs /health, 100-row batches vs FastAPI + scikit-learn (docs/benchmarks.md).
 bench-serve-v2: bench-env
 	bench/serve_v2_and_batches.sh
+
+bench-spark:
+	bench/spark_vs_mlflow.sh
 
 bench-python: bench-env
 	bench/python_vs_peers.sh

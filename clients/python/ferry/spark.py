@@ -182,32 +182,78 @@ def features(df: Any, bundle: PathLike, instrument_col: str = "instrument", date
         A DataFrame: the instrument, the date, then one double column per feature in schema order,
         for every bar after the warm-up.
     """
-    from pyspark.sql import SparkSession
-    from pyspark.sql.types import DateType, DoubleType, StructField, StructType
+    from pyspark.sql.types import DoubleType, StructField
 
-    spark = SparkSession.getActiveSession() or df.sparkSession
-    shipped = ShippedBundle(spark, bundle, trusted_keys, require_signature)
+    shipped = ShippedBundle(df.sparkSession, bundle, trusted_keys, require_signature)
+    columns = [StructField(name, DoubleType(), False) for name in shipped.features]
+    return _per_instrument(df, shipped, instrument_col, date_col, reference, columns, lambda model, table: table)
+
+
+class BarScorer:
+    """Predictions straight from raw bars, per instrument, in one pass: the bundle's features and
+    its predictions computed together in the Python worker, so the feature table never goes back
+    to the JVM and out again (what :func:`features` followed by :func:`predict_udf` costs). The
+    same bits as the two steps. :attr:`warnings` counts the bundle's warnings once an action has
+    run; :attr:`bundle` holds its name, version and digest."""
+
+    def __init__(self, spark: Any, bundle: PathLike, trusted_keys: PathLike | None, require_signature: bool, strict: bool) -> None:
+        self.bundle = ShippedBundle(spark, bundle, trusted_keys, require_signature)
+        self.warnings = spark.sparkContext.accumulator(0)
+        self._strict = strict
+
+    def __call__(self, df: Any, instrument_col: str = "instrument", date_col: str = "date", reference: Any = None) -> Any:
+        """The instrument, the date and the prediction for every bar of ``df`` after the warm-up
+        (arguments as for :func:`features`)."""
+        from pyspark.sql.types import DoubleType, StructField
+
+        counter, strict = self.warnings, self._strict
+
+        def predict(model: Model, table: pd.DataFrame) -> pd.DataFrame:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", FerryWarning)
+                values = model.predict(table, strict=strict)
+            found = sum(1 for warning in caught if issubclass(warning.category, FerryWarning))
+            if found:
+                counter.add(found)
+            return pd.DataFrame({"prediction": values}, index=table.index)
+
+        column = [StructField("prediction", DoubleType(), False)]
+        return _per_instrument(df, self.bundle, instrument_col, date_col, reference, column, predict)
+
+
+def bar_scorer(spark: Any, bundle: PathLike, trusted_keys: PathLike | None = None, require_signature: bool = False,
+               strict: bool = False) -> BarScorer:
+    """A :class:`BarScorer`: ``bar_scorer(spark, bundle)(bars, reference="WTI.csv")`` gives each
+    bar's prediction. The bundle is verified on the driver first, as for :func:`predict_udf`."""
+    return BarScorer(spark, bundle, trusted_keys, require_signature, strict)
+
+
+def _per_instrument(df: Any, shipped: ShippedBundle, instrument_col: str, date_col: str, reference: Any, columns: list,
+                    produce: Any) -> Any:
+    """Runs the bundle's features over each instrument's bars (sorted by date) in the Python
+    workers, then ``produce(model, features)`` (a DataFrame on the same dates whose columns are
+    ``columns``); gives the instrument, the date and those columns."""
+    from pyspark.sql.types import DateType, StructType
+
     series = read_reference(reference)
     fields = {field.name: field for field in df.schema.fields}
     for column in (instrument_col, date_col):
         if column not in fields:
             raise InvalidArgumentError(f"the bars have no column {column!r} (columns: {', '.join(fields)})")
-    schema = StructType(
-        [fields[instrument_col], fields[date_col]] + [StructField(name, DoubleType(), False) for name in shipped.features]
-    )
+    schema = StructType([fields[instrument_col], fields[date_col]] + columns)
+    names = [field.name for field in columns]
     bar_columns = [instrument_col, date_col] + _bar_columns(list(fields))
     dates_are_days = isinstance(fields[date_col].dataType, DateType)
 
     def compute(frame: pd.DataFrame) -> pd.DataFrame:
         model = shipped.open()
         bars = frame.sort_values(date_col, kind="stable").set_index(date_col)
-        instrument = bars[instrument_col].iloc[0]
-        table = model.features_from_bars(bars.drop(columns=[instrument_col]), reference=series)
-        table.insert(0, instrument_col, instrument)
-        out = table.reset_index().rename(columns={"Date": date_col})
-        if dates_are_days:
-            out[date_col] = out[date_col].dt.date
-        return out[[instrument_col, date_col] + shipped.features]
+        table = produce(model, model.features_from_bars(bars.drop(columns=[instrument_col]), reference=series))
+        dates = table.index.date if dates_are_days else table.index
+        out = pd.DataFrame({instrument_col: frame[instrument_col].iloc[0], date_col: dates})
+        for name in names:
+            out[name] = table[name].to_numpy()
+        return out
 
     return df.select(*bar_columns).groupBy(instrument_col).applyInPandas(compute, schema)
 

@@ -97,23 +97,20 @@ def read_bars(spark: Any, paths: Sequence[str]) -> Any:
 
 
 def score(spark: Any, bars: Any, bundle: str, reference: str | None = None, days: Sequence[str] | None = None,
-          trusted_keys: str | None = None, require_signature: bool = False) -> tuple[Any, ferry_spark.PredictUDF]:
-    """The predictions of ``bars`` (from :func:`read_bars`) as the output's columns, and the UDF
-    (its ``warnings`` accumulator and bundle facts), for ``days`` (YYYY-MM-DD) or every day after
-    the warm-up. Verifies the bundle on the driver first."""
+          trusted_keys: str | None = None, require_signature: bool = False) -> tuple[Any, ferry_spark.BarScorer]:
+    """The predictions of ``bars`` (from :func:`read_bars`) as the output's columns, and the
+    scorer (its ``warnings`` accumulator and bundle facts), for ``days`` (YYYY-MM-DD) or every
+    day after the warm-up. Features and predictions in one pass per instrument
+    (:class:`ferry.spark.BarScorer`). Verifies the bundle on the driver first."""
     from pyspark.sql import functions as F
 
-    predict = ferry_spark.predict_udf(spark, bundle, trusted_keys=trusted_keys, require_signature=require_signature)
-    table = ferry_spark.features(bars, bundle, reference=reference, trusted_keys=trusted_keys, require_signature=require_signature)
-    table = table.withColumn("day", F.date_format("date", "yyyy-MM-dd"))
+    scorer = ferry_spark.bar_scorer(spark, bundle, trusted_keys=trusted_keys, require_signature=require_signature)
+    table = scorer(bars, reference=reference).withColumn("day", F.date_format("date", "yyyy-MM-dd"))
     if days:
         table = table.where(F.col("day").isin(list(days)))
-    facts = predict.bundle
-    scored = table.select(
-        "instrument", "date", predict().alias("prediction"), F.lit(facts.name).alias("model"), F.lit(facts.version).alias("version"),
-        F.lit(facts.digest).alias("bundle_digest"), "day",
-    )
-    return scored, predict
+    facts = scorer.bundle
+    table = table.withColumns({"model": F.lit(facts.name), "version": F.lit(facts.version), "bundle_digest": F.lit(facts.digest)})
+    return table.select(*OUTPUT_COLUMNS), scorer
 
 
 def write(scored: Any, out: str) -> None:
@@ -142,19 +139,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     spark = session(arguments.master)
     try:
         bars = read_bars(spark, arguments.bars)
-        scored, predict = score(
+        scored, scorer = score(
             spark, bars, arguments.model, reference=arguments.reference, days=arguments.as_of,
             trusted_keys=arguments.trusted_keys, require_signature=arguments.require_signature,
         )
         scored = scored.cache()
         counts = {row["day"]: row["count"] for row in scored.groupBy("day").count().collect()}
         write(scored, arguments.out)
-        facts = predict.bundle
+        facts = scorer.bundle
         run = {
             "model": facts.name, "version": facts.version, "bundle_digest": facts.digest, "as_of": arguments.as_of,
             "inputs": _inputs(arguments.bars + ([arguments.reference] if arguments.reference else [])),
             "rows_by_day": dict(sorted(counts.items())), "rows": sum(counts.values()),
-            "warnings": predict.warnings.value,
+            "warnings": scorer.warnings.value,
             "output_files": sorted(
                 str(path.relative_to(arguments.out))
                 for day in counts for path in pathlib.Path(arguments.out, f"day={day}").glob("*.parquet")

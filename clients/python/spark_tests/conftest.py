@@ -10,16 +10,18 @@ import os
 import pathlib
 import shutil
 import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "bench"))
+from spark_universe import make_universe  # noqa: E402
 EXAMPLE = ROOT / "bundles" / "example" / "SPX-lasso-1.0.0.tar.gz"
 WTI = ROOT / "data" / "WTI.csv"
 INSTRUMENTS = 500
-PRICES = ["Open", "High", "Low", "Close", "Adj Close"]
 
 
 def ferry_cli(*arguments: str) -> str:
@@ -59,36 +61,10 @@ def spark():
 
 @pytest.fixture(scope="session")
 def universe(work) -> dict:
-    """500 instruments: each a window of 300-600 days of SPX or GOOG, its prices scaled by a seeded
-    factor and moved by a seeded noise per day (every price of a day by the same factor, so High
-    stays above Low), volume scaled. Written as NAME.csv with Python's shortest spellings, so the
-    CLI reads the very Doubles the DataFrame holds."""
-    generator = np.random.default_rng(20261203)
-    bases = [pd.read_csv(ROOT / "data" / name, parse_dates=["Date"], float_precision="round_trip") for name in ("SPX.csv", "GOOG.csv")]
-    folder = work / "bars"
-    folder.mkdir()
-    frames, paths = [], []
-    for index in range(INSTRUMENTS):
-        base = bases[index % 2]
-        length = int(generator.integers(300, 600))
-        start = int(generator.integers(0, len(base) - length))
-        bars = base.iloc[start:start + length].reset_index(drop=True).copy()
-        moves = float(np.exp(generator.normal(0, 0.5))) * (1 + generator.normal(0, 0.002, size=length))
-        for column in PRICES:
-            bars[column] = bars[column].to_numpy() * moves
-        bars["Volume"] = np.round(bars["Volume"].to_numpy() * generator.uniform(0.5, 2.0)).astype(np.int64)
-        name = f"I{index:03d}"
-        path = folder / f"{name}.csv"
-        columns = [bars[column].to_numpy() for column in PRICES]
-        with open(path, "w") as file:
-            file.write("Date," + ",".join(PRICES) + ",Volume\n")
-            for row, (day, volume) in enumerate(zip(bars["Date"], bars["Volume"])):
-                file.write(f"{day:%Y-%m-%d}," + ",".join(repr(float(column[row])) for column in columns) + f",{volume}\n")
-        bars.insert(0, "instrument", name)
-        frames.append(bars)
-        paths.append(path)
-    table = pd.concat(frames, ignore_index=True).rename(columns={"Date": "date"})
-    return {"folder": folder, "paths": paths, "table": table}
+    """500 seeded instruments made from the embedded files (bench/spark_universe.py, which the
+    Spark benchmark scores too): bar files the CLI reads, and the same bars as one table."""
+    paths, table = make_universe(work / "bars", INSTRUMENTS)
+    return {"folder": work / "bars", "paths": paths, "table": table}
 
 
 @pytest.fixture(scope="session")

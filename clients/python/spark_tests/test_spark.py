@@ -30,6 +30,17 @@ def spark_features(bars) -> pd.DataFrame:
     return ferry_spark.features(bars, str(EXAMPLE), reference=str(WTI)).toPandas()
 
 
+def test_scoring_features_and_scoring_bars_in_one_pass_give_the_same_bits(spark, bars, spark_features):
+    predict = ferry_spark.predict_udf(spark, EXAMPLE)
+    features = spark.createDataFrame(spark_features)
+    two_steps = features.select("instrument", "date", predict().alias("prediction")).toPandas()
+    one_pass = ferry_spark.bar_scorer(spark, EXAMPLE)(bars, reference=str(WTI)).toPandas()
+    keys = ["instrument", "date"]
+    merged = two_steps.merge(one_pass, on=keys, suffixes=("_udf", "_bars"), validate="one_to_one")
+    assert len(merged) == len(two_steps) == len(one_pass)
+    assert bits(merged["prediction_udf"]).tolist() == bits(merged["prediction_bars"]).tolist()
+
+
 def test_features_equal_ferry_features_compute_for_every_instrument(spark_features, cli_features):
     model = ferry.load(EXAMPLE)
     by_instrument = dict(tuple(spark_features.groupby("instrument")))
@@ -53,7 +64,7 @@ def busiest_days(universe, count: int) -> list[str]:
 
 def test_the_batch_job_predicts_what_ferry_batch_predicts_per_instrument_and_day(spark, bars, universe, store, work):
     days = busiest_days(universe, 3)
-    scored, predict = spark_batch.score(spark, bars, str(EXAMPLE), reference=str(WTI), days=days)
+    scored, scorer = spark_batch.score(spark, bars, str(EXAMPLE), reference=str(WTI), days=days)
     out = work / "predictions"
     spark_batch.write(scored, str(out))
     written = pd.read_parquet(out)
@@ -71,7 +82,7 @@ def test_the_batch_job_predicts_what_ferry_batch_predicts_per_instrument_and_day
         assert bits(got[names]).tolist() == bits([expected[name] for name in names]).tolist(), day
         compared += len(names)
     assert compared > 60, compared
-    assert predict.warnings.value > 0, "values outside the training range are counted, not lost"
+    assert scorer.warnings.value > 0, "values outside the training range are counted, not lost"
 
 
 def test_a_bundle_that_fails_verification_stops_the_job_on_the_driver(spark, bundle_copy):
