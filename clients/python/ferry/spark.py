@@ -46,7 +46,7 @@ class ShippedBundle:
     keys' contents) and the facts the output columns carry."""
 
     def __init__(self, spark: Any, bundle: PathLike, trusted_keys: PathLike | None, require_signature: bool) -> None:
-        path = resolve(bundle)
+        path = resolve(bundle, trusted_keys, require_signature)
         with load(path, trusted_keys=trusted_keys, require_signature=require_signature) as model:
             self.name, self.version, self.digest = model.name, model.version, model.digest
             self.features = model.features
@@ -84,20 +84,24 @@ class ShippedBundle:
                 shutil.rmtree(keys, ignore_errors=True)
 
 
-def resolve(bundle: PathLike) -> pathlib.Path:
-    """A bundle's local path: a path as it is, or an ``oci://`` reference pulled once with the
-    ``ferry`` CLI (which checks every digest on the way) into a temporary folder."""
+def resolve(bundle: PathLike, trusted_keys: PathLike | None = None, require_signature: bool = False) -> pathlib.Path:
+    """A bundle's local path: a path as it is, or an ``oci://host/repository:tag`` (``@sha256:...``)
+    reference or an ``oci:DIR[:TAG]`` image layout pulled once with the ``ferry`` CLI (which checks
+    every digest and referrer signature on the way) into a temporary folder."""
     text = os.fspath(bundle)
-    if not text.startswith("oci://"):
+    if not text.startswith("oci:"):
         path = pathlib.Path(text)
         if not path.is_file():
             raise InvalidArgumentError(f"{path}: no bundle file there")
         return path
     cli = shutil.which("ferry")
     if cli is None:
-        raise InvalidArgumentError(f"{text}: pulling an oci:// reference needs the ferry CLI on PATH; or pull it first")
+        raise InvalidArgumentError(f"{text}: pulling an OCI reference needs the ferry CLI on PATH; or pull it first")
     folder = pathlib.Path(tempfile.mkdtemp(prefix="ferry-spark-"))
-    done = subprocess.run([cli, "pull", text[len("oci://"):], "--out", str(folder)], capture_output=True, text=True)
+    command = [cli, "pull", text, "--out", str(folder)]
+    command += ["--trusted-keys", os.fspath(trusted_keys)] if trusted_keys is not None else []
+    command += ["--require-signature"] if require_signature else []
+    done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise InvalidArgumentError(f"{text}: ferry pull failed: {done.stderr.strip()}")
     pulled = sorted(folder.glob("*.tar.gz"))
@@ -123,13 +127,7 @@ class PredictUDF:
         def score(batches: Iterator[pd.DataFrame]) -> Iterator[pd.Series]:
             model = shipped.open()
             for frame in batches:
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always", FerryWarning)
-                    values = model.predict(frame, strict=strict)
-                found = sum(1 for warning in caught if issubclass(warning.category, FerryWarning))
-                if found:
-                    counter.add(found)
-                yield pd.Series(values)
+                yield pd.Series(_predict_counting_warnings(model, frame, strict, counter))
 
         self._udf = pandas_udf(score, returnType=result_type)
 
@@ -149,7 +147,7 @@ def predict_udf(spark: Any, bundle: PathLike, trusted_keys: PathLike | None = No
 
     Args:
         spark: The SparkSession.
-        bundle: The bundle's path, or an ``oci://`` reference (pulled with the ferry CLI).
+        bundle: The bundle's path, or an ``oci://`` reference or ``oci:DIR`` layout (pulled with the ferry CLI).
         trusted_keys: A folder of ``*.pub`` keys; a signed bundle must be signed by one of them.
         require_signature: Refuse an unsigned bundle.
         result_type: The Spark type of the predictions.
@@ -209,13 +207,7 @@ class BarScorer:
         counter, strict = self.warnings, self._strict
 
         def predict(model: Model, table: pd.DataFrame) -> pd.DataFrame:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", FerryWarning)
-                values = model.predict(table, strict=strict)
-            found = sum(1 for warning in caught if issubclass(warning.category, FerryWarning))
-            if found:
-                counter.add(found)
-            return pd.DataFrame({"prediction": values}, index=table.index)
+            return pd.DataFrame({"prediction": _predict_counting_warnings(model, table, strict, counter)}, index=table.index)
 
         column = [StructField("prediction", DoubleType(), False)]
         return _per_instrument(df, self.bundle, instrument_col, date_col, reference, column, predict)
@@ -226,6 +218,18 @@ def bar_scorer(spark: Any, bundle: PathLike, trusted_keys: PathLike | None = Non
     """A :class:`BarScorer`: ``bar_scorer(spark, bundle)(bars, reference="WTI.csv")`` gives each
     bar's prediction. The bundle is verified on the driver first, as for :func:`predict_udf`."""
     return BarScorer(spark, bundle, trusted_keys, require_signature, strict)
+
+
+def _predict_counting_warnings(model: Model, rows: pd.DataFrame, strict: bool, counter: Any) -> Any:
+    """``model.predict(rows)``, its warnings added to the Spark accumulator ``counter``
+    (a worker's warnings would otherwise be lost in its log)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FerryWarning)
+        values = model.predict(rows, strict=strict)
+    found = sum(1 for warning in caught if issubclass(warning.category, FerryWarning))
+    if found:
+        counter.add(found)
+    return values
 
 
 def _per_instrument(df: Any, shipped: ShippedBundle, instrument_col: str, date_col: str, reference: Any, columns: list,

@@ -110,8 +110,11 @@ def bundle_copy(work) -> pathlib.Path:
 @pytest.fixture()
 def fresh_bundle(work) -> pathlib.Path:
     """A bundle no other test has shipped (Spark keeps a shipped file per name for the session):
-    the zero baseline, trained and exported by the CLI."""
-    folder = work / f"fresh-{os.urandom(4).hex()}"
+    the zero baseline, trained and exported by the CLI, also as an OCI image layout."""
+    suffix = os.urandom(4).hex()
+    folder = work / f"fresh-{suffix}"
     ferry_cli("train", "--plugin", "baseline-zero", "--runs-dir", str(folder / "runs"))
-    ferry_cli("export", "--runs-dir", str(folder / "runs"), "--out", str(folder / "zero.tar.gz"))
+    # A name of its own: bundles are byte-reproducible, so two exports of one run would share a digest.
+    ferry_cli("export", "--runs-dir", str(folder / "runs"), "--name", f"zero-{suffix}", "--out", str(folder / "zero.tar.gz"),
+              "--oci-layout", str(folder / "layout"))
     return folder / "zero.tar.gz"

@@ -97,6 +97,16 @@ def test_a_bundle_that_fails_verification_stops_the_job_on_the_driver(spark, bun
     assert spark.sparkContext.statusTracker().getJobIdsForGroup() == jobs_before, "no task ran"
 
 
+def test_an_oci_layout_is_pulled_on_the_driver_and_scored(spark, fresh_bundle):
+    layout = f"oci:{fresh_bundle.parent / 'layout'}"
+    predict = ferry_spark.predict_udf(spark, layout)
+    assert predict.bundle.digest == ferry.load(fresh_bundle).digest, "the layer is the bundle's bytes"
+    frame = spark.createDataFrame(pd.DataFrame([[1.0] * len(predict.bundle.features)], columns=predict.bundle.features))
+    assert frame.select(predict().alias("p")).collect()[0]["p"] == 0.0, "the zero baseline"
+    with pytest.raises(ferry.InvalidArgumentError, match="ferry pull failed"):
+        ferry_spark.predict_udf(spark, f"oci:{fresh_bundle.parent / 'no-layout'}")
+
+
 def test_a_changed_file_shipped_to_executors_is_refused_there(spark, fresh_bundle):
     from pyspark import SparkFiles
 
