@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import ferry
-from conftest import EXAMPLE, WTI, bits, cli_batch
+from conftest import EXAMPLE, ROOT, WTI, bits, cli_batch
 from ferry import spark as ferry_spark
 from ferry import spark_batch
 
@@ -160,12 +160,13 @@ def test_a_failed_task_is_retried_and_each_row_written_once(spark, bars, univers
     pd.testing.assert_frame_equal(others, before)
 
 
-def test_the_batch_job_runs_from_its_command_line_and_writes_a_manifest(universe, work):
+def test_the_batch_job_runs_with_spark_submit_and_writes_a_manifest(universe, work):
     out = work / "job"
     day = "2010-06-01"
     paths = [str(path) for path in universe["paths"][:20]]
-    arguments = [sys.executable, "-m", "ferry.spark_batch", "--model", str(EXAMPLE), "--with", str(WTI),
-                 "--as-of", day, "--out", str(out), "--master", "local[2]"]
+    job = ROOT / "clients" / "python" / "ferry" / "spark_batch.py"
+    arguments = ["spark-submit", "--master", "local[2]", str(job), "--model", str(EXAMPLE), "--with", str(WTI),
+                 "--as-of", day, "--out", str(out)]
     for path in paths:
         arguments += ["--bars", path]
     done = subprocess.run(arguments, capture_output=True, text=True, timeout=300)
@@ -182,3 +183,38 @@ def test_the_batch_job_runs_from_its_command_line_and_writes_a_manifest(universe
     bad = subprocess.run([sys.executable, "-m", "ferry.spark_batch", "--model", str(EXAMPLE), "--bars", paths[0],
                           "--as-of", "yesterday", "--out", str(out)], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--as-of 'yesterday' is not a day" in bad.stderr
+
+
+def test_parquet_bars_in_instrument_folders_score_as_their_csv_files_do(spark, universe, work):
+    table = universe["table"]
+    names = sorted(table["instrument"].unique())[:12]
+    chosen = table[table["instrument"].isin(names)]
+    folder = work / "parquet-bars"
+    # Spark reads Parquet timestamps in micro- or milliseconds, not the nanoseconds pandas writes by default.
+    chosen.to_parquet(folder, partition_cols=["instrument"], index=False, coerce_timestamps="us")
+    day = busiest_days(universe, 1)[0]
+    from_parquet, _ = spark_batch.score(spark, spark_batch.read_bars(spark, [str(folder)]), str(EXAMPLE), reference=str(WTI), days=[day])
+    csv_paths = [str(path) for path in universe["paths"] if path.stem in names]
+    from_csv, _ = spark_batch.score(spark, spark_batch.read_bars(spark, csv_paths), str(EXAMPLE), reference=str(WTI), days=[day])
+    a = from_parquet.toPandas().sort_values("instrument").reset_index(drop=True)
+    b = from_csv.toPandas().sort_values("instrument").reset_index(drop=True)
+    assert len(a) > 0 and list(a["instrument"]) == list(b["instrument"])
+    assert bits(a["prediction"]).tolist() == bits(b["prediction"]).tolist()
+
+
+def test_a_failed_run_leaves_the_output_as_it_was(spark, bars, universe, work):
+    from pyspark.sql import functions as F
+
+    @F.udf("double")
+    def always_fails(value):
+        raise RuntimeError("an injected failure in every attempt")
+
+    day = busiest_days(universe, 1)[0]
+    out = work / "kept"
+    scored, _ = spark_batch.score(spark, bars.where(F.col("instrument") < "I050"), str(EXAMPLE), reference=str(WTI), days=[day])
+    spark_batch.write(scored, str(out))
+    before = pd.read_parquet(out).sort_values("instrument").reset_index(drop=True)
+    with pytest.raises(Exception, match="an injected failure"):
+        spark_batch.write(scored.withColumn("prediction", always_fails("prediction")), str(out))
+    after = pd.read_parquet(out).sort_values("instrument").reset_index(drop=True)
+    pd.testing.assert_frame_equal(after, before)
