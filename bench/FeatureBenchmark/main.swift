@@ -4,6 +4,7 @@
 //
 //   FeatureBenchmark FILE RUNS whole    Ferry's whole feature set (39 features + 3 targets)
 //   FeatureBenchmark FILE RUNS talib21  only the 21 series TA-Lib is timed on, warm-up kept
+//   FeatureBenchmark FILE RUNS stream   the 39 features bar by bar through FeatureStream (per-bar cost)
 import BenchSupport
 import FerryCore
 import FerryFeatures
@@ -20,9 +21,9 @@ let talib21 = FeaturePipeline(
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let data = FileManager.default.contents(atPath: arguments[1]), let runs = Int(arguments[2]),
-    ["whole", "talib21"].contains(arguments[3])
+    ["whole", "talib21", "stream"].contains(arguments[3])
 else {
-    FileHandle.standardError.write(Data("usage: FeatureBenchmark FILE RUNS whole|talib21\n".utf8))
+    FileHandle.standardError.write(Data("usage: FeatureBenchmark FILE RUNS whole|talib21|stream\n".utf8))
     exit(64)
 }
 let columns = 6  // open, high, low, close, volume, reference
@@ -36,14 +37,29 @@ let series = try PriceSeries(
 let input = try FeatureInput(series: series, reference: ReferenceSeries(id: "REF", values: column(5)))
 let pipeline = arguments[3] == "whole" ? FeaturePipeline.standard(withReference: true) : talib21
 
+/// Pushes every bar through a new stream of the whole set; the number of values it gave.
+func streamEveryBar() throws -> Int {
+    let (o, h, l, c, v, r) = (column(0), column(1), column(2), column(3), column(4), column(5))
+    var stream = try FeatureStream(pipeline: .standard(withReference: true))
+    var checksum = 0.0
+    for i in 0..<count {
+        let row = stream.push(StreamBar(open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i], reference: r[i]))
+        checksum += row[i % row.count].isNaN ? 0 : 1
+    }
+    return stream.featureNames.count + (checksum < 0 ? 1 : 0)
+}
+
 var timings: [Double] = []
 var produced = 0
 let clock = ContinuousClock()
 for _ in 0..<runs {
     let start = clock.now
-    let table = try pipeline.compute(input)
+    if arguments[3] == "stream" {
+        produced = try streamEveryBar()
+    } else {
+        produced = try pipeline.compute(input).frame.columnNames.count
+    }
     let elapsed = clock.now - start
-    produced = table.frame.columnNames.count
     timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 print(
