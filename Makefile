@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
+.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-stream bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -76,6 +76,9 @@ bench-fixtures: bench-env
 
 bench-features: bench-env
 	$(BENCH_PY) bench/features_vs_talib.py
+
+bench-stream: bench-env
+	$(BENCH_PY) bench/stream_vs_talipp.py
 
 bench-lasso: bench-env
 	$(BENCH_PY) bench/lasso_vs_sklearn.py

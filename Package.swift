@@ -90,6 +90,10 @@ let package = Package(
         // frameworks; never on Bundle, Data, Features or Store (ArchitectureTests checks it).
         .target(
             name: "FerryStore", dependencies: ["FerryCore", grdb, grdbSQLite, crypto], path: module("Store"), swiftSettings: swiftSettings),
+        // Redis streams for the stream consumer: hiredis, a C client made for this.
+        .systemLibrary(
+            name: "CHiredis", path: module("CHiredis"), pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .target(name: "FerryRedis", dependencies: ["CHiredis"], path: module("Redis"), swiftSettings: swiftSettings),
         // OCI registries and image layouts: the distribution protocol over async-http-client.
         .target(
             name: "FerryOCI", dependencies: ["FerryCore", "FerryBundle", asyncHTTPClient, nioCore, nioHTTP1, nioPosix, crypto],
@@ -172,6 +176,7 @@ let package = Package(
                 "FerryCore", "FerryModels", "FerryBundle", "FerryStore", "FerryPipeline", "FerryLinear", "FerryBaselines", logging,
             ],
             path: tests("FerryTestSupport"), swiftSettings: swiftSettings),
+        .testTarget(name: "RedisTests", dependencies: ["FerryRedis"], path: tests("RedisTests"), swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "DataTests", dependencies: ["FerryData", "FerryCore"], path: tests("DataTests"),
