@@ -34,6 +34,16 @@ def synthetic_bars(rows, seed=20261121):
     return [np.ascontiguousarray(a, dtype=np.float64) for a in (open_, high, low, close, volume, reference)]
 
 
+def bars_file(rows):
+    """Writes `rows` synthetic bars to bench/.data/ohlcv_ROWS.bin (the columns one after another,
+    as bench/FeatureBenchmark reads them); returns the path and the columns."""
+    os.makedirs(os.path.join(ROOT, "bench", ".data"), exist_ok=True)
+    path = os.path.join(ROOT, "bench", ".data", f"ohlcv_{rows}.bin")
+    bars = synthetic_bars(rows)
+    np.concatenate(bars).tofile(path)
+    return path, bars
+
+
 def talib_21(high, low, close, volume):
     """The 21 series the issue names: SMA 5/20 and 10 on volume, EMA 12/26, RSI, MACD x3,
     BBANDS x3, ATR, OBV, STOCH x2, WILLR, CCI, ADX, ROC, MOM. All are returned, so they are
@@ -58,10 +68,7 @@ def talib_21(high, low, close, volume):
 
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    os.makedirs(os.path.join(ROOT, "bench", ".data"), exist_ok=True)
-    path = os.path.join(ROOT, "bench", ".data", f"ohlcv_{rows}.bin")
-    bars = synthetic_bars(rows)
-    np.concatenate(bars).tofile(path)
+    path, bars = bars_file(rows)
     _, high, low, close, volume, _ = bars
 
     timings = []

