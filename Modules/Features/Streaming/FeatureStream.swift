@@ -3,11 +3,17 @@ import Foundation
 /// One bar as a stream delivers it, with the reference series' value already laid onto its date
 /// (``CalendarAlignment``; `nan` where there is none, or when the pipeline reads no reference).
 public struct StreamBar: Sendable, Equatable {
+    /// The opening price.
     public var open: Double
+    /// The highest price.
     public var high: Double
+    /// The lowest price.
     public var low: Double
+    /// The closing price (the standard set reads this one, as the batch pipeline does).
     public var close: Double
+    /// The volume traded.
     public var volume: Double
+    /// The reference series' value on this bar's date; `nan` where it has none.
     public var reference: Double
 
     /// Makes a bar.

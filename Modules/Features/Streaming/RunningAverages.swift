@@ -1,7 +1,7 @@
 /// The last `capacity` values pushed, oldest first by position: what a window-based feature needs
 /// to take a value back out of its running sums. Slot `k % capacity` holds the `k`-th value (no
 /// division per bar: the next slot wraps by comparison).
-struct Ring: Codable, Sendable, Equatable {
+struct Ring: Codable, Sendable {
     private(set) var slots: [Double]
     /// How many values were ever pushed.
     private(set) var pushed = 0
