@@ -49,6 +49,44 @@ import Testing
         #expect(stream.bars == input.series.count && stream.isWarmedUp)
     }
 
+    @Test func otherPeriodsGiveTheBatchBitsToo() throws {
+        let input = try Self.input("GOOG")
+        let pipeline = FeaturePipeline(
+            features: [
+                FeatureSpec(.sma, [2]), FeatureSpec(.ema, [3]), FeatureSpec(.rsi, [2]), FeatureSpec(.macd, [5, 19, 4]),
+                FeatureSpec(.bollinger, [7]), FeatureSpec(.atr, [3]), FeatureSpec(.stochastic, [5, 1, 4]), FeatureSpec(.williamsR, [30]),
+                FeatureSpec(.cci, [9]), FeatureSpec(.adx, [3]), FeatureSpec(.roc, [1]), FeatureSpec(.momentum, [63]),
+                FeatureSpec(.laggedReturn, [9]), FeatureSpec(.volatility, [2]), FeatureSpec(.closeToSMA, [200]),
+                FeatureSpec(.bollingerWidth, [3]), FeatureSpec(.bollingerPercentB, [40]), FeatureSpec(.volumeSMA, [2]),
+                FeatureSpec(.volumeRatio, [30]), FeatureSpec(.vwap, [2]), FeatureSpec(.returnCorrelation, [60]),
+            ], dropWarmUp: false)
+        let table = try pipeline.compute(input)
+        var stream = try FeatureStream(pipeline: pipeline)
+        let columns = pipeline.featureNames.map { table.frame[column: $0] ?? [] }
+        var differing: [String: Int] = [:]
+        for (row, bar) in Self.bars(input).enumerated() {
+            for (index, value) in stream.push(bar).enumerated() where !Self.same(value, columns[index][row]) {
+                differing[pipeline.featureNames[index], default: 0] += 1
+            }
+        }
+        #expect(differing.isEmpty, "rows differing per feature: \(differing.sorted { $0.key < $1.key })")
+    }
+
+    @Test func statesStayTheSameSizeWhateverTheBarsPushed() throws {
+        let bars = Self.bars(try Self.input("SPX"))
+        var stream = try FeatureStream(pipeline: .standard())
+        for bar in bars.prefix(1_000) { _ = stream.push(bar) }
+        let early = stream.stateSizes
+        for bar in bars.dropFirst(1_000) { _ = stream.push(bar) }
+        let late = stream.stateSizes
+        #expect(early.map(\.feature) == late.map(\.feature) && late.count == FeaturePipeline.standard().features.count)
+        for ((feature, before), (_, after)) in zip(early, late) {
+            // Rolling extremes keep a monotonic queue: at most two windows of entries, however long the history.
+            #expect(after <= 4 * 50 + 16 && abs(after - before) <= 2 * 14 * 2, "\(feature): \(before) then \(after) numbers")
+        }
+        #expect(late.first { $0.feature == "sma_50" }?.numbers ?? 0 >= 50, "a 50-bar window keeps its 50 values")
+    }
+
     @Test func aCheckpointedStreamResumesToTheSameBits() throws {
         let input = try Self.input("SPX")
         let bars = Self.bars(input)

@@ -53,8 +53,12 @@ func streamEveryBar() throws -> Int {
         stream.push(bar, into: &row)
         checksum += row[i % row.count].isNaN ? 0 : 1
     }
+    stateNumbers = stream.stateSizes.reduce(0) { $0 + $1.numbers }
     return stream.featureNames.count + (checksum < 0 ? 1 : 0)
 }
+
+/// How many numbers the stream's states kept after the last bar (stream mode).
+nonisolated(unsafe) var stateNumbers = 0
 
 var timings: [Double] = []
 var produced = 0
@@ -70,5 +74,5 @@ for _ in 0..<runs {
     timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 print(
-    #"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(PeakMemory.residentBytes())}"#
+    #"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(PeakMemory.residentBytes()), "state_numbers": \#(stateNumbers)}"#
 )

@@ -96,6 +96,22 @@ public struct FeatureStream: Codable, Sendable {
     /// The features' names, in the order ``push(_:)`` gives their values.
     public var featureNames: [String] { pipeline.featureNames }
 
+    /// How many numbers each feature spec keeps between bars (its running sums, counters, ring
+    /// slots and queue entries), named by the spec's first feature: what a checkpoint holds. It
+    /// depends on the window lengths, never on how many bars went by.
+    public var stateSizes: [(feature: String, numbers: Int)] {
+        zip(pipeline.features, states).map { spec, state in (spec.names[0], Self.numbers(in: state)) }
+    }
+
+    /// The numbers a state holds, found by reflection (a report, not the hot path).
+    private static func numbers(in value: Any) -> Int {
+        switch value {
+        case is Double, is Int: return 1
+        case let values as [Double]: return values.count
+        default: return Mirror(reflecting: value).children.reduce(0) { $0 + numbers(in: $1.value) }
+        }
+    }
+
     /// Whether the bars pushed so far cover the warm-up (the batch table drops the rows before).
     public var isWarmedUp: Bool { bars > pipeline.warmUpRows }
 
