@@ -44,34 +44,32 @@ let streamBars = (0..<count).map { i in
         reference: input.reference?.values[i] ?? .nan)
 }
 
-/// Pushes every bar through a new stream of the whole set; the number of values it gave.
-func streamEveryBar() throws -> Int {
+/// Pushes every bar through a new stream of the whole set; the stream after the last bar.
+func streamEveryBar() throws -> FeatureStream {
     var stream = try FeatureStream(pipeline: .standard(withReference: true))
-    var checksum = 0.0
     var row: [Double] = []
-    for (i, bar) in streamBars.enumerated() {
-        stream.push(bar, into: &row)
-        checksum += row[i % row.count].isNaN ? 0 : 1
-    }
-    stateNumbers = stream.stateSizes.reduce(0) { $0 + $1.numbers }
-    return stream.featureNames.count + (checksum < 0 ? 1 : 0)
+    for bar in streamBars { stream.push(bar, into: &row) }
+    return stream
 }
-
-/// How many numbers the stream's states kept after the last bar (stream mode).
-nonisolated(unsafe) var stateNumbers = 0
 
 var timings: [Double] = []
 var produced = 0
+var stateNumbers = 0  // stream mode: how many numbers the states kept after the last bar
 let clock = ContinuousClock()
 for _ in 0..<runs {
     let start = clock.now
+    var stream: FeatureStream?
     if arguments[3] == "stream" {
-        produced = try streamEveryBar()
+        stream = try streamEveryBar()
     } else {
         produced = try pipeline.compute(input).frame.columnNames.count
     }
     let elapsed = clock.now - start
     timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    if let stream {
+        produced = stream.featureNames.count
+        stateNumbers = stream.stateSizes.reduce(0) { $0 + $1.numbers }
+    }
 }
 print(
     #"{"rows": \#(count), "columns": \#(produced), "first_seconds": \#(timings[0]), "best_seconds": \#(timings.min() ?? 0), "peak_rss_bytes": \#(PeakMemory.residentBytes()), "state_numbers": \#(stateNumbers)}"#

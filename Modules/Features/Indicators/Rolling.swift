@@ -79,7 +79,9 @@ enum Rolling {
         return output
     }
 
-    private static func add(_ value: Double, to sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
+    /// Adds `value` to running sums of values and squares (counts it as missing when `nan`); the
+    /// streaming deviation keeps its sums with these too, so both give the same bits.
+    static func add(_ value: Double, to sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
         if value.isNaN {
             missing += 1
         } else {
@@ -88,7 +90,8 @@ enum Rolling {
         }
     }
 
-    private static func remove(_ value: Double, from sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
+    /// Takes `value` back out of the sums ``add(_:to:_:_:)`` kept.
+    static func remove(_ value: Double, from sum: inout Double, _ squares: inout Double, _ missing: inout Int) {
         if value.isNaN {
             missing -= 1
         } else {

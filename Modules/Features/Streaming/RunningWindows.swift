@@ -41,21 +41,8 @@ struct RunningDeviation: Codable, Sendable {
 
     mutating func push(_ value: Double) -> Double {
         values.push(value)
-        if value.isNaN {
-            missing += 1
-        } else {
-            sum += value
-            squares += value * value
-        }
-        if values.pushed > period {
-            let leaving = values.value(back: period)
-            if leaving.isNaN {
-                missing -= 1
-            } else {
-                sum -= leaving
-                squares -= leaving * leaving
-            }
-        }
+        Rolling.add(value, to: &sum, &squares, &missing)
+        if values.pushed > period { Rolling.remove(values.value(back: period), from: &sum, &squares, &missing) }
         guard values.pushed >= period, missing == 0 else { return .nan }
         let n = Double(period)
         return max(0, (squares - sum * sum / n) / (n - 1)).squareRoot()

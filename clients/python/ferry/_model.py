@@ -277,7 +277,7 @@ class Model:
         library = _library_or_raise()
         frame = bars.set_index("Date") if "Date" in bars.columns else bars
         dates = _seconds(frame.index)
-        values = np.ascontiguousarray(frame[_bar_columns(frame)].to_numpy(dtype=np.float64))
+        values = np.ascontiguousarray(frame[bar_columns(frame.columns)].to_numpy(dtype=np.float64))
         reference_dates, reference_values = _reference(reference)
         out = ctypes.POINTER(ctypes.c_double)()
         rows, first = ctypes.c_size_t(), ctypes.c_size_t()
@@ -344,9 +344,11 @@ def _seconds(index: Iterable[Any]) -> np.ndarray:
     return np.ascontiguousarray(dates.values.astype("datetime64[s]").astype(np.int64))
 
 
-def _bar_columns(frame: Any) -> list[Any]:
-    """The frame's columns for open, high, low, close, adj_close, volume, in that order."""
-    by_name = {str(column).strip().lower(): column for column in frame.columns}
+def bar_columns(columns: Iterable[Any]) -> list[Any]:
+    """Of ``columns`` (a frame's labels), those for open, high, low, close, adj_close, volume, in
+    that order; raises InvalidArgumentError naming the ones missing."""
+    columns = list(columns)
+    by_name = {str(column).strip().lower(): column for column in columns}
     chosen, missing = [], []
     for column, names in BAR_COLUMNS.items():
         match = next((by_name[name] for name in names if name in by_name), None)
@@ -354,7 +356,7 @@ def _bar_columns(frame: Any) -> list[Any]:
     if missing:
         raise InvalidArgumentError(
             f"the bars lack {', '.join(missing)} (columns needed: Open, High, Low, Close, Adj Close, Volume; "
-            f"found: {', '.join(map(str, frame.columns))})"
+            f"found: {', '.join(map(str, columns))})"
         )
     return chosen
 

@@ -30,12 +30,9 @@ from typing import Any, Iterator, Union
 import pandas as pd
 
 from ._errors import FerryWarning, IntegrityError, InvalidArgumentError
-from ._model import BAR_COLUMNS, Model, load
+from ._model import BAR_COLUMNS, Model, bar_columns, load
 
 PathLike = Union[str, os.PathLike]
-
-#: The columns a bar DataFrame must have (any case), besides the instrument and date columns.
-BARS = ("Open", "High", "Low", "Close", "Adj Close", "Volume")
 
 _models: dict[tuple[str, str], Model] = {}
 _models_lock = threading.Lock()
@@ -249,7 +246,7 @@ def _per_instrument(df: Any, shipped: ShippedBundle, instrument_col: str, date_c
             raise InvalidArgumentError(f"the bars have no column {column!r} (columns: {', '.join(fields)})")
     schema = StructType([fields[instrument_col], fields[date_col]] + columns)
     names = [field.name for field in columns]
-    bar_columns = [instrument_col, date_col] + _bar_columns(list(fields))
+    columns_read = [instrument_col, date_col] + bar_columns(fields)
     dates_are_days = isinstance(fields[date_col].dataType, DateType)
 
     def compute(frame: pd.DataFrame) -> pd.DataFrame:
@@ -262,7 +259,7 @@ def _per_instrument(df: Any, shipped: ShippedBundle, instrument_col: str, date_c
             out[name] = table[name].to_numpy()
         return out
 
-    return df.select(*bar_columns).groupBy(instrument_col).applyInPandas(compute, schema)
+    return df.select(*columns_read).groupBy(instrument_col).applyInPandas(compute, schema)
 
 
 def read_reference(reference: Any) -> Any:
@@ -278,17 +275,6 @@ def read_reference(reference: Any) -> Any:
         if name in by_name:
             return table[by_name[name]].astype("float64")
     raise InvalidArgumentError(f"{reference}: a reference is Date,Value or bars with Adj Close; found {', '.join(map(str, table.columns))}")
-
-
-def _bar_columns(columns: list[str]) -> list[str]:
-    by_name = {column.strip().lower(): column for column in columns}
-    chosen, missing = [], []
-    for column, names in BAR_COLUMNS.items():
-        match = next((by_name[name] for name in names if name in by_name), None)
-        (missing.append(column) if match is None else chosen.append(match))
-    if missing:
-        raise InvalidArgumentError(f"the bars lack {', '.join(missing)} (columns needed: {', '.join(BARS)}; found: {', '.join(columns)})")
-    return chosen
 
 
 def _shipping_name(path: pathlib.Path, digest: str) -> pathlib.Path:

@@ -119,7 +119,7 @@ def write(scored: Any, out: str) -> None:
     scored.repartition("day").write.mode("overwrite").partitionBy("day").parquet(out)
 
 
-def write_manifest(spark: Any, out: str, run: dict[str, Any]) -> pathlib.Path:
+def write_manifest(out: str, run: dict[str, Any]) -> pathlib.Path:
     """Writes the run manifest into OUT/_ferry_runs/ (through a temporary file and a rename) and
     returns its path. Spark skips folders starting with ``_`` when it reads the output back."""
     folder = pathlib.Path(out) / "_ferry_runs"
@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for day in counts for path in pathlib.Path(arguments.out, f"day={day}").glob("*.parquet")
             ),
         }
-        manifest = write_manifest(spark, arguments.out, run)
+        manifest = write_manifest(arguments.out, run)
         print(f"wrote {run['rows']} prediction(s) over {len(counts)} day(s) into {arguments.out}; manifest {manifest}")
         return 0
     except FerryError as error:
