@@ -103,7 +103,7 @@ let package = Package(
             name: "FerryPipeline",
             dependencies: [
                 "FerryCore", "FerryData", "FerryFeatures", "FerryModels", "FerryMonitoring", "FerryRisk", "FerryBundle", "FerryStore",
-                "FerryOCI", logging,
+                "FerryOCI", "FerryRedis", logging,
                 crypto, asyncHTTPClient,
             ],
             path: module("Pipeline"), swiftSettings: swiftSettings),
@@ -176,7 +176,7 @@ let package = Package(
                 "FerryCore", "FerryModels", "FerryBundle", "FerryStore", "FerryPipeline", "FerryLinear", "FerryBaselines", logging,
             ],
             path: tests("FerryTestSupport"), swiftSettings: swiftSettings),
-        .testTarget(name: "RedisTests", dependencies: ["FerryRedis"], path: tests("RedisTests"), swiftSettings: swiftSettings),
+        .testTarget(name: "RedisTests", dependencies: ["FerryRedis", "FerryTestSupport"], path: tests("RedisTests"), swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "DataTests", dependencies: ["FerryData", "FerryCore"], path: tests("DataTests"),
@@ -217,7 +217,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines", "FerryBundle", "FerryTestSupport", "FerryCore", "FerryData",
-                "FerryModels",
+                "FerryModels", "FerryRedis",
             ],
             path: tests("PipelineTests"),
             swiftSettings: swiftSettings),

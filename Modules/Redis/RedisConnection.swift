@@ -49,6 +49,27 @@ public final class RedisConnection {
         return RedisReply(reply.assumingMemoryBound(to: redisReply.self))
     }
 
+    /// Sends every command of `commands` in one write and reads their replies in order
+    /// (pipelining: one round trip for all instead of one each). Replies of `-ERR ...` come back
+    /// as `.error`; a broken connection throws.
+    public func pipeline(_ commands: [[String]]) throws -> [RedisReply] {
+        for arguments in commands {
+            let bytes = arguments.map { Array($0.utf8) }
+            let queued = withArgumentPointers(bytes) { values, lengths in
+                redisAppendCommandArgv(context, Int32(bytes.count), values, lengths)
+            }
+            guard queued == REDIS_OK else { throw RedisError(.connection, "Redis at \(server): \(Self.errorText(context))") }
+        }
+        return try commands.map { arguments in
+            var raw: UnsafeMutableRawPointer?
+            guard redisGetReply(context, &raw) == REDIS_OK, let raw else {
+                throw RedisError(.connection, "Redis at \(server): \(Self.errorText(context)) (reading the reply to \(arguments.first ?? ""))")
+            }
+            defer { freeReplyObject(raw) }
+            return RedisReply(raw.assumingMemoryBound(to: redisReply.self))
+        }
+    }
+
     /// Sends `arguments` and throws when the server answers with an error.
     @discardableResult
     public func checkedCommand(_ arguments: [String]) throws -> RedisReply {

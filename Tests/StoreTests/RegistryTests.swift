@@ -29,7 +29,7 @@ import Testing
         #expect(clash.code == .conflict)
         #expect(throws: FerryError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
         #expect(try store.bundles().count == 1)
-        #expect(try store.schemaVersion() == "v5-status-policy")
+        #expect(try store.schemaVersion() == "v6-stream-delivery")
     }
 
     @Test func resolvesAliasesVersionsAndTheProductionVersion() throws {

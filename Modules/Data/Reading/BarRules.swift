@@ -2,7 +2,7 @@ import FerryCore
 
 /// The rules every bar obeys, read from a file or handed over in memory: prices and volume not
 /// negative, `Low <= Open, Close <= High`.
-enum BarRules {
+public enum BarRules {
     /// One broken rule: the column it is found in, its kind and what is wrong.
     typealias Fault = (column: String, kind: DataProblem.Kind, message: String)
 
@@ -18,5 +18,11 @@ enum BarRules {
             faults.append((name, .priceOutsideRange, "\(name) \(value) is outside [Low \(low), High \(high)]"))
         }
         return faults
+    }
+
+    /// What is wrong with a bar handed over one at a time (a stream entry), one message per
+    /// broken rule; empty for a good bar. Finite numbers each.
+    public static func problems(open: Double, high: Double, low: Double, close: Double, volume: Double) -> [String] {
+        faults(of: [open, high, low, close, close, volume]).map(\.message)
     }
 }

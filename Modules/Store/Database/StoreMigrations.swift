@@ -89,6 +89,16 @@ enum StoreMigrations {
                         at TEXT NOT NULL, by TEXT NOT NULL);
                     """)
         }
+        // The stream consumer's deliveries (issue 19): which stream entry each logged prediction
+        // answered, unique, so an entry redelivered after a crash is never logged twice.
+        migrator.registerMigration("v6-stream-delivery") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE stream_delivery (
+                        stream TEXT NOT NULL, entry_id TEXT NOT NULL, prediction_id INTEGER NOT NULL REFERENCES prediction (id),
+                        PRIMARY KEY (stream, entry_id));
+                    """)
+        }
         return migrator
     }
 }
