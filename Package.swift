@@ -222,7 +222,7 @@ let package = Package(
             path: tests("PipelineTests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable", "FerryCore"], path: tests("CLITests"),
+            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable", "FerryCore", "FerryStore", "FerryTestSupport"], path: tests("CLITests"),
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels", logging, "FerryCore"], path: "Plugins/LSTM/Tests",
