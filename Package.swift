@@ -162,6 +162,9 @@ let package = Package(
             name: "ServeCeilingBenchmark", dependencies: ["FerryServer", "FerryStore", "FerryCore", nioCore],
             path: "bench/ServeCeilingBenchmark", swiftSettings: swiftSettings),
         .executableTarget(
+            name: "StreamLatencyBenchmark", dependencies: ["FerryRedis"], path: "bench/StreamLatencyBenchmark", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "LSTMBenchmark", dependencies: ["FerryLSTM", "BenchSupport"], path: "bench/LSTMBenchmark", swiftSettings: swiftSettings),
 
         // Fuzz targets (scripts/fuzz: the bundle reader, libferry's ferry_open_bytes); a corpus replayer in a normal build.
@@ -176,7 +179,8 @@ let package = Package(
                 "FerryCore", "FerryModels", "FerryBundle", "FerryStore", "FerryPipeline", "FerryLinear", "FerryBaselines", logging,
             ],
             path: tests("FerryTestSupport"), swiftSettings: swiftSettings),
-        .testTarget(name: "RedisTests", dependencies: ["FerryRedis", "FerryTestSupport"], path: tests("RedisTests"), swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RedisTests", dependencies: ["FerryRedis", "FerryTestSupport"], path: tests("RedisTests"), swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["FerryCore"], path: tests("CoreTests"), swiftSettings: swiftSettings),
         .testTarget(
             name: "DataTests", dependencies: ["FerryData", "FerryCore"], path: tests("DataTests"),
@@ -222,7 +226,8 @@ let package = Package(
             path: tests("PipelineTests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable", "FerryCore", "FerryStore", "FerryTestSupport"], path: tests("CLITests"),
+            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable", "FerryCore", "FerryStore", "FerryTestSupport"],
+            path: tests("CLITests"),
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LSTMTests", dependencies: ["FerryLSTM", "FerryModels", logging, "FerryCore"], path: "Plugins/LSTM/Tests",

@@ -38,9 +38,8 @@ public final class RedisConnection {
     /// Sends `arguments` as one command and waits for its reply. A reply of `-ERR ...` comes back
     /// as `.error` (the caller decides); a broken connection throws.
     public func command(_ arguments: [String]) throws -> RedisReply {
-        let bytes = arguments.map { Array($0.utf8) }
-        let reply: UnsafeMutableRawPointer? = withArgumentPointers(bytes) { values, lengths in
-            redisCommandArgv(context, Int32(bytes.count), values, lengths)
+        let reply: UnsafeMutableRawPointer? = withArgumentPointers(arguments) { values, lengths in
+            redisCommandArgv(context, Int32(arguments.count), values, lengths)
         }
         guard let reply else {
             throw RedisError(.connection, "Redis at \(server): \(Self.errorText(context)) (sending \(arguments.first ?? ""))")
@@ -54,16 +53,16 @@ public final class RedisConnection {
     /// as `.error`; a broken connection throws.
     public func pipeline(_ commands: [[String]]) throws -> [RedisReply] {
         for arguments in commands {
-            let bytes = arguments.map { Array($0.utf8) }
-            let queued = withArgumentPointers(bytes) { values, lengths in
-                redisAppendCommandArgv(context, Int32(bytes.count), values, lengths)
+            let queued = withArgumentPointers(arguments) { values, lengths in
+                redisAppendCommandArgv(context, Int32(arguments.count), values, lengths)
             }
             guard queued == REDIS_OK else { throw RedisError(.connection, "Redis at \(server): \(Self.errorText(context))") }
         }
         return try commands.map { arguments in
             var raw: UnsafeMutableRawPointer?
             guard redisGetReply(context, &raw) == REDIS_OK, let raw else {
-                throw RedisError(.connection, "Redis at \(server): \(Self.errorText(context)) (reading the reply to \(arguments.first ?? ""))")
+                throw RedisError(
+                    .connection, "Redis at \(server): \(Self.errorText(context)) (reading the reply to \(arguments.first ?? ""))")
             }
             defer { freeReplyObject(raw) }
             return RedisReply(raw.assumingMemoryBound(to: redisReply.self))
@@ -80,14 +79,23 @@ public final class RedisConnection {
         return reply
     }
 
-    /// Calls `body` with a pointer to each argument's bytes and their lengths (one buffer for all).
+    /// Calls `body` with a pointer to each argument's bytes and their lengths (one buffer for all,
+    /// filled straight from the strings: a pipelined batch formats thousands of arguments).
     private func withArgumentPointers<T>(
-        _ arguments: [[UInt8]], _ body: (UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int>?) -> T
+        _ arguments: [String], _ body: (UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int>?) -> T
     ) -> T {
-        let lengths = arguments.map(\.count)
-        let joined: [UInt8] = Array(arguments.joined()) + [0]
+        var lengths: [Int] = []
+        lengths.reserveCapacity(arguments.count)
+        var joined: [UInt8] = []
+        joined.reserveCapacity(arguments.reduce(1) { $0 + $1.utf8.count })
+        for argument in arguments {
+            joined.append(contentsOf: argument.utf8)
+            lengths.append(argument.utf8.count)
+        }
+        joined.append(0)
         return joined.withUnsafeBytes { all in
             var pointers: [UnsafePointer<CChar>?] = []
+            pointers.reserveCapacity(lengths.count)
             var offset = 0
             for length in lengths {
                 pointers.append(all.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) })

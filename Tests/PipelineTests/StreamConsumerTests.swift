@@ -189,7 +189,9 @@ import Testing
             #expect(letter["reason"]?.contains(entry.reason) == true, "\(letter["reason"] ?? "no reason") for \(entry.reason)")
             #expect(letter["stream"] == "fx" && letter["fields"]?.hasPrefix("{") == true)
         }
-        let expected = try Self.batch([MarketFixtureModel.eurusd]).filter { key, _ in key <= "EURUSD-1h \(lines[lines.startIndex + 69].prefix(19))" }
+        let expected = try Self.batch([MarketFixtureModel.eurusd]).filter { key, _ in
+            key <= "EURUSD-1h \(lines[lines.startIndex + 69].prefix(19))"
+        }
         let (logged, _) = try Self.logged(store, try StreamShards(name: "fx", count: 1))
         #expect(expected.count == 21 && Self.differing(logged, expected).isEmpty, "bad entries changed no state")
     }

@@ -25,7 +25,8 @@ import Testing
         let bar = entry.bar
         #expect([bar.open, bar.high, bar.low, bar.close, bar.volume] == [10, 12, 9, 11, 100])
         #expect(entry.bar.reference.isNaN, "no reference field read when the features need none")
-        let intraday = try BarEntry(fields: Self.good.merging(["time": "2024-01-02 10:00:00", "reference": "71.5"]) { $1 }, needsReference: true)
+        let intraday = try BarEntry(
+            fields: Self.good.merging(["time": "2024-01-02 10:00:00", "reference": "71.5"]) { $1 }, needsReference: true)
         #expect(intraday.time == Timestamp(year: 2024, month: 1, day: 2, hour: 10) && intraday.bar.reference == 71.5)
     }
 

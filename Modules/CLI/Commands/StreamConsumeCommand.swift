@@ -37,6 +37,8 @@ struct StreamConsumeCommand: AsyncParsableCommand {
     @Option(name: .customLong("with"), help: "The second series the model's features need, for --history.") var reference: String?
     @Option(help: "Entries read per shard per round.") var batch = 500
     @Option(help: "Milliseconds a shard stays with a consumer that stopped renewing its lease.") var leaseMs = 10_000
+    @Option(help: "Milliseconds between checkpoints of each shard (its entries are acknowledged then); 0: after every batch.")
+    var checkpointMs = 1_000
     @Option(help: "Serve Prometheus metrics on this port at /metrics (bars in, predictions out, dead letters, lag).") var metricsPort: Int?
     @Option(help: "The address the metrics listen on.") var metricsHost = "127.0.0.1"
     @Flag(help: "Stop once a read finds nothing new (to replay a stream), instead of waiting for more.") var drain = false
@@ -46,8 +48,11 @@ struct StreamConsumeCommand: AsyncParsableCommand {
     func validate() throws {
         if (model == nil) == (bundle == nil) { throw ValidationError("give either --model NAME[@ALIAS] or --bundle FILE") }
         if !(1...100_000).contains(batch) { throw ValidationError("--batch takes 1 to 100000 entries, not \(batch)") }
+        if checkpointMs < 0 { throw ValidationError("--checkpoint-ms takes 0 or more milliseconds, not \(checkpointMs)") }
         if leaseMs < 300 { throw ValidationError("--lease-ms takes 300 or more milliseconds, not \(leaseMs)") }
-        if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port takes 0 to 65535, not \(metricsPort)") }
+        if let metricsPort, !(0...65535).contains(metricsPort) {
+            throw ValidationError("--metrics-port takes 0 to 65535, not \(metricsPort)")
+        }
     }
 
     func run() async throws {
@@ -57,7 +62,7 @@ struct StreamConsumeCommand: AsyncParsableCommand {
                 redis: location.redisURL, input: try StreamShards(name: location.input, count: location.shards), group: group,
                 consumer: consumer ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())", output: out, deadLetters: deadLetters)
             (options.history, options.reference, options.batchSize) = (history, reference, batch)
-            (options.leaseMilliseconds, options.drain) = (leaseMs, drain)
+            (options.leaseMilliseconds, options.checkpointMilliseconds, options.drain) = (leaseMs, checkpointMs, drain)
             options.blockMilliseconds = min(1_000, leaseMs / 3)
             let consumer = try StreamConsumer(
                 model: bundle.map { .bundle($0) } ?? .registered(model ?? ""), store: try storeOptions.location.open(),

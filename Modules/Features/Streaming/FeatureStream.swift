@@ -39,6 +39,8 @@ public struct FeatureStream: Codable, Sendable {
     public let pipeline: FeaturePipeline
     /// How many bars were pushed.
     public private(set) var bars = 0
+    /// The pipeline's warm-up (kept: working it out walks every spec, and a consumer asks every bar).
+    private let warmUpRows: Int
     private var states: [any StreamingFeature]
     private var closeReturns = RunningReturn()
     private var referenceReturns = RunningReturn()
@@ -48,6 +50,7 @@ public struct FeatureStream: Codable, Sendable {
         try pipeline.validate()
         version = Self.stateVersion
         self.pipeline = pipeline
+        warmUpRows = pipeline.warmUpRows
         states = pipeline.features.map(streamingFeature)
     }
 
@@ -61,6 +64,7 @@ public struct FeatureStream: Codable, Sendable {
                 debugDescription: "feature stream state version \(version); this Ferry reads version \(Self.stateVersion)")
         }
         pipeline = try container.decode(FeaturePipeline.self, forKey: .pipeline)
+        warmUpRows = pipeline.warmUpRows
         bars = try container.decode(Int.self, forKey: .bars)
         // Each state decodes as the type its spec's kind makes (the specs say which, in order).
         var encoded = try container.nestedUnkeyedContainer(forKey: .states)
@@ -113,7 +117,7 @@ public struct FeatureStream: Codable, Sendable {
     }
 
     /// Whether the bars pushed so far cover the warm-up (the batch table drops the rows before).
-    public var isWarmedUp: Bool { bars > pipeline.warmUpRows }
+    public var isWarmedUp: Bool { bars > warmUpRows }
 
     /// Takes the next bar of the instrument and gives its value of every feature (``featureNames``
     /// order; `nan` during a feature's warm-up).

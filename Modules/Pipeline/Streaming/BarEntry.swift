@@ -22,7 +22,7 @@ struct BarEntry: Equatable {
     init(fields: [String: String], needsReference: Bool) throws(BarEntryProblem) {
         guard let instrument = fields["instrument"] else { throw BarEntryProblem("missing field instrument") }
         guard !instrument.isEmpty, instrument.utf8.count <= Self.maximumNameLength,
-            instrument.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) })
+            instrument.utf8.allSatisfy(Self.isNameByte)
         else {
             throw BarEntryProblem("field instrument: not 1 to \(Self.maximumNameLength) letters, digits, '.', '_' or '-'")
         }
@@ -42,6 +42,15 @@ struct BarEntry: Equatable {
         self.instrument = instrument
         self.time = parsed
         bar = StreamBar(open: open, high: high, low: low, close: close, volume: volume, reference: reference)
+    }
+
+    /// Whether `byte` may be in an instrument's name: an ASCII letter or digit, `.`, `_` or `-`.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// The finite number in field `name`.

@@ -6,7 +6,8 @@ struct ScoredBar: Equatable {
     /// The entry it came in, and its stream.
     let entryID: String
     let instrument: String
-    let time: Timestamp
+    /// The bar's time as the log and the output stream write it (ISO 8601).
+    let time: String
     /// The model's prediction; not finite where it gave no number.
     let prediction: Double
 }
@@ -80,7 +81,8 @@ struct ShardScorer {
             switch Self.push(bar, onto: &state.instruments[bar.instrument], row: &row) {
             case .scored:
                 rows += row
-                batch.scored.append(ScoredBar(entryID: entry.id, instrument: bar.instrument, time: bar.time, prediction: .nan))
+                batch.scored.append(
+                    ScoredBar(entryID: entry.id, instrument: bar.instrument, time: bar.time.iso8601, prediction: .nan))
             case .warmingUp: batch.warmingUp += 1
             case .duplicate: batch.duplicates += 1
             case let .older(last):
@@ -95,7 +97,8 @@ struct ShardScorer {
         let predictions = try model.predict(pipelineRows: rows, rowCount: batch.scored.count)
         for index in batch.scored.indices {
             let bar = batch.scored[index]
-            batch.scored[index] = ScoredBar(entryID: bar.entryID, instrument: bar.instrument, time: bar.time, prediction: predictions[index])
+            batch.scored[index] = ScoredBar(
+                entryID: bar.entryID, instrument: bar.instrument, time: bar.time, prediction: predictions[index])
         }
         return batch
     }

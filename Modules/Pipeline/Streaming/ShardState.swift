@@ -19,4 +19,8 @@ struct ShardState {
     var instruments: [String: InstrumentState] = [:]
     /// Instruments changed since the last checkpoint (only those are written again).
     var touched: Set<String> = []
+    /// Entries folded in since the last checkpoint: acknowledged once it is written.
+    var unacknowledged: [String] = []
+    /// When the last checkpoint was written, in milliseconds since 1970 (0: never).
+    var checkpointedAt = 0
 }

@@ -44,13 +44,17 @@ public final class StreamConsumer: @unchecked Sendable {
     private let redis: RedisConnection
     private let leases: ShardLeases
     private var held: [String: ShardState] = [:]
+    /// When the first batch was read (the start of ``StreamMetrics/Counts/activeSeconds``).
+    private var firstRead: Date?
     private let stopLock = NSLock()
     private var stopRequested = false
 
     /// Loads and verifies the model, warms the features up from ``StreamOptions/history`` and
     /// connects to Redis. Throws ``FerryError`` (`notFound`, `invalidArgument`, `unavailable` for
     /// Redis), ``ModelPausedError`` or the ``BundleError`` of the first failed check.
-    public init(model source: Model, store: Store, verifier: BundleVerifier, options: StreamOptions, metrics: StreamMetrics = StreamMetrics())
+    public init(
+        model source: Model, store: Store, verifier: BundleVerifier, options: StreamOptions, metrics: StreamMetrics = StreamMetrics()
+    )
         throws
     {
         switch source {
@@ -84,6 +88,9 @@ public final class StreamConsumer: @unchecked Sendable {
     public func run() throws -> StreamMetrics.Counts {
         do {
             for shard in options.input.streams { try redis.ensureGroup(options.group, on: shard) }
+            // One commit per batch, often one bar: no commit may wait for a log checkpoint's disk sync.
+            let checkpoints = try store.checkpointInBackground()
+            defer { checkpoints.stop() }
             do {
                 try consume()
             } catch {
@@ -127,6 +134,7 @@ public final class StreamConsumer: @unchecked Sendable {
         let streams = options.input.streams
         let share = (streams.count + liveConsumers - 1) / liveConsumers
         for shard in held.keys.sorted().reversed().prefix(max(0, held.count - share)) {
+            try checkpoint(shard)
             held[shard] = nil
             try leases.release(shard)
         }
@@ -159,13 +167,16 @@ public final class StreamConsumer: @unchecked Sendable {
                 on: shard, group: options.group, consumer: options.consumer, minimumIdleMilliseconds: 0, count: options.batchSize)
             if pending.isEmpty { break }
             try process(pending, of: shard)
+            try checkpoint(shard)  // acknowledged now, or the next claim would return them again
         }
     }
 
-    /// Scores a batch of `shard`'s entries, then commits, publishes, checkpoints and acknowledges
-    /// it, in that order; a shard whose lease was lost meanwhile is dropped unacknowledged.
+    /// Scores a batch of `shard`'s entries, then commits it to the log and publishes it; the
+    /// checkpoint and the acknowledgements follow every ``StreamOptions/checkpointMilliseconds``.
     private func process(_ entries: [StreamEntry], of shard: String) throws {
         guard var state = held.removeValue(forKey: shard) else { return }
+        let started = firstRead ?? Date()
+        firstRead = started
         let instruments = held.values.reduce(state.instruments.count) { $0 + $1.instruments.count }
         let batch = try scorer.score(
             entries.map { StreamEntryFields(id: $0.id, fields: $0.fields) }, state: &state, instrumentsHeld: instruments)
@@ -176,13 +187,13 @@ public final class StreamConsumer: @unchecked Sendable {
                     stream: shard, entryID: bar.entryID,
                     prediction: PredictionEntry(
                         model: model.name, version: model.version, caller: options.consumer, instrument: bar.instrument,
-                        asOf: bar.time.iso8601, value: bar.prediction.isFinite ? bar.prediction : nil, source: "stream", createdAt: now))
+                        asOf: bar.time, value: bar.prediction.isFinite ? bar.prediction : nil, source: "stream", createdAt: now))
             })
         try publish(batch, of: shard)
-        guard try leases.save(state, of: shard) else { return }
-        state.touched.removeAll()
+        state.unacknowledged += batch.entryIDs
+        let due = ShardLeases.milliseconds() - state.checkpointedAt >= options.checkpointMilliseconds
         held[shard] = state
-        try redis.acknowledge(batch.entryIDs, on: shard, group: options.group)
+        if due { try checkpoint(shard) }
         let newest = batch.scored.last.flatMap { EntryID($0.entryID) }
         metrics.update { counts in
             counts.barsIn += entries.count
@@ -192,8 +203,20 @@ public final class StreamConsumer: @unchecked Sendable {
             counts.duplicates += batch.duplicates
             counts.warmingUp += batch.warmingUp
             counts.redelivered += batch.alreadyFolded
+            counts.activeSeconds = Date().timeIntervalSince(started)
             if let newest { counts.lagSeconds = max(0, Double(ShardLeases.milliseconds()) - Double(newest.milliseconds)) / 1000 }
         }
+    }
+
+    /// Writes `shard`'s checkpoint (renewing its lease), then acknowledges the entries folded in
+    /// since the last one; a shard whose lease was lost meanwhile is dropped unacknowledged.
+    private func checkpoint(_ shard: String) throws {
+        guard var state = held.removeValue(forKey: shard), try leases.save(state, of: shard) else { return }
+        try redis.acknowledge(state.unacknowledged, on: shard, group: options.group)
+        state.touched.removeAll()
+        state.unacknowledged.removeAll()
+        state.checkpointedAt = ShardLeases.milliseconds()
+        held[shard] = state
     }
 
     /// Appends the batch's predictions to the output stream and its refused entries, with their
@@ -201,12 +224,15 @@ public final class StreamConsumer: @unchecked Sendable {
     private func publish(_ batch: ShardBatch, of shard: String) throws {
         var commands = batch.scored.map { bar in
             [
-                "XADD", options.output, "*", "entry", bar.entryID, "stream", shard, "instrument", bar.instrument, "time", bar.time.iso8601,
+                "XADD", options.output, "*", "entry", bar.entryID, "stream", shard, "instrument", bar.instrument, "time", bar.time,
                 "prediction", bar.prediction.isFinite ? "\(bar.prediction)" : "", "model", model.name, "version", model.version,
             ]
         }
         commands += batch.deadLetters.map { letter in
-            ["XADD", options.deadLetters, "*", "entry", letter.entryID, "stream", shard, "reason", letter.reason, "fields", Self.json(letter.fields)]
+            [
+                "XADD", options.deadLetters, "*", "entry", letter.entryID, "stream", shard, "reason", letter.reason, "fields",
+                Self.json(letter.fields),
+            ]
         }
         guard !commands.isEmpty else { return }
         for reply in try redis.pipeline(commands) {
@@ -223,7 +249,10 @@ public final class StreamConsumer: @unchecked Sendable {
     /// Gives every shard up and leaves the group's live consumers (a graceful stop): each
     /// checkpoint is already written, so another consumer takes over at once.
     private func giveEverythingUp() throws {
-        for shard in held.keys.sorted() { try leases.release(shard) }
+        for shard in held.keys.sorted() {
+            try checkpoint(shard)
+            try leases.release(shard)
+        }
         held.removeAll()
         metrics.update { $0.shardsHeld = 0 }
         try leases.leave()

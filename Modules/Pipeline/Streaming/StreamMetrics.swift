@@ -23,6 +23,8 @@ public final class StreamMetrics: @unchecked Sendable {
         public var lagSeconds = 0.0
         /// Shards this consumer holds now.
         public var shardsHeld = 0
+        /// Seconds from the first batch read to the last one committed: bars in over it is the throughput.
+        public var activeSeconds = 0.0
     }
 
     private let lock = NSLock()

@@ -20,6 +20,10 @@ public struct StreamOptions: Sendable {
     public var blockMilliseconds = 1_000
     /// How long a shard stays with a consumer that stopped renewing it, in milliseconds.
     public var leaseMilliseconds = 10_000
+    /// How often each shard's checkpoint is written and its entries acknowledged, in
+    /// milliseconds (0: after every batch). Longer is faster; a crash then redelivers more
+    /// entries (recomputed to the same values, logged once).
+    public var checkpointMilliseconds = 1_000
     /// The most instruments one consumer keeps state for.
     public var maximumInstruments = 10_000
     /// Stop once a read finds nothing new (replaying a stream), instead of waiting for more.

@@ -43,7 +43,9 @@ public struct StreamPublisher: Sendable {
             guard case let .prices(series) = try reader.read(path).data else { throw FerryError(.invalidData, "\(path) is not a bar file") }
             let name = series.instrument.rawValue
             instruments[name] = input.stream(for: name)
-            let aligned = try reference.map { try FeatureComputation(pipeline: .standard()).alignedReference($0, onto: series, reader: reader) }
+            let aligned = try reference.map {
+                try FeatureComputation(pipeline: .standard()).alignedReference($0, onto: series, reader: reader)
+            }
             for index in 0..<series.count where after.map({ series.timestamps[index] > $0 }) ?? true {
                 var fields = [
                     "instrument", name, "time", series.timestamps[index].iso8601, "open", "\(series.open[index])", "high",

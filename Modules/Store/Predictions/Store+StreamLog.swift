@@ -25,12 +25,16 @@ extension Store {
         guard !deliveries.isEmpty else { return [] }
         return try pool.write { db in
             let inserter = try PredictionInserter(db)
-            let known = try db.cachedStatement(sql: "SELECT 1 FROM stream_delivery WHERE stream = ? AND entry_id = ?")
-            let record = try db.cachedStatement(sql: "INSERT INTO stream_delivery (stream, entry_id, prediction_id) VALUES (?, ?, ?)")
+            let known = try db.makeStatement(sql: "SELECT 1 FROM stream_delivery WHERE stream = ? AND entry_id = ?")
+            let record = try db.makeStatement(sql: "INSERT INTO stream_delivery (stream, entry_id, prediction_id) VALUES (?, ?, ?)")
             return try deliveries.map { delivery in
-                guard try Bool.fetchOne(known, arguments: [delivery.stream, delivery.entryID]) == nil else { return false }
-                let id = try inserter.insert(delivery.prediction)
-                try record.execute(arguments: [delivery.stream, delivery.entryID, id])
+                known.bind(text: delivery.stream, at: 1)
+                known.bind(text: delivery.entryID, at: 2)
+                guard try !known.stepOnce(in: db) else { return false }
+                record.bind(text: delivery.stream, at: 1)
+                record.bind(text: delivery.entryID, at: 2)
+                record.bind(integer: try inserter.insert(delivery.prediction), at: 3)
+                _ = try record.stepOnce(in: db)
                 return true
             }
         }
