@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-stream bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
+.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-stream bench-stream-consumer bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -79,6 +79,10 @@ bench-features: bench-env
 
 bench-stream: bench-env
 	$(BENCH_PY) bench/stream_vs_talipp.py
+
+# ferry stream end to end: throughput with the log and XADD-to-prediction latency, beside a Python consumer.
+bench-stream-consumer: bench-env
+	bench/stream_consumer.sh
 
 bench-lasso: bench-env
 	$(BENCH_PY) bench/lasso_vs_sklearn.py
