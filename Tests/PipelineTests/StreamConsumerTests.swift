@@ -196,6 +196,34 @@ import Testing
         #expect(expected.count == 21 && Self.differing(logged, expected).isEmpty, "bad entries changed no state")
     }
 
+    @Test func aRegisteredModelIsResolvedOnceAndRefusedWhilePaused() throws {
+        let server = try RedisServer()
+        let folder = try TemporaryFolder("stream-registered")
+        defer { folder.remove() }
+        let store = try Store(path: folder.file("ferry.sqlite"))
+        _ = try BundleRegistration(store: store, verifier: FixtureModel.verifier).add(try MarketFixtureModel.bundle(), by: "test")
+        let shards = try StreamShards(name: "fx", count: 1)
+        try RegistryChanges(store: store).pause("EURUSD-lasso", reason: "bad data upstream", by: "test")
+        let paused = #expect(throws: ModelPausedError.self) {
+            try StreamConsumer(
+                model: .registered("EURUSD-lasso"), store: store, verifier: FixtureModel.verifier,
+                options: Self.options(server, shards: shards))
+        }
+        #expect(paused?.pause.reason == "bad data upstream")
+        try RegistryChanges(store: store).resume("EURUSD-lasso", reason: "fixed", by: "test")
+        var publisher = StreamPublisher(redis: server.url, input: shards, files: [MarketFixtureModel.eurusd])
+        publisher.after = Timestamp(iso8601: "2017-12-01")
+        _ = try publisher.run()
+        let consumer = try StreamConsumer(
+            model: .registered("EURUSD-lasso"), store: store, verifier: FixtureModel.verifier, options: Self.options(server, shards: shards)
+        )
+        #expect(consumer.modelName == "EURUSD-lasso" && consumer.modelVersion == "1.0.0")
+        let counts = try consumer.run()
+        #expect(counts.predictionsOut > 0 && counts.warmingUp == 49)
+        let logged = try store.streamPredictions(stream: "fx").values
+        #expect(logged.allSatisfy { $0.model == "EURUSD-lasso" && $0.source == "stream" && $0.caller == "c1" })
+    }
+
     /// Polls `condition` every 50 ms for at most `seconds`; whether it came true.
     static func waitUntil(seconds: Double, _ condition: () -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
