@@ -55,6 +55,27 @@ import Testing
         }
     }
 
+    /// The kernels write only the kept rows when the warm-up is dropped: the table must be the
+    /// whole table's rows from the warm-up on, every feature and target, to the bit.
+    @Test(arguments: ["SPX", "GOOG", "EURUSD-1h"])
+    func droppingTheWarmUpKeepsTheWholeTablesRowsToTheBit(file: String) throws {
+        let input = try FeatureStreamTests.input(file)
+        var whole = FeaturePipeline.standard()
+        whole.dropWarmUp = false
+        let full = try whole.compute(input)
+        let dropped = try FeaturePipeline.standard().compute(input)
+        let first = FeaturePipeline.standard().warmUpRows
+        #expect(dropped.droppedWarmUpRows == first && dropped.frame.rowCount == full.frame.rowCount - first)
+        #expect(dropped.frame.index == Array(full.frame.index[first...]))
+        #expect(dropped.frame.columnNames == full.frame.columnNames)
+        for name in full.frame.columnNames {
+            let tail = Array(try full.frame.values(of: name)[first...])
+            let kept = try dropped.frame.values(of: name)
+            let differing = zip(tail, kept).filter { !FeatureStreamTests.same($0, $1) }.count
+            #expect(differing == 0 && kept.count == tail.count, "\(file) \(name): \(differing) rows differ")
+        }
+    }
+
     @Test func derivedFeaturesFollowTheirFormulas() throws {
         let series = try TALibFixture.series("GOOG")
         let reference = ReferenceSeries(id: "SPX", values: Array(try TALibFixture.series("SPX").close.prefix(series.count)))
