@@ -1,0 +1,145 @@
+import FerryCore
+import FerryData
+import FerryModels
+import FerryMonitoring
+import FerryRisk
+import Foundation
+import Logging
+
+/// Walk-forward tuning, as `ferry tune` asks for it: every candidate of a hyperparameter grid
+/// trained and scored on expanding (or rolling) folds over the training and validation dates
+/// only, the best by the chosen metric's mean over the folds, then trained once more with it
+/// (``TrainingJob``: on the training split, evaluated on validation and test beside the baselines).
+///
+/// ```swift
+/// var tuning = TuningJob(training: TrainingJob(input: .market(dataPaths: ["data/SPX.csv"], reference: nil), pluginID: "lasso"),
+///                        grid: try HyperparameterGrid(["alpha=1e-5,1e-4,1e-3"]))
+/// tuning.metric = .mae
+/// let outcome = try tuning.run(registry: registry, logger: logger)
+/// print(outcome.chosen, outcome.candidates.map(\.summary.mean))
+/// ```
+///
+/// The test split is never read before the final evaluation: the folds are cut from the rows
+/// dated before the test split starts, so replacing every test target with noise leaves the
+/// choice and every fold score unchanged to the bit (`TuningJobTests` checks it).
+public struct TuningJob: Sendable {
+    /// The data, plugin, fixed hyperparameters (`overrides`), target, seed and split.
+    public var training: TrainingJob
+    /// The values to try.
+    public var grid: HyperparameterGrid
+    /// How many folds (2 to 100).
+    public var folds = 5
+    /// Rows left out between a fold's training rows and its scored rows; `nil`: the target's horizon.
+    public var gap: Int?
+    /// Train each fold on at most this many dates (a rolling window); `nil`: every earlier date.
+    public var rollingWindow: Int?
+    /// What the folds are scored and the candidates chosen by.
+    public var metric = TuningMetric.mae
+    /// The most candidates to try (drawn with the seed when the grid has more); `nil`: all.
+    public var budget: Int?
+
+    /// Makes a job trying `grid` on `training`'s data and plugin.
+    public init(training: TrainingJob, grid: HyperparameterGrid) {
+        self.training = training
+        self.grid = grid
+    }
+
+    /// Runs the folds for every candidate and the baselines, then the final training; `progress`
+    /// gets the share of fold fits done. Throws ``FerryError`` for data that cannot be split into
+    /// the folds, ``HyperparameterError`` for a value the plugin refuses.
+    public func run(registry: PluginRegistry, logger: Logger, progress: @escaping @Sendable (Double) -> Void = { _ in }) throws
+        -> TuningOutcome
+    {
+        guard (2...100).contains(folds) else { throw FerryError(.invalidArgument, "\(folds) folds: give 2 to 100", field: "folds") }
+        let design = try TrainingDesign.build(training, logger: logger)
+        let sets = try design.split(training.split)
+        let folds = try TuningFolds(
+            design: design, before: sets.testStart,
+            plan: WalkForward(
+                folds: folds, maxTrainSize: rollingWindow, gap: gap ?? design.gap))
+        let candidates = grid.candidates(budget: budget, seed: training.seed)
+        let kind = TargetKind(trainingValues: try design.trainingData(sets.train).target)
+        let scorer = try FoldScorer(metric: metric, kind: kind)
+        let fits = Double(candidates.count * folds.count)
+        var done = 0.0
+        var scored: [TuningOutcome.Candidate] = []
+        for candidate in candidates {
+            let scores = try folds.map { fold -> Double in
+                defer {
+                    done += 1
+                    progress(done / fits)
+                }
+                let trained = try registry.train(
+                    id: training.pluginID, on: try design.trainingData(fold.train), overrides: training.overrides.merging(candidate) { $1 },
+                    context: TrainingContext(seed: training.seed, logger: logger))
+                return try scorer.score(trained.model, on: try design.trainingData(fold.test))
+            }
+            scored.append(TuningOutcome.Candidate(parameters: candidate, foldScores: scores))
+        }
+        var baselines: [String: [Double]] = [:]
+        for baseline in registry.baselines {
+            baselines[baseline.id] = try? folds.map { fold in
+                let trained = try registry.train(id: baseline.id, on: try design.trainingData(fold.train), context: TrainingContext())
+                return try scorer.score(trained.model, on: try design.trainingData(fold.test))
+            }
+        }
+        guard let best = scored.indices.min(by: { metric.isBetter(scored[$0].summary.mean, than: scored[$1].summary.mean) })
+        else { throw FerryError(.invalidArgument, "the grid has no candidate", field: "grid") }
+        var final = training
+        final.overrides = training.overrides.merging(scored[best].parameters) { $1 }
+        let outcome = try final.run(registry: registry, logger: logger)
+        return TuningOutcome(
+            metric: metric, folds: folds.summaries, candidates: scored, chosen: scored[best].parameters,
+            baselines: baselines.mapValues(TuningOutcome.Summary.init), final: outcome)
+    }
+}
+
+/// What candidates are scored and chosen by, on each fold's scored rows.
+public enum TuningMetric: String, Sendable, Codable, CaseIterable {
+    /// Mean absolute error (lower is better).
+    case mae
+    /// Root mean squared error (lower is better).
+    case rmse
+    /// Directional accuracy around the target's benchmark (higher is better).
+    case directionalAccuracy = "dir_acc"
+    /// The annualised Sharpe ratio of trading the prediction's sign on the realised return, 252
+    /// periods a year (higher is better; return targets only).
+    case sharpe
+
+    /// Whether `score` beats `other` (a `nan` never does).
+    func isBetter(_ score: Double, than other: Double) -> Bool {
+        guard !score.isNaN else { return false }
+        guard !other.isNaN else { return true }
+        switch self {
+        case .mae, .rmse: return score < other
+        case .directionalAccuracy, .sharpe: return score > other
+        }
+    }
+}
+
+/// Scores a model on rows by a ``TuningMetric``.
+private struct FoldScorer {
+    let metric: TuningMetric
+    let kind: TargetKind
+
+    init(metric: TuningMetric, kind: TargetKind) throws {
+        if metric == .sharpe, kind == .direction {
+            throw FerryError(.invalidArgument, "sharpe needs a return target; this one is a 0/1 direction", field: "metric")
+        }
+        (self.metric, self.kind) = (metric, kind)
+    }
+
+    func score(_ model: any TrainedModel, on rows: TrainingData) throws -> Double {
+        let predictions = try model.predict(rows.features)
+        switch metric {
+        case .mae, .rmse, .directionalAccuracy:
+            let metrics = try RegressionMetrics(benchmark: kind.benchmark).metrics(predictions: predictions, actuals: rows.target)
+            return metrics[metric == .directionalAccuracy ? "directional_accuracy" : metric.rawValue] ?? .nan
+        case .sharpe:
+            let returns = zip(predictions, rows.target).map { prediction, realised in
+                (prediction > 0 ? 1.0 : prediction < 0 ? -1.0 : 0.0) * realised
+            }
+            return try ReturnStatistics().statistics(returns: returns)["sharpe"] ?? .nan
+        }
+    }
+}

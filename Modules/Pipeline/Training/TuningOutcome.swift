@@ -1,0 +1,59 @@
+import FerryCore
+
+/// What a ``TuningJob`` found: every candidate's score on every fold, the baselines' on the
+/// same folds, the choice, and the final run trained with it.
+public struct TuningOutcome: Sendable {
+    /// What the folds were scored by.
+    public let metric: TuningMetric
+    /// The folds' dates and sizes.
+    public let folds: [Fold]
+    /// Every candidate tried, in grid order.
+    public let candidates: [Candidate]
+    /// The chosen hyperparameters (the best mean over the folds; the first on a tie).
+    public let chosen: [String: String]
+    /// Each naive baseline's scores on the same folds, by baseline id (one that cannot fit the rows is left out).
+    public let baselines: [String: Summary]
+    /// The run trained with the chosen values: its evaluation on validation and test, beside the baselines.
+    public let final: TrainingOutcome
+
+    /// One fold: the dates it trains on and is scored on.
+    public struct Fold: Sendable, Codable, Equatable {
+        public let number: Int
+        public let trainFrom: String, trainThrough: String
+        public let scoredFrom: String, scoredThrough: String
+        public let trainRows: Int, scoredRows: Int
+    }
+
+    /// One candidate's scores.
+    public struct Candidate: Sendable, Codable, Equatable {
+        /// Its hyperparameters (beside the job's fixed ones).
+        public let parameters: [String: String]
+        /// Its score on each fold, in fold order.
+        public let foldScores: [Double]
+        /// Mean, standard deviation and worst over the folds.
+        public var summary: Summary { Summary(foldScores) }
+    }
+
+    /// Scores over the folds: each fold's, their mean, sample standard deviation and worst
+    /// (the highest error, or the lowest accuracy or Sharpe, as the metric reads).
+    public struct Summary: Sendable, Codable, Equatable {
+        public let scores: [Double]
+        public let mean: Double
+        public let standardDeviation: Double
+        public let lowest: Double, highest: Double
+
+        /// The summary of `scores`.
+        public init(_ scores: [Double]) {
+            self.scores = scores
+            let n = Double(scores.count)
+            let average = scores.reduce(0, +) / n
+            mean = average
+            standardDeviation = scores.count < 2 ? 0 : (scores.reduce(0) { $0 + ($1 - average) * ($1 - average) } / (n - 1)).squareRoot()
+            lowest = scores.min() ?? .nan
+            highest = scores.max() ?? .nan
+        }
+
+        /// The worst fold's score under `metric`.
+        public func worst(_ metric: TuningMetric) -> Double { metric.isBetter(lowest, than: highest) ? highest : lowest }
+    }
+}
