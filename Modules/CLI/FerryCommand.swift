@@ -14,7 +14,8 @@ public struct FerryCommand: AsyncParsableCommand {
             """,
         version: FerryVersion.current,
         subcommands: [
-            DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, PredictCommand.self, ExportCommand.self,
+            DataCommand.self, FeaturesCommand.self, PluginsCommand.self, TrainCommand.self, TuneCommand.self, PredictCommand.self,
+            ExportCommand.self,
             VerifyCommand.self, PushCommand.self, PullCommand.self,
             InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self,
             BacktestCommand.self, SizeCommand.self,

@@ -22,64 +22,20 @@ struct TrainCommand: ReportingCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "The plugin id (see ferry plugins list).") var plugin: String
-    @Option(help: "A bar file to train on; repeat for several instruments.") var data: [String] = []
-    @Option(name: .customLong("with"), help: "A second series for cross-asset features (bars or Date,Value).") var reference: String?
-    @Option(help: "A plain numeric CSV table instead of bar files (every column but --target is a feature).") var table: String?
-    @Option(help: "The column to predict.") var target = "next_return"
-    @Option(name: .customLong("param"), help: "A hyperparameter, as NAME=VALUE; repeat for several.") var parameters: [String] = []
-    @Option(help: "The seed every random choice derives from.") var seed: UInt64 = 42
-    @Option(help: "Share of the dates for training.") var trainFraction = 0.7
-    @Option(help: "Share of the dates for validation (the rest is test).") var validationFraction = 0.15
-    @Option(help: "Validation starts on this date (YYYY-MM-DD); use with --test-start instead of fractions.") var validationStart: String?
-    @Option(help: "Test starts on this date (YYYY-MM-DD).") var testStart: String?
+    @OptionGroup var input: TrainingInputOptions
     @Option(help: "Where runs are kept.") var runsDir = "runs"
-    @Flag(help: "Drop faulty input rows and report each one instead of refusing the file.") var lenient = false
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        if table != nil, !data.isEmpty { throw ValidationError("give --data or --table, not both") }
-        if (validationStart == nil) != (testStart == nil) { throw ValidationError("--validation-start and --test-start go together") }
-        for parameter in parameters where !parameter.contains("=") {
-            throw ValidationError("--param '\(parameter)' is not NAME=VALUE")
-        }
-    }
 
     static let offersLenient = true
 
     func perform() throws {
         let logger = global.logger(for: "train")
-        let input: TrainingJob.Input =
-            if let table { .table(path: table) } else {
-                .market(
-                    dataPaths: data.isEmpty ? [try DefaultInputs.primaryBars()] : data,
-                    reference: reference)
-            }
-        var job = TrainingJob(input: input, pluginID: plugin)
-        job.target = target
-        job.seed = seed
-        job.mode = lenient ? .lenient : .strict
-        job.overrides = Dictionary(
-            parameters.map { parameter in
-                let parts = parameter.split(separator: "=", maxSplits: 1).map(String.init)
-                return (parts[0], parts.count > 1 ? parts[1] : "")
-            }, uniquingKeysWith: { _, last in last })
-        job.split = try splitPlan()
-        let progress = ProgressLine(label: "training \(plugin)")
+        let job = try input.job()
+        let progress = ProgressLine(label: "training \(job.pluginID)")
         let outcome = try job.run(registry: try PluginCatalog.shared.registry(), logger: logger, progress: progress.report)
         progress.finish()
         let record = try RunKeeper(directory: runsDir, store: try storeOptions.location.open()).keep(outcome)
         if output.json { try printJSON(record) } else { print(EvaluationText.render(record, runsDir: runsDir)) }
-    }
-
-    private func splitPlan() throws -> TrainingJob.SplitPlan {
-        guard let validationStart, let testStart else {
-            return .fractions(train: trainFraction, validation: validationFraction)
-        }
-        guard let validation = Timestamp(iso8601: validationStart), let test = Timestamp(iso8601: testStart) else {
-            throw ValidationError("--validation-start and --test-start take dates as YYYY-MM-DD")
-        }
-        return .dates(validationStart: validation, testStart: test)
     }
 }
