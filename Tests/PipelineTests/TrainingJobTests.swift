@@ -58,6 +58,11 @@ import Testing
         #expect(Safetensors.encode(first.plugin.model.tensors) == Safetensors.encode(second.plugin.model.tensors))
         #expect(first.evaluation == second.evaluation)
         #expect(first.evaluation.benchmark == 0.5)
+        // A 0/1 target is judged against its majority class, not against returns read as directions.
+        #expect(Set(first.evaluation.test.keys) == ["model", "baseline-zero", "baseline-mean", "baseline-majority"])
+        #expect(first.evaluation.skippedBaselines["baseline-last"]?.contains("baseline-majority stands in") == true)
+        let upShare = first.evaluation.test["baseline-majority"]?["directional_accuracy"] ?? 0
+        #expect(upShare > 0.5, "GOOG went up on most test days, and always-up scores that share")
     }
 
     @Test func severalInstrumentsShareTheSplitDates() throws {

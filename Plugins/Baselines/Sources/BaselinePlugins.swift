@@ -5,7 +5,12 @@ import FerryModels
 /// loses to doing nothing.
 public enum Baselines {
     /// The baseline plugins, in the order reports list them.
-    public static let plugins: [any ModelPlugin.Type] = [ZeroBaseline.self, LastReturnBaseline.self, MeanBaseline.self]
+    public static let plugins: [any ModelPlugin.Type] = [
+        ZeroBaseline.self, LastReturnBaseline.self, MeanBaseline.self, MajorityClassBaseline.self,
+    ]
+
+    /// Whether `target` is a 0/1 direction (every value 0 or 1).
+    static func isDirection(_ target: [Double]) -> Bool { !target.isEmpty && target.allSatisfy { $0 == 0 || $0 == 1 } }
 }
 
 /// Hyperparameters for baselines that take none.
@@ -63,6 +68,10 @@ public struct LastReturnBaseline: ModelPlugin {
         guard data.features[column: column] != nil else {
             throw TrainingDataError("the last-return baseline needs a '\(column)' feature column")
         }
+        // A return is no forecast of a 0/1 direction: read as one it says "down" on every row.
+        guard !Baselines.isDirection(data.target) else {
+            throw TrainingDataError("the last-return baseline forecasts returns; for a 0/1 direction target baseline-majority stands in")
+        }
         return BaselineModel(schema: FeatureSchema(features: [FeatureField(name: column)]), constant: nil, column: column)
     }
 
@@ -97,5 +106,31 @@ public struct MeanBaseline: ModelPlugin {
             throw TensorError(message: "expected tensor 'mean' of shape [1]")
         }
         return BaselineModel(schema: schema, constant: mean.values[0], column: nil)
+    }
+}
+
+/// Predicts the training rows' majority class of a 0/1 direction target ("always up" on most
+/// equity data; 1 on a tie): the baseline a direction model must beat, where the last return and
+/// zero always read "down".
+public struct MajorityClassBaseline: ModelPlugin {
+    public static let isBaseline = true
+    public static let id = "baseline-majority"
+    public static let version = SemanticVersion(1, 0, 0)
+    public static let summary = "Naive baseline for 0/1 targets: predicts the training rows' majority class."
+
+    public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel
+    {
+        guard Baselines.isDirection(data.target) else {
+            throw TrainingDataError("the majority-class baseline is for 0/1 direction targets; this target has other values")
+        }
+        let ups = data.target.filter { $0 == 1 }.count
+        return BaselineModel(schema: FeatureSchema(features: []), constant: 2 * ups >= data.target.count ? 1 : 0, column: nil)
+    }
+
+    public static func load(tensors: [String: Tensor], hyperparameters: NoHyperparameters, schema: FeatureSchema) throws -> any TrainedModel
+    {
+        guard let majority = tensors["mean"], majority.shape == [1], tensors.count == 1, majority.values[0] == 0 || majority.values[0] == 1
+        else { throw TensorError(message: "expected tensor 'mean' of shape [1] holding the class, 0 or 1") }
+        return BaselineModel(schema: schema, constant: majority.values[0], column: nil)
     }
 }

@@ -24,7 +24,27 @@ import Testing
         #expect(try mean.predict(data.features) == Array(repeating: 0.01, count: 4))
         let reloaded = try MeanBaseline.load(tensors: mean.tensors, hyperparameters: .init(), schema: mean.schema)
         #expect(try reloaded.predict(data.features) == Array(repeating: 0.01, count: 4))
-        #expect(Baselines.plugins.map { $0.id } == ["baseline-zero", "baseline-last", "baseline-mean"])
+        #expect(Baselines.plugins.map { $0.id } == ["baseline-zero", "baseline-last", "baseline-mean", "baseline-majority"])
+    }
+
+    @Test func directionTargetsGetTheMajorityClassInsteadOfTheLastReturn() throws {
+        let context = TrainingContext()
+        let up = try TrainingData(features: data.features, target: [1, 0, 1, 1])
+        let majority = try MajorityClassBaseline.train(on: up, hyperparameters: .init(), context: context)
+        #expect(try majority.predict(data.features) == [1, 1, 1, 1])
+        let reloaded = try MajorityClassBaseline.load(tensors: majority.tensors, hyperparameters: .init(), schema: majority.schema)
+        #expect(try reloaded.predict(data.features) == [1, 1, 1, 1])
+        let down = try TrainingData(features: data.features, target: [0, 0, 1, 0])
+        #expect(
+            try MajorityClassBaseline.train(on: down, hyperparameters: .init(), context: context).predict(data.features) == [0, 0, 0, 0])
+        let tie = try TrainingData(features: data.features, target: [0, 1, 1, 0])
+        #expect(
+            try MajorityClassBaseline.train(on: tie, hyperparameters: .init(), context: context).predict(data.features) == [1, 1, 1, 1])
+        let last = #expect(throws: TrainingDataError.self) {
+            try LastReturnBaseline.train(on: up, hyperparameters: .init(), context: context)
+        }
+        #expect("\(last.map { "\($0)" } ?? "")".contains("baseline-majority stands in"))
+        #expect(throws: TrainingDataError.self) { try MajorityClassBaseline.train(on: data, hyperparameters: .init(), context: context) }
     }
 
     @Test func lastReturnNeedsItsColumn() throws {

@@ -19,7 +19,8 @@ import ferry
 from conftest import golden, read_bars, read_series
 
 PLUGINS = [
-    "lasso", "elasticnet", "ridge", "logistic", "baseline-zero", "baseline-last", "baseline-mean", "ensemble",
+    "lasso", "elasticnet", "ridge", "logistic", "baseline-zero", "baseline-last", "baseline-mean", "baseline-majority",
+    "ensemble",
     "lstm-lightweight", "lstm-baseline", "lstm-enhanced", "attention-lstm",
 ]
 
