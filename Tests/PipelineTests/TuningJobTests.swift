@@ -71,6 +71,25 @@ import Testing
         #expect(noisy.final.evaluation.test != clean.final.evaluation.test, "the noise did reach the test evaluation")
     }
 
+    @Test func theBundleRecordsTheTuning() throws {
+        let folder = try TemporaryFolder("tune-bundle")
+        defer { folder.remove() }
+        let outcome = try Self.job(try Self.table(in: folder, name: "t.csv"), grid: ["alpha=0.0001,0.01"])
+            .run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger)
+        let tuning = try #require(outcome.final.tuning)
+        #expect(tuning.chosen == outcome.chosen && tuning.metric == "mae" && tuning.grid.map(\.name) == ["alpha"])
+        #expect(tuning.candidates == outcome.candidates && tuning.baselines["baseline-mean"]?.count == 5)
+        let keeper = RunKeeper(runs: RunStore(directory: folder.file("runs")))
+        let record = try keeper.keep(outcome.final)
+        #expect(record.tuning == tuning)
+        #expect(try RunStore(directory: folder.file("runs")).record(id: record.id).tuning == tuning, "run.json keeps it")
+        let path = folder.file("tuned.tar.gz")
+        try BundleExport(sourceDateEpoch: nil).write(
+            run: record, keeper: keeper, registry: FixtureModel.registry, to: .file(path), lineage: false)
+        #expect(try BundleInspection.read(path).manifest.tuning == tuning, "the manifest carries it")
+        #expect(try BundleTrust(plugins: FixtureModel.registry).verify(path).passed)
+    }
+
     @Test func aBudgetDrawsTheSameCandidatesForTheSameSeed() throws {
         let grid = try HyperparameterGrid(["alpha=1,2,3,4", "max_iter=100,200"])
         #expect(grid.candidates.count == 8 && grid.candidates.first == ["alpha": "1", "max_iter": "100"])

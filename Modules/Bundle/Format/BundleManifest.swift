@@ -74,6 +74,8 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     public var members: [Member]?
     /// The hyperparameters used.
     public let hyperparameters: JSONValue
+    /// How they were chosen by walk-forward tuning (format 2, optional; absent when they were given).
+    public var tuning: TuningRecord?
     /// The training seed.
     public let seed: UInt64
     /// When the bundle was made: from `SOURCE_DATE_EPOCH` or the data, never the clock, so exports repeat.

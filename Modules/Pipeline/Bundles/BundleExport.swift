@@ -97,12 +97,13 @@ public struct BundleExport: Sendable {
         guard case let .array(fileList) = try FerryJSON.value(of: record.data.files) else {
             throw FerryError(.invalidData, "run \(record.id): unreadable data fingerprint")
         }
-        let manifest = BundleManifest(
+        var manifest = BundleManifest(
             name: bundleName, version: version, plugin: .init(id: record.plugin.id, version: record.plugin.version), target: record.target,
             trainingData: .init(
                 fingerprint: record.data.sha256, files: fileList, first: record.split.train.first, last: record.split.test.last),
             splits: record.split, hyperparameters: record.hyperparameters, seed: record.seed, created: created,
             ferryVersion: FerryVersion.current)
+        manifest.tuning = record.tuning
         let evaluation = try FerryJSON.value(of: record.evaluation)
         let baseline = try FerryJSON.value(of: record.evaluation.validation["model"] ?? MetricSet())
         var contents = BundleContents(

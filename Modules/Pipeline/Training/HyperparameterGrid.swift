@@ -9,10 +9,7 @@ public struct HyperparameterGrid: Sendable, Codable, Equatable {
     public let parameters: [Parameter]
 
     /// One parameter's values.
-    public struct Parameter: Sendable, Codable, Equatable {
-        public let name: String
-        public let values: [String]
-    }
+    public typealias Parameter = TuningRecord.Parameter
 
     /// Reads `NAME=V1,V2,...` specs; throws ``FerryError`` `invalidArgument` (field `grid`) naming a
     /// spec without `=`, without values, or a parameter given twice.

@@ -39,6 +39,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public let weights: String
     /// A few test rows and the model's outputs for them, for bundles' behaviour checks.
     public let golden: GoldenSet
+    /// How the hyperparameters were chosen (`ferry tune`); `nil` for a plain training run.
+    public var tuning: TuningRecord? = nil
 }
 
 extension SplitSummary {

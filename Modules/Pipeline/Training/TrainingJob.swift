@@ -112,4 +112,6 @@ public struct TrainingOutcome: Sendable {
     public let seed: UInt64
     /// The first test rows and the model's outputs for them.
     public let golden: GoldenSet
+    /// How the hyperparameters were chosen, when a ``TuningJob`` chose them.
+    public internal(set) var tuning: TuningRecord?
 }

@@ -87,7 +87,10 @@ public struct TuningJob: Sendable {
         else { throw FerryError(.invalidArgument, "the grid has no candidate", field: "grid") }
         var final = training
         final.overrides = training.overrides.merging(scored[best].parameters) { $1 }
-        let outcome = try final.run(registry: registry, logger: logger)
+        var outcome = try final.run(registry: registry, logger: logger)
+        outcome.tuning = TuningRecord(
+            metric: metric.rawValue, grid: grid.parameters, folds: folds.summaries, candidates: scored, baselines: baselines,
+            chosen: scored[best].parameters)
         return TuningOutcome(
             metric: metric, folds: folds.summaries, candidates: scored, chosen: scored[best].parameters,
             baselines: baselines.mapValues(TuningOutcome.Summary.init), final: outcome)

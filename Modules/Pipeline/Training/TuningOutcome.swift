@@ -17,22 +17,9 @@ public struct TuningOutcome: Sendable {
     public let final: TrainingOutcome
 
     /// One fold: the dates it trains on and is scored on.
-    public struct Fold: Sendable, Codable, Equatable {
-        public let number: Int
-        public let trainFrom: String, trainThrough: String
-        public let scoredFrom: String, scoredThrough: String
-        public let trainRows: Int, scoredRows: Int
-    }
-
-    /// One candidate's scores.
-    public struct Candidate: Sendable, Codable, Equatable {
-        /// Its hyperparameters (beside the job's fixed ones).
-        public let parameters: [String: String]
-        /// Its score on each fold, in fold order.
-        public let foldScores: [Double]
-        /// Mean, standard deviation and worst over the folds.
-        public var summary: Summary { Summary(foldScores) }
-    }
+    public typealias Fold = TuningRecord.Fold
+    /// One candidate's hyperparameters and fold scores.
+    public typealias Candidate = TuningRecord.Candidate
 
     /// Scores over the folds: each fold's, their mean, sample standard deviation and worst
     /// (the highest error, or the lowest accuracy or Sharpe, as the metric reads).
@@ -56,4 +43,9 @@ public struct TuningOutcome: Sendable {
         /// The worst fold's score under `metric`.
         public func worst(_ metric: TuningMetric) -> Double { metric.isBetter(lowest, than: highest) ? highest : lowest }
     }
+}
+
+extension TuningRecord.Candidate {
+    /// Mean, standard deviation and worst over the folds.
+    public var summary: TuningOutcome.Summary { TuningOutcome.Summary(foldScores) }
 }
