@@ -51,6 +51,8 @@ import Testing
         #expect(outcome.baselines["baseline-mean"]?.scores.count == 5, "the baselines are scored on the same folds")
         let chosenMean = try #require(outcome.candidates.first { $0.parameters == outcome.chosen }?.summary.mean)
         #expect(chosenMean < (outcome.baselines["baseline-mean"]?.mean ?? 0), "a real signal beats the mean on the folds")
+        #expect(outcome.verdict.contains("beats baseline-mean on 5 of 5 folds"), "the verdict is computed: \(outcome.verdict)")
+        #expect(outcome.financial == nil, "a plain table has no return_1 to trade on")
         let again = try job.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger)
         #expect(again.candidates == outcome.candidates && again.chosen == outcome.chosen, "deterministic")
     }
@@ -69,6 +71,20 @@ import Testing
         #expect(bits(noisy) == bits(clean), "every fold score, to the bit")
         #expect(noisy.baselines == clean.baselines)
         #expect(noisy.final.evaluation.test != clean.final.evaluation.test, "the noise did reach the test evaluation")
+    }
+
+    @Test func marketDataFoldsAreTradedBesideBuyAndHold() throws {
+        var training = TrainingJob(input: .market(dataPaths: [TestRepository.path("data/SPX.csv")], reference: nil), pluginID: "lasso")
+        training.overrides = ["max_iter": "200"]
+        var job = TuningJob(training: training, grid: try HyperparameterGrid(["alpha=0.001"]))
+        job.folds = 3
+        let outcome = try job.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger)
+        let financial = try #require(outcome.financial)
+        #expect(financial.costBasisPoints == 1 && financial.chosen.count == 3 && financial.buyAndHold.count == 3)
+        #expect(financial.chosen.allSatisfy { Set($0.keys) == ["sharpe", "max_drawdown", "hit_rate", "total_return"] })
+        let flat = try #require(financial.baselines["baseline-zero"])
+        #expect(flat.allSatisfy { $0["max_drawdown"] == 0 && $0["total_return"] == 0 }, "predicting 0 never trades")
+        #expect(outcome.verdict.contains("buy-and-hold's on") && outcome.final.tuning?.financial == financial)
     }
 
     @Test func theBundleRecordsTheTuning() throws {

@@ -10,7 +10,9 @@ struct TuneCommand: ReportingCommand {
             Every combination of the --grid values is trained and scored on --folds expanding \
             folds (or --rolling N dates) cut from the dates before the test split, with --gap \
             rows left out before each scored block (default: the target's horizon); the naive \
-            baselines are scored on the same folds. The candidate with the best mean --metric \
+            baselines are scored on the same folds, and with bars each fold's signal is traded \
+            (first instrument, one-period lag, --cost-bps) beside buy-and-hold. The candidate \
+            with the best mean --metric \
             over the folds is then trained as ferry train would (on the training split, evaluated \
             on validation and test beside the baselines) and the run kept in --runs-dir for ferry \
             export. Deterministic for a --seed.
@@ -28,6 +30,7 @@ struct TuneCommand: ReportingCommand {
     @Option(help: "Train each fold on at most this many dates (a rolling window) instead of every earlier one.") var rolling: Int?
     @Option(help: "What the folds are scored by: mae, rmse, dir_acc or sharpe.") var metric = "mae"
     @Option(help: "Try at most this many candidates, drawn with the seed when the grid has more.") var budget: Int?
+    @Option(help: "The cost of changing the position by one unit, in basis points, in the folds' backtests.") var costBps = 1.0
     @Option(help: "Where runs are kept.") var runsDir = "runs"
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
@@ -39,6 +42,7 @@ struct TuneCommand: ReportingCommand {
         if TuningMetric(rawValue: metric) == nil { throw ValidationError("--metric takes mae, rmse, dir_acc or sharpe, not '\(metric)'") }
         if let gap, gap < 0 { throw ValidationError("--gap takes 0 or more rows, not \(gap)") }
         if let rolling, rolling < 1 { throw ValidationError("--rolling takes 1 or more dates, not \(rolling)") }
+        if !(costBps >= 0) || !costBps.isFinite { throw ValidationError("--cost-bps takes 0 or more basis points, not \(costBps)") }
         if let budget, budget < 1 { throw ValidationError("--budget takes 1 or more candidates, not \(budget)") }
     }
 
@@ -46,6 +50,7 @@ struct TuneCommand: ReportingCommand {
         var job = TuningJob(training: try input.job(), grid: try HyperparameterGrid(grid))
         (job.folds, job.gap, job.rollingWindow, job.budget) = (folds, gap, rolling, budget)
         job.metric = TuningMetric(rawValue: metric) ?? .mae
+        job.costBasisPoints = costBps
         let progress = ProgressLine(label: "tuning \(job.training.pluginID)")
         let outcome = try job.run(
             registry: try PluginCatalog.shared.registry(), logger: global.logger(for: "tune"), progress: progress.report)

@@ -1,3 +1,4 @@
+import FerryCore
 import FerryPipeline
 import Foundation
 
@@ -18,7 +19,23 @@ enum TuningText {
         }
         lines.append("baselines on the same folds:")
         for (id, baseline) in outcome.baselines.sorted(by: { $0.key < $1.key }) { lines.append("  \(id)  \(summary(baseline, metric))") }
+        if let financial = outcome.financial {
+            lines.append(
+                "backtests by fold (first instrument, one-period lag, \(financial.costBasisPoints) bps per unit traded): Sharpe, max drawdown"
+            )
+            lines.append("  chosen        " + trades(financial.chosen))
+            lines.append("  buy-and-hold  " + trades(financial.buyAndHold))
+            for (id, baseline) in financial.baselines.sorted(by: { $0.key < $1.key }) { lines.append("  \(id)  " + trades(baseline)) }
+        }
+        lines.append("verdict: \(outcome.verdict)")
         return lines.joined(separator: "\n")
+    }
+
+    private static func trades(_ folds: [[String: Double]]) -> String {
+        folds.map { fold in
+            let sharpe = fold["sharpe"].flatMap { $0.isFinite ? String(format: "%.2f", $0) : nil } ?? "n/a"
+            return sharpe + String(format: " %.1f%%", 100 * (fold["max_drawdown"] ?? .nan))
+        }.joined(separator: " | ")
     }
 
     private static func parameters(_ values: [String: String]) -> String {
@@ -38,6 +55,8 @@ struct TuningReport: Encodable {
     let candidates: [Candidate]
     let baselines: [String: TuningOutcome.Summary]
     let chosen: [String: String]
+    let financial: TuningRecord.Financial?
+    let verdict: String
     let run: RunRecord
 
     struct Candidate: Encodable {
@@ -49,6 +68,6 @@ struct TuningReport: Encodable {
         metric = outcome.metric.rawValue
         folds = outcome.folds
         candidates = outcome.candidates.map { Candidate(parameters: $0.parameters, summary: $0.summary) }
-        (baselines, chosen, self.run) = (outcome.baselines, outcome.chosen, run)
+        (baselines, chosen, financial, verdict, self.run) = (outcome.baselines, outcome.chosen, outcome.financial, outcome.verdict, run)
     }
 }

@@ -37,6 +37,26 @@ public struct TuningRecord: Codable, Sendable, Equatable {
         public init(parameters: [String: String], foldScores: [Double]) { (self.parameters, self.foldScores) = (parameters, foldScores) }
     }
 
+    /// The folds' backtests (the first instrument's scored rows traded on `return_1`, one-period
+    /// lag, costs): Sharpe, max drawdown, hit rate and total return by fold.
+    public struct Financial: Codable, Sendable, Equatable {
+        /// The cost of changing the position by one unit, in basis points.
+        public let costBasisPoints: Double
+        /// The chosen candidate's, fold by fold.
+        public let chosen: [[String: Double]]
+        /// Each baseline's, fold by fold.
+        public let baselines: [String: [[String: Double]]]
+        /// Buying and holding, fold by fold.
+        public let buyAndHold: [[String: Double]]
+
+        /// Makes the record.
+        public init(
+            costBasisPoints: Double, chosen: [[String: Double]], baselines: [String: [[String: Double]]], buyAndHold: [[String: Double]]
+        ) {
+            (self.costBasisPoints, self.chosen, self.baselines, self.buyAndHold) = (costBasisPoints, chosen, baselines, buyAndHold)
+        }
+    }
+
     /// The metric the folds were scored by (`mae`, `rmse`, `dir_acc`, `sharpe`).
     public let metric: String
     /// The grid, in the order given.
@@ -49,12 +69,15 @@ public struct TuningRecord: Codable, Sendable, Equatable {
     public let baselines: [String: [Double]]
     /// The chosen hyperparameters.
     public let chosen: [String: String]
+    /// The folds' backtests; `nil` where the rows have no `return_1` to trade on (a plain table).
+    public let financial: Financial?
 
     /// Makes a record.
     public init(
-        metric: String, grid: [Parameter], folds: [Fold], candidates: [Candidate], baselines: [String: [Double]], chosen: [String: String]
+        metric: String, grid: [Parameter], folds: [Fold], candidates: [Candidate], baselines: [String: [Double]], chosen: [String: String],
+        financial: Financial?
     ) {
         (self.metric, self.grid, self.folds, self.candidates) = (metric, grid, folds, candidates)
-        (self.baselines, self.chosen) = (baselines, chosen)
+        (self.baselines, self.chosen, self.financial) = (baselines, chosen, financial)
     }
 }

@@ -2,13 +2,14 @@ import FerryCore
 import FerryModels
 import FerryRisk
 
-/// The financial side of an evaluation: the model's signals on the test rows of the first
-/// instrument, traded with ``SignalBacktest`` (one-period lag, no costs) on its `return_1`
-/// feature, beside buy-and-hold, measured with ``ReturnStatistics``.
+/// The financial side of an evaluation: the model's signals on the rows of the first instrument
+/// (the test split, or a tuning fold's scored block), traded with ``SignalBacktest`` (one-period
+/// lag; no costs unless given) on its `return_1` feature, beside buy-and-hold, measured with
+/// ``ReturnStatistics``.
 enum TestSplitBacktest {
     /// `model` and `buy_and_hold` statistics, or why there are none.
-    static func measure(_ model: any TrainedModel, design: TrainingDesign, test: Frame, kind: TargetKind) throws
-        -> Result<[String: MetricSet], SkipReason>
+    static func measure(_ model: any TrainedModel, design: TrainingDesign, test: Frame, kind: TargetKind, costBasisPoints: Double = 0)
+        throws -> Result<[String: MetricSet], SkipReason>
     {
         guard let periodReturns = test[column: "return_1"] else { return .failure(SkipReason("no return_1 feature to trade on")) }
         // Several instruments are stacked one after another; the first ends where the dates stop rising.
@@ -17,7 +18,8 @@ enum TestSplitBacktest {
         let rows = test.rows(0..<end)
         let predictions = try model.predict(try design.trainingData(rows).features)
         let rule: PositionRule = kind == .direction ? .threshold(0.5) : .sign
-        let result = try SignalBacktest().run(returns: Array(periodReturns[0..<end]), positions: predictions.map(rule.position(for:)))
+        let result = try SignalBacktest(costBasisPoints: costBasisPoints).run(
+            returns: Array(periodReturns[0..<end]), positions: predictions.map(rule.position(for:)))
         let statistics = ReturnStatistics()
         return .success([
             "model": try statistics.statistics(returns: result.strategyReturns),

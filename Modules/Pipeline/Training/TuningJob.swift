@@ -1,8 +1,6 @@
 import FerryCore
 import FerryData
 import FerryModels
-import FerryMonitoring
-import FerryRisk
 import Foundation
 import Logging
 
@@ -37,6 +35,8 @@ public struct TuningJob: Sendable {
     public var metric = TuningMetric.mae
     /// The most candidates to try (drawn with the seed when the grid has more); `nil`: all.
     public var budget: Int?
+    /// The cost of changing the position by one unit, in basis points, in the folds' backtests.
+    public var costBasisPoints = 1.0
 
     /// Makes a job trying `grid` on `training`'s data and plugin.
     public init(training: TrainingJob, grid: HyperparameterGrid) {
@@ -59,12 +59,13 @@ public struct TuningJob: Sendable {
                 folds: folds, maxTrainSize: rollingWindow, gap: gap ?? design.gap))
         let candidates = grid.candidates(budget: budget, seed: training.seed)
         let kind = TargetKind(trainingValues: try design.trainingData(sets.train).target)
-        let scorer = try FoldScorer(metric: metric, kind: kind)
+        let scorer = try FoldScorer(metric: metric, kind: kind, design: design, costBasisPoints: costBasisPoints)
         let fits = Double(candidates.count * folds.count)
         var done = 0.0
         var scored: [TuningOutcome.Candidate] = []
+        var trades: [[FoldScorer.Trades?]] = []
         for candidate in candidates {
-            let scores = try folds.map { fold -> Double in
+            let results = try folds.map { fold -> FoldScorer.Result in
                 defer {
                     done += 1
                     progress(done / fits)
@@ -72,15 +73,16 @@ public struct TuningJob: Sendable {
                 let trained = try registry.train(
                     id: training.pluginID, on: try design.trainingData(fold.train), overrides: training.overrides.merging(candidate) { $1 },
                     context: TrainingContext(seed: training.seed, logger: logger))
-                return try scorer.score(trained.model, on: try design.trainingData(fold.test))
+                return try scorer.evaluate(trained.model, on: fold.test)
             }
-            scored.append(TuningOutcome.Candidate(parameters: candidate, foldScores: scores))
+            scored.append(TuningOutcome.Candidate(parameters: candidate, foldScores: results.map(\.score)))
+            trades.append(results.map(\.trades))
         }
-        var baselines: [String: [Double]] = [:]
+        var baselines: [String: [FoldScorer.Result]] = [:]
         for baseline in registry.baselines {
             baselines[baseline.id] = try? folds.map { fold in
                 let trained = try registry.train(id: baseline.id, on: try design.trainingData(fold.train), context: TrainingContext())
-                return try scorer.score(trained.model, on: try design.trainingData(fold.test))
+                return try scorer.evaluate(trained.model, on: fold.test)
             }
         }
         guard let best = scored.indices.min(by: { metric.isBetter(scored[$0].summary.mean, than: scored[$1].summary.mean) })
@@ -88,61 +90,12 @@ public struct TuningJob: Sendable {
         var final = training
         final.overrides = training.overrides.merging(scored[best].parameters) { $1 }
         var outcome = try final.run(registry: registry, logger: logger)
+        let financial = FoldScorer.financial(chosen: trades[best], baselines: baselines, costBasisPoints: costBasisPoints)
         outcome.tuning = TuningRecord(
-            metric: metric.rawValue, grid: grid.parameters, folds: folds.summaries, candidates: scored, baselines: baselines,
-            chosen: scored[best].parameters)
+            metric: metric.rawValue, grid: grid.parameters, folds: folds.summaries, candidates: scored,
+            baselines: baselines.mapValues { $0.map(\.score) }, chosen: scored[best].parameters, financial: financial)
         return TuningOutcome(
             metric: metric, folds: folds.summaries, candidates: scored, chosen: scored[best].parameters,
-            baselines: baselines.mapValues(TuningOutcome.Summary.init), final: outcome)
-    }
-}
-
-/// What candidates are scored and chosen by, on each fold's scored rows.
-public enum TuningMetric: String, Sendable, Codable, CaseIterable {
-    /// Mean absolute error (lower is better).
-    case mae
-    /// Root mean squared error (lower is better).
-    case rmse
-    /// Directional accuracy around the target's benchmark (higher is better).
-    case directionalAccuracy = "dir_acc"
-    /// The annualised Sharpe ratio of trading the prediction's sign on the realised return, 252
-    /// periods a year (higher is better; return targets only).
-    case sharpe
-
-    /// Whether `score` beats `other` (a `nan` never does).
-    func isBetter(_ score: Double, than other: Double) -> Bool {
-        guard !score.isNaN else { return false }
-        guard !other.isNaN else { return true }
-        switch self {
-        case .mae, .rmse: return score < other
-        case .directionalAccuracy, .sharpe: return score > other
-        }
-    }
-}
-
-/// Scores a model on rows by a ``TuningMetric``.
-private struct FoldScorer {
-    let metric: TuningMetric
-    let kind: TargetKind
-
-    init(metric: TuningMetric, kind: TargetKind) throws {
-        if metric == .sharpe, kind == .direction {
-            throw FerryError(.invalidArgument, "sharpe needs a return target; this one is a 0/1 direction", field: "metric")
-        }
-        (self.metric, self.kind) = (metric, kind)
-    }
-
-    func score(_ model: any TrainedModel, on rows: TrainingData) throws -> Double {
-        let predictions = try model.predict(rows.features)
-        switch metric {
-        case .mae, .rmse, .directionalAccuracy:
-            let metrics = try RegressionMetrics(benchmark: kind.benchmark).metrics(predictions: predictions, actuals: rows.target)
-            return metrics[metric == .directionalAccuracy ? "directional_accuracy" : metric.rawValue] ?? .nan
-        case .sharpe:
-            let returns = zip(predictions, rows.target).map { prediction, realised in
-                (prediction > 0 ? 1.0 : prediction < 0 ? -1.0 : 0.0) * realised
-            }
-            return try ReturnStatistics().statistics(returns: returns)["sharpe"] ?? .nan
-        }
+            baselines: baselines.mapValues { TuningOutcome.Summary($0.map(\.score)) }, financial: financial, final: outcome)
     }
 }

@@ -13,8 +13,27 @@ public struct TuningOutcome: Sendable {
     public let chosen: [String: String]
     /// Each naive baseline's scores on the same folds, by baseline id (one that cannot fit the rows is left out).
     public let baselines: [String: Summary]
+    /// The folds' backtests of the chosen candidate, the baselines and buy-and-hold; `nil` without `return_1`.
+    public let financial: TuningRecord.Financial?
     /// The run trained with the chosen values: its evaluation on validation and test, beside the baselines.
     public let final: TrainingOutcome
+
+    /// What the folds say, computed from the scores, never written by hand: on how many folds the
+    /// chosen candidate beats each baseline by the metric, and (with backtests) how often its Sharpe
+    /// after costs beats buy-and-hold's. "beats baseline-mean on 2 of 5 folds (mae); …".
+    public var verdict: String {
+        guard let scores = candidates.first(where: { $0.parameters == chosen })?.foldScores else { return "no candidate was chosen" }
+        let wins = baselines.sorted { $0.key < $1.key }.map { id, baseline in
+            "\(id) on \(zip(scores, baseline.scores).filter { metric.isBetter($0, than: $1) }.count) of \(scores.count) folds"
+        }
+        var text = "the chosen candidate beats " + wins.joined(separator: ", ") + " (\(metric.rawValue))"
+        if let financial {
+            let sharpe = zip(financial.chosen, financial.buyAndHold).filter { ($0["sharpe"] ?? -.infinity) > ($1["sharpe"] ?? .infinity) }
+            text +=
+                "; its Sharpe after \(financial.costBasisPoints) bps beats buy-and-hold's on \(sharpe.count) of \(financial.chosen.count) folds"
+        }
+        return text
+    }
 
     /// One fold: the dates it trains on and is scored on.
     public typealias Fold = TuningRecord.Fold
