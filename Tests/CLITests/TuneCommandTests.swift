@@ -22,8 +22,12 @@ import Testing
         let run = try #require(report["run"] as? [String: Any])
         let id = try #require(run["id"] as? String)
         #expect(FileManager.default.fileExists(atPath: "\(runs)/\(id)/weights.safetensors"))
-        let text = try FerryProcess.run(arguments)
+        let page = "\(runs)/tune.html"
+        let text = try FerryProcess.run(arguments + ["--report", page])
         #expect(text.status == 0 && text.stdout.contains("the test split is not used"))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("<h2>Verdict</h2>") && html.contains("<svg") && html.contains("Scores by fold"))
+        #expect(html.contains("beats baseline-mean on") && !html.contains("<script"), "self-contained, no scripts")
         #expect(text.stdout.contains("alpha=\(chosen)") && text.stdout.contains("← chosen") && text.stdout.contains("baseline-mean"))
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FerryPipeline
+import Foundation
 
 /// `ferry tune`: walk-forward tuning of a plugin's hyperparameters, blind to the test split.
 struct TuneCommand: ReportingCommand {
@@ -15,7 +16,8 @@ struct TuneCommand: ReportingCommand {
             with the best mean --metric \
             over the folds is then trained as ferry train would (on the training split, evaluated \
             on validation and test beside the baselines) and the run kept in --runs-dir for ferry \
-            export. Deterministic for a --seed.
+            export. --report writes a self-contained HTML page (the verdict, scores and Sharpe by \
+            fold, the test backtest's equity). Deterministic for a --seed.
             Examples:
               ferry tune --plugin lasso --grid alpha=1e-5,1e-4,1e-3 --folds 5
               ferry tune --plugin ridge --table my.csv --target y --grid alpha=0.1,1,10 --metric rmse --json
@@ -32,6 +34,7 @@ struct TuneCommand: ReportingCommand {
     @Option(help: "Try at most this many candidates, drawn with the seed when the grid has more.") var budget: Int?
     @Option(help: "The cost of changing the position by one unit, in basis points, in the folds' backtests.") var costBps = 1.0
     @Option(help: "Where runs are kept.") var runsDir = "runs"
+    @Option(help: "Write an HTML report: the verdict, scores by fold, Sharpe by fold, the test backtest's equity.") var report: String?
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
@@ -56,8 +59,13 @@ struct TuneCommand: ReportingCommand {
             registry: try PluginCatalog.shared.registry(), logger: global.logger(for: "tune"), progress: progress.report)
         progress.finish()
         let record = try RunKeeper(directory: runsDir, store: try storeOptions.location.open()).keep(outcome.final)
+        if let report {
+            try Data(TuningHTML.render(outcome, plugin: job.training.pluginID).utf8).write(
+                to: URL(fileURLWithPath: report), options: .atomic)
+        }
         if output.json { return try printJSON(TuningReport(outcome, run: record)) }
         print(TuningText.render(outcome))
         print(EvaluationText.render(record, runsDir: runsDir))
+        if let report { print("  report: \(report)") }
     }
 }

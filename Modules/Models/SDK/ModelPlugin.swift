@@ -22,6 +22,10 @@ public protocol ModelPlugin: Sendable {
     /// Whether the plugin is a naive baseline that evaluations report beside every model.
     static var isBaseline: Bool { get }
 
+    /// Whether a baseline applies to a target with these training values (a majority class needs
+    /// a 0/1 target); an evaluation leaves out, without reporting it skipped, one that does not.
+    static func applies(toTarget values: [Double]) -> Bool
+
     /// Trains a model; deterministic for a given `context.seed` and data.
     static func train(on data: TrainingData, hyperparameters: Hyperparameters, context: TrainingContext) throws
         -> any TrainedModel
@@ -34,6 +38,9 @@ public protocol ModelPlugin: Sendable {
 extension ModelPlugin {
     /// Whether the plugin is a naive baseline that evaluations report beside every model (false unless a plugin says so).
     public static var isBaseline: Bool { false }
+
+    /// Every target (unless a plugin says otherwise).
+    public static func applies(toTarget values: [Double]) -> Bool { true }
 }
 
 /// A plugin's hyperparameters: Codable, with defaults, and validated before use.

@@ -26,7 +26,7 @@ public struct Evaluation: Codable, Sendable, Equatable {
         let monitor = RegressionMetrics(benchmark: kind.benchmark)
         var contenders: [String: any TrainedModel] = ["model": model]
         var skipped: [String: String] = [:]
-        for baseline in registry.baselines {
+        for baseline in registry.baselines where baseline.applies(toTarget: training.target) {
             do {
                 contenders[baseline.id] = try registry.train(id: baseline.id, on: training, context: TrainingContext()).model
             } catch {

@@ -11,6 +11,21 @@ enum TestSplitBacktest {
     static func measure(_ model: any TrainedModel, design: TrainingDesign, test: Frame, kind: TargetKind, costBasisPoints: Double = 0)
         throws -> Result<[String: MetricSet], SkipReason>
     {
+        switch try trade(model, design: design, rows: test, kind: kind, costBasisPoints: costBasisPoints) {
+        case let .failure(reason): return .failure(reason)
+        case let .success((_, result)):
+            let statistics = ReturnStatistics()
+            return .success([
+                "model": try statistics.statistics(returns: result.strategyReturns),
+                "buy_and_hold": try statistics.statistics(returns: result.buyAndHoldReturns),
+            ])
+        }
+    }
+
+    /// The trades themselves, period by period, with their dates (for equity curves), or why there are none.
+    static func trade(_ model: any TrainedModel, design: TrainingDesign, rows test: Frame, kind: TargetKind, costBasisPoints: Double)
+        throws -> Result<(dates: [Timestamp], result: BacktestResult), SkipReason>
+    {
         guard let periodReturns = test[column: "return_1"] else { return .failure(SkipReason("no return_1 feature to trade on")) }
         // Several instruments are stacked one after another; the first ends where the dates stop rising.
         let end = test.index.indices.dropFirst().first { test.index[$0] <= test.index[$0 - 1] } ?? test.rowCount
@@ -20,11 +35,7 @@ enum TestSplitBacktest {
         let rule: PositionRule = kind == .direction ? .threshold(0.5) : .sign
         let result = try SignalBacktest(costBasisPoints: costBasisPoints).run(
             returns: Array(periodReturns[0..<end]), positions: predictions.map(rule.position(for:)))
-        let statistics = ReturnStatistics()
-        return .success([
-            "model": try statistics.statistics(returns: result.strategyReturns),
-            "buy_and_hold": try statistics.statistics(returns: result.buyAndHoldReturns),
-        ])
+        return .success((Array(rows.index), result))
     }
 
     /// Why the financial metrics were left out.

@@ -58,7 +58,8 @@ public struct TuningJob: Sendable {
             plan: WalkForward(
                 folds: folds, maxTrainSize: rollingWindow, gap: gap ?? design.gap))
         let candidates = grid.candidates(budget: budget, seed: training.seed)
-        let kind = TargetKind(trainingValues: try design.trainingData(sets.train).target)
+        let trainingTarget = try design.trainingData(sets.train).target
+        let kind = TargetKind(trainingValues: trainingTarget)
         let scorer = try FoldScorer(metric: metric, kind: kind, design: design, costBasisPoints: costBasisPoints)
         let fits = Double(candidates.count * folds.count)
         var done = 0.0
@@ -79,7 +80,7 @@ public struct TuningJob: Sendable {
             trades.append(results.map(\.trades))
         }
         var baselines: [String: [FoldScorer.Result]] = [:]
-        for baseline in registry.baselines {
+        for baseline in registry.baselines where baseline.applies(toTarget: trainingTarget) {
             baselines[baseline.id] = try? folds.map { fold in
                 let trained = try registry.train(id: baseline.id, on: try design.trainingData(fold.train), context: TrainingContext())
                 return try scorer.evaluate(trained.model, on: fold.test)
@@ -94,8 +95,12 @@ public struct TuningJob: Sendable {
         outcome.tuning = TuningRecord(
             metric: metric.rawValue, grid: grid.parameters, folds: folds.summaries, candidates: scored,
             baselines: baselines.mapValues { $0.map(\.score) }, chosen: scored[best].parameters, financial: financial)
+        let test = try? TestSplitBacktest.trade(
+            outcome.plugin.model, design: design, rows: sets.test, kind: kind, costBasisPoints: costBasisPoints
+        ).get()
         return TuningOutcome(
             metric: metric, folds: folds.summaries, candidates: scored, chosen: scored[best].parameters,
-            baselines: baselines.mapValues { TuningOutcome.Summary($0.map(\.score)) }, financial: financial, final: outcome)
+            baselines: baselines.mapValues { TuningOutcome.Summary($0.map(\.score)) }, financial: financial, final: outcome,
+            testEquity: test.map { TuningOutcome.Equity(dates: $0.dates, model: $0.result.equity, buyAndHold: $0.result.buyAndHoldEquity) })
     }
 }

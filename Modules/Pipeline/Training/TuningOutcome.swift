@@ -17,6 +17,15 @@ public struct TuningOutcome: Sendable {
     public let financial: TuningRecord.Financial?
     /// The run trained with the chosen values: its evaluation on validation and test, beside the baselines.
     public let final: TrainingOutcome
+    /// Its test backtest's wealth curves (first instrument, one-period lag, the folds' costs); `nil` without `return_1`.
+    public let testEquity: Equity?
+
+    /// Wealth from 1 after each period of a backtest, the model's signal and buy-and-hold.
+    public struct Equity: Sendable {
+        public let dates: [Timestamp]
+        public let model: [Double]
+        public let buyAndHold: [Double]
+    }
 
     /// What the folds say, computed from the scores, never written by hand: on how many folds the
     /// chosen candidate beats each baseline by the metric, and (with backtests) how often its Sharpe

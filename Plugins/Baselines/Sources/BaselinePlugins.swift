@@ -118,6 +118,9 @@ public struct MajorityClassBaseline: ModelPlugin {
     public static let version = SemanticVersion(1, 0, 0)
     public static let summary = "Naive baseline for 0/1 targets: predicts the training rows' majority class."
 
+    /// 0/1 direction targets only.
+    public static func applies(toTarget values: [Double]) -> Bool { Baselines.isDirection(values) }
+
     public static func train(on data: TrainingData, hyperparameters: NoHyperparameters, context: TrainingContext) throws -> any TrainedModel
     {
         guard Baselines.isDirection(data.target) else {

@@ -45,6 +45,8 @@ import Testing
         }
         #expect("\(last.map { "\($0)" } ?? "")".contains("baseline-majority stands in"))
         #expect(throws: TrainingDataError.self) { try MajorityClassBaseline.train(on: data, hyperparameters: .init(), context: context) }
+        #expect(MajorityClassBaseline.applies(toTarget: [1, 0, 1]) && !MajorityClassBaseline.applies(toTarget: data.target))
+        #expect(MeanBaseline.applies(toTarget: data.target), "a baseline applies to every target unless it says otherwise")
     }
 
     @Test func lastReturnNeedsItsColumn() throws {
