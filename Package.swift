@@ -221,7 +221,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "FerryPipeline", "FerryStore", "FerryLinear", "FerryBaselines", "FerryBundle", "FerryTestSupport", "FerryCore", "FerryData",
-                "FerryModels", "FerryRedis",
+                "FerryModels", "FerryRedis", "FerryMonitoring", "FerryFeatures",
             ],
             path: tests("PipelineTests"),
             swiftSettings: swiftSettings),

@@ -30,10 +30,10 @@ import Testing
     /// The same bits, or both `nan` (a `nan` computed one way may carry another sign or payload).
     static func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
 
-    @Test(arguments: ["SPX", "GOOG", "EURUSD-1h"])
-    func everyFeatureOfEveryRowEqualsTheBatchTableToTheBit(file: String) throws {
+    @Test(arguments: ["SPX", "GOOG", "EURUSD-1h"], ["standard", "standard-stationary"])
+    func everyFeatureOfEveryRowEqualsTheBatchTableToTheBit(file: String, pipelineName: String) throws {
         let input = try Self.input(file)
-        var pipeline = FeaturePipeline.standard()
+        var pipeline = try #require(FeaturePipeline.named(pipelineName))
         pipeline.dropWarmUp = false
         let table = try pipeline.compute(input)
         var stream = try FeatureStream(pipeline: pipeline)
@@ -45,7 +45,7 @@ import Testing
                 differing[name, default: 0] += 1
             }
         }
-        #expect(differing.isEmpty, "\(file): rows differing per feature: \(differing.sorted { $0.key < $1.key })")
+        #expect(differing.isEmpty, "\(file) \(pipelineName): rows differing per feature: \(differing.sorted { $0.key < $1.key })")
         #expect(stream.bars == input.series.count && stream.isWarmedUp)
     }
 

@@ -8,6 +8,7 @@ struct TrainingInputOptions: ParsableArguments {
     @Option(help: "A bar file to train on; repeat for several instruments.") var data: [String] = []
     @Option(name: .customLong("with"), help: "A second series for cross-asset features (bars or Date,Value).") var reference: String?
     @Option(help: "A plain numeric CSV table instead of bar files (every column but --target is a feature).") var table: String?
+    @OptionGroup var pipeline: PipelineOption
     @Option(help: "The column to predict.") var target = "next_return"
     @Option(name: .customLong("param"), help: "A hyperparameter, as NAME=VALUE; repeat for several.") var parameters: [String] = []
     @Option(help: "The seed every random choice derives from.") var seed: UInt64 = 42
@@ -41,6 +42,10 @@ struct TrainingInputOptions: ParsableArguments {
                 return (parts[0], parts.count > 1 ? parts[1] : "")
             }, uniquingKeysWith: { _, last in last })
         job.split = try splitPlan()
+        if let name = pipeline.path {
+            guard table == nil else { throw ValidationError("--pipeline computes features from bars; a --table already holds them") }
+            job.features = try FeatureCatalog.pipeline(file: name, withReference: reference != nil)
+        }
         return job
     }
 

@@ -5,6 +5,18 @@
 enum Rolling {
     /// Sample standard deviation (ddof 1) of the last `period` values.
     static func standardDeviation(_ values: [Double], period: Int) -> [Double] {
+        window(values, period: period) { _, _, deviation in deviation }
+    }
+
+    /// The z-score of each value in its window of `period`: (x − mean) / sample standard
+    /// deviation, 0 when the window is flat.
+    static func zScore(_ values: [Double], period: Int) -> [Double] {
+        let n = Double(period)
+        return window(values, period: period) { value, sum, deviation in deviation > 0 ? (value - sum / n) / deviation : 0 }
+    }
+
+    /// `value(x, sum, deviation)` of each full window of `period` without a `nan`, from running sums.
+    private static func window(_ values: [Double], period: Int, _ value: (Double, Double, Double) -> Double) -> [Double] {
         var output = Indicators.emptyColumn(values.count)
         var sum = 0.0
         var squares = 0.0
@@ -14,7 +26,7 @@ enum Rolling {
             add(values[i], to: &sum, &squares, &missing)
             if i >= period { remove(values[i - period], from: &sum, &squares, &missing) }
             guard i >= period - 1, missing == 0 else { continue }
-            output[i] = max(0, (squares - sum * sum / n) / (n - 1)).squareRoot()
+            output[i] = value(values[i], sum, max(0, (squares - sum * sum / n) / (n - 1)).squareRoot())
         }
         return output
     }

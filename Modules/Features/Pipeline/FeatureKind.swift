@@ -19,15 +19,21 @@ public enum FeatureKind: String, Codable, Sendable, CaseIterable {
     case volumeRatio = "volume_ratio"
     case vwap
     case returnCorrelation = "corr_returns"
+    // Scale-free forms of the price- and volume-level features, for the stationary set.
+    case closeToEMA = "close_ema_ratio"
+    case macdPercent = "macd_pct"
+    case atrPercent = "atr_pct"
+    case obvZScore = "obv_z"
+    case closeToVWAP = "close_vwap_ratio"
 
     /// The periods a spec of this kind takes, with their names, defaults and smallest allowed values.
     var parameters: [(name: String, defaultValue: Int, minimum: Int)] {
         switch self {
         case .obv, .simpleReturn, .logReturn, .highLowRange: return []
-        case .macd: return [("fast", 12, 2), ("slow", 26, 2), ("signal", 9, 1)]
+        case .macd, .macdPercent: return [("fast", 12, 2), ("slow", 26, 2), ("signal", 9, 1)]
         case .stochastic: return [("fast_k", 14, 1), ("slow_k", 3, 1), ("slow_d", 3, 1)]
         case .roc, .momentum, .laggedReturn: return [("period", 10, 1)]
-        case .volatility, .returnCorrelation: return [("period", 20, 2)]
+        case .volatility, .returnCorrelation, .obvZScore: return [("period", 20, 2)]
         default: return [("period", 14, 2)]
         }
     }
@@ -37,6 +43,7 @@ public enum FeatureKind: String, Codable, Sendable, CaseIterable {
         let p = periods.first ?? 0
         switch self {
         case .macd: return ["macd", "macd_signal", "macd_hist"]
+        case .macdPercent: return ["macd_pct", "macd_signal_pct", "macd_hist_pct"]
         case .bollinger: return ["bb_upper_\(p)", "bb_middle_\(p)", "bb_lower_\(p)"]
         case .stochastic: return ["stoch_k", "stoch_d"]
         case .obv: return ["obv"]
@@ -53,10 +60,10 @@ public enum FeatureKind: String, Codable, Sendable, CaseIterable {
         let p = periods.first ?? 0
         switch self {
         case .sma, .ema, .bollinger, .williamsR, .cci, .closeToSMA, .bollingerWidth, .bollingerPercentB, .volumeSMA,
-            .volumeRatio, .vwap:
+            .volumeRatio, .vwap, .closeToEMA, .obvZScore, .closeToVWAP:
             return p - 1
-        case .rsi, .atr, .roc, .momentum, .volatility, .returnCorrelation: return p
-        case .macd: return max(periods[0], periods[1]) - 1 + periods[2] - 1
+        case .rsi, .atr, .roc, .momentum, .volatility, .returnCorrelation, .atrPercent: return p
+        case .macd, .macdPercent: return max(periods[0], periods[1]) - 1 + periods[2] - 1
         case .stochastic: return periods[0] - 1 + periods[1] - 1 + periods[2] - 1
         case .adx: return 2 * p - 1
         case .obv, .highLowRange: return 0
@@ -94,6 +101,11 @@ public enum FeatureKind: String, Codable, Sendable, CaseIterable {
         case .vwap: return "Σ(TP·V)/ΣV over N rows, TP = (H+L+C)/3; TP when ΣV = 0"
         case .returnCorrelation:
             return "Pearson correlation of the last N simple returns with the reference series' returns (0 if either is flat)"
+        case .closeToEMA: return "C / EMA(N)"
+        case .macdPercent: return "100 · (macd, signal, histogram of TA-Lib MACD) / C"
+        case .atrPercent: return "100 · ATR(N) / C"
+        case .obvZScore: return "(OBV − mean)/sample std of the last N OBV values; 0 when they are all equal"
+        case .closeToVWAP: return "C / VWAP(N)"
         }
     }
 }

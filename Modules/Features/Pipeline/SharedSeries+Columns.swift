@@ -56,6 +56,20 @@ extension SharedSeries {
             let average = series(.volumeSMA(p))[0]
             return [Indicators.column(s.count) { average[$0].isNaN ? .nan : average[$0] == 0 ? 1 : s.volume[$0] / average[$0] }]
         case .vwap: return [Rolling.vwap(high: s.high, low: s.low, close: s.close, volume: s.volume, period: p)]
+        case .closeToEMA:
+            let average = Indicators.ema(s.close, period: p)
+            return [Indicators.column(s.count) { s.close[$0] / average[$0] }]
+        case .macdPercent:
+            let result = Indicators.macd(s.close, fast: spec.periods[0], slow: spec.periods[1], signal: spec.periods[2])
+            return [result.macd, result.signal, result.histogram].map { line in Indicators.column(s.count) { 100 * line[$0] / s.close[$0] }
+            }
+        case .atrPercent:
+            let range = Indicators.atr(high: s.high, low: s.low, close: s.close, period: p)
+            return [Indicators.column(s.count) { 100 * range[$0] / s.close[$0] }]
+        case .obvZScore: return [Rolling.zScore(Indicators.obv(close: s.close, volume: s.volume), period: p)]
+        case .closeToVWAP:
+            let average = Rolling.vwap(high: s.high, low: s.low, close: s.close, volume: s.volume, period: p)
+            return [Indicators.column(s.count) { s.close[$0] / average[$0] }]
         case .returnCorrelation:
             guard let reference = input.reference else { throw FeaturePipelineError.needsReference(spec.names[0]) }
             return [Rolling.correlation(returns, Self.simpleReturns(reference.values), period: p)]

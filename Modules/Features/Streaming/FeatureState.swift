@@ -45,6 +45,11 @@ func streamingFeature(_ spec: FeatureSpec) -> any StreamingFeature {
     case .volumeRatio: return AverageFeature(state: RunningSMA(period: p), output: .volumeRatio)
     case .vwap: return VWAPFeature(state: RunningVWAP(period: p))
     case .returnCorrelation: return CorrelationFeature(state: RunningCorrelation(period: p))
+    case .closeToEMA: return CloseRatioFeature(state: RunningEMA(period: p))
+    case .macdPercent: return MACDPercentFeature(state: RunningMACD(fast: periods[0], slow: periods[1], signal: periods[2]))
+    case .atrPercent: return BarPercentFeature(state: RunningATR(period: p))
+    case .obvZScore: return OBVZScoreFeature(obv: RunningOBV(), window: RunningDeviation(period: p))
+    case .closeToVWAP: return VWAPRatioFeature(state: RunningVWAP(period: p))
     }
 }
 
@@ -180,5 +185,45 @@ struct CorrelationFeature: StreamingFeature {
     var state: RunningCorrelation
     mutating func push(_ bar: StreamBar, returns: BarReturns, into row: inout [Double]) {
         row.append(state.push(returns.close, returns.reference))
+    }
+}
+
+/// C over a running average of C (`close_ema_ratio`).
+struct CloseRatioFeature<Kernel: CloseKernel>: StreamingFeature {
+    var state: Kernel
+    mutating func push(_ bar: StreamBar, returns: BarReturns, into row: inout [Double]) { row.append(bar.close / state.push(bar.close)) }
+}
+
+/// 100 · a bar kernel's value / C (`atr_pct`).
+struct BarPercentFeature<Kernel: BarKernel>: StreamingFeature {
+    var state: Kernel
+    mutating func push(_ bar: StreamBar, returns: BarReturns, into row: inout [Double]) {
+        row.append(100 * state.push(high: bar.high, low: bar.low, close: bar.close) / bar.close)
+    }
+}
+
+/// MACD's three lines as percentages of C (`macd_pct`).
+struct MACDPercentFeature: StreamingFeature {
+    var state: RunningMACD
+    mutating func push(_ bar: StreamBar, returns: BarReturns, into row: inout [Double]) {
+        let values = state.push(bar.close)
+        row += [100 * values.macd / bar.close, 100 * values.signal / bar.close, 100 * values.histogram / bar.close]
+    }
+}
+
+/// OBV's z-score in its window (`obv_z`).
+struct OBVZScoreFeature: StreamingFeature {
+    var obv: RunningOBV
+    var window: RunningDeviation
+    mutating func push(_ bar: StreamBar, returns: BarReturns, into row: inout [Double]) {
+        row.append(window.pushZScore(obv.push(close: bar.close, volume: bar.volume)))
+    }
+}
+
+/// C over the rolling VWAP (`close_vwap_ratio`).
+struct VWAPRatioFeature: StreamingFeature {
+    var state: RunningVWAP
+    mutating func push(_ bar: StreamBar, returns: BarReturns, into row: inout [Double]) {
+        row.append(bar.close / state.push(high: bar.high, low: bar.low, close: bar.close, volume: bar.volume))
     }
 }

@@ -47,6 +47,13 @@ struct RunningDeviation: Codable, Sendable {
         let n = Double(period)
         return max(0, (squares - sum * sum / n) / (n - 1)).squareRoot()
     }
+
+    /// Pushes `value` and gives its z-score in the window (``Rolling/zScore(_:period:)``'s arithmetic).
+    mutating func pushZScore(_ value: Double) -> Double {
+        let deviation = push(value)
+        guard !deviation.isNaN else { return .nan }
+        return deviation > 0 ? (value - sum / Double(period)) / deviation : 0
+    }
 }
 
 /// The Pearson correlation of the last `period` pairs from running sums in the batch kernel's

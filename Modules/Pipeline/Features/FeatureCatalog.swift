@@ -25,11 +25,13 @@ public enum FeatureCatalog {
         public let formula: String
     }
 
-    /// The pipeline described in `file`, or the standard one when `file` is `nil`.
+    /// The pipeline `file` names (`standard`, `standard-stationary`) or describes (a JSON file),
+    /// or the standard one when `file` is `nil`; a named one reads the reference series only when `withReference`.
     /// - Returns: The validated pipeline.
     /// - Throws: ``FerryError`` `invalidData` naming the file and the field at fault.
-    public static func pipeline(file: String?) throws -> FeaturePipeline {
-        try file.map(read) ?? FeaturePipeline.standard()
+    public static func pipeline(file: String?, withReference: Bool = true) throws -> FeaturePipeline {
+        guard let file else { return FeaturePipeline.standard(withReference: withReference) }
+        return try FeaturePipeline.named(file, withReference: withReference) ?? read(file)
     }
 
     /// Every feature column of `pipeline`, in order.
