@@ -48,6 +48,9 @@ struct TuningFolds {
     /// `transform` of every fold, in order.
     func map<Value>(_ transform: (Fold) throws -> Value) rethrows -> [Value] { try folds.map(transform) }
 
+    /// Fold `index` (from 0).
+    subscript(index: Int) -> Fold { folds[index] }
+
     /// Every instrument's rows dated `first...last`.
     private static func rows(of design: TrainingDesign, from first: Timestamp, through last: Timestamp) throws -> Frame {
         try Frame.concatenating(

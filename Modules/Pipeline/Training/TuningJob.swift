@@ -61,24 +61,21 @@ public struct TuningJob: Sendable {
         let trainingTarget = try design.trainingData(sets.train).target
         let kind = TargetKind(trainingValues: trainingTarget)
         let scorer = try FoldScorer(metric: metric, kind: kind, design: design, costBasisPoints: costBasisPoints)
-        let fits = Double(candidates.count * folds.count)
-        var done = 0.0
-        var scored: [TuningOutcome.Candidate] = []
-        var trades: [[FoldScorer.Trades?]] = []
-        for candidate in candidates {
-            let results = try folds.map { fold -> FoldScorer.Result in
-                defer {
-                    done += 1
-                    progress(done / fits)
-                }
-                let trained = try registry.train(
-                    id: training.pluginID, on: try design.trainingData(fold.train), overrides: training.overrides.merging(candidate) { $1 },
-                    context: TrainingContext(seed: training.seed, logger: logger))
-                return try scorer.evaluate(trained.model, on: fold.test)
-            }
-            scored.append(TuningOutcome.Candidate(parameters: candidate, foldScores: results.map(\.score)))
-            trades.append(results.map(\.trades))
+        // Every (candidate, fold) fit is independent and seeded: they run on every core, and the
+        // results come back in order, so the outcome is the same as one after another.
+        let fits = candidates.indices.flatMap { candidate in (0..<folds.count).map { (candidate, $0) } }
+        let done = FitCounter(total: fits.count, progress: progress)
+        let (pluginID, overrides, seed) = (training.pluginID, training.overrides, training.seed)
+        let results = try fits.parallelMap { candidate, fold -> FoldScorer.Result in
+            defer { done.increment() }
+            let trained = try registry.train(
+                id: pluginID, on: try design.trainingData(folds[fold].train), overrides: overrides.merging(candidates[candidate]) { $1 },
+                context: TrainingContext(seed: seed, logger: logger))
+            return try scorer.evaluate(trained.model, on: folds[fold].test)
         }
+        let byCandidate = candidates.indices.map { Array(results[($0 * folds.count)..<(($0 + 1) * folds.count)]) }
+        let scored = zip(candidates, byCandidate).map { TuningOutcome.Candidate(parameters: $0, foldScores: $1.map(\.score)) }
+        let trades = byCandidate.map { $0.map(\.trades) }
         var baselines: [String: [FoldScorer.Result]] = [:]
         for baseline in registry.baselines where baseline.applies(toTarget: trainingTarget) {
             baselines[baseline.id] = try? folds.map { fold in
@@ -102,5 +99,23 @@ public struct TuningJob: Sendable {
             metric: metric, folds: folds.summaries, candidates: scored, chosen: scored[best].parameters,
             baselines: baselines.mapValues { TuningOutcome.Summary($0.map(\.score)) }, financial: financial, final: outcome,
             testEquity: test.map { TuningOutcome.Equity(dates: $0.dates, model: $0.result.equity, buyAndHold: $0.result.buyAndHoldEquity) })
+    }
+}
+
+/// Counts finished fits from several threads and reports the share done.
+private final class FitCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let progress: @Sendable (Double) -> Void
+
+    init(total: Int, progress: @escaping @Sendable (Double) -> Void) { (self.total, self.progress) = (total, progress) }
+
+    func increment() {
+        let share = lock.withLock {
+            done += 1
+            return Double(done) / Double(max(total, 1))
+        }
+        progress(share)
     }
 }
