@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-stream bench-stream-consumer bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
+.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-stream bench-stream-consumer bench-tune bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -86,6 +86,10 @@ bench-stream-consumer: bench-env
 
 bench-lasso: bench-env
 	$(BENCH_PY) bench/lasso_vs_sklearn.py
+
+# ferry tune vs GridSearchCV(Lasso, cv=TimeSeriesSplit(5)) on the S&P 500 feature table at 100,000 rows.
+bench-tune: bench-env
+	$(BENCH_PY) bench/tune_vs_gridsearch.py
 
 bench-bundle:
 	bench/bundle_vs_tar.sh

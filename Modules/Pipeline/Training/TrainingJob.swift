@@ -60,6 +60,13 @@ public struct TrainingJob: Sendable {
                 ]
             }
         ) { try TrainingDesign.build(self, logger: logger) }
+        return try run(design: design, registry: registry, logger: logger, progress: progress)
+    }
+
+    /// Runs the job on a design already built from its input (a tuning run reads the data once).
+    func run(design: TrainingDesign, registry: PluginRegistry, logger: Logger, progress: @escaping @Sendable (Double) -> Void = { _ in })
+        throws -> TrainingOutcome
+    {
         let sets = try logger.step(
             "split", reading: ["rows": .stringConvertible(design.rowCount), "gap": .stringConvertible(design.gap)],
             producing: {

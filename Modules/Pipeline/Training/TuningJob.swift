@@ -87,7 +87,7 @@ public struct TuningJob: Sendable {
         else { throw FerryError(.invalidArgument, "the grid has no candidate", field: "grid") }
         var final = training
         final.overrides = training.overrides.merging(scored[best].parameters) { $1 }
-        var outcome = try final.run(registry: registry, logger: logger)
+        var outcome = try final.run(design: design, registry: registry, logger: logger)
         let financial = FoldScorer.financial(chosen: trades[best], baselines: baselines, costBasisPoints: costBasisPoints)
         outcome.tuning = TuningRecord(
             metric: metric.rawValue, grid: grid.parameters, folds: folds.summaries, candidates: scored,

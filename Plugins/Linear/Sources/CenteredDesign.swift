@@ -92,8 +92,12 @@ struct CenteredDesign {
         l1PerRow: Double, l2PerRow: Double, maxIterations: Int, tolerance: Double, plugin: String, context: TrainingContext
     ) throws -> LinearModel {
         let n = Double(rows)
-        let solution = ElasticNetSolver(x: x, rows: rows, features: features).solve(
-            y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
+        let solver = ElasticNetSolver(x: x, rows: rows, features: features)
+        // Many more rows than features: coordinate descent on the Gram matrix (scikit-learn's precompute path).
+        let solution =
+            rows >= 4 * features && l1PerRow > 0
+            ? solver.solveWithGram(y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
+            : solver.solve(y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
         context.progress(1)
         context.logger.debug(
             "\(plugin) solved",

@@ -120,17 +120,17 @@ struct ElasticNetSolver {
 
     static func sign(_ value: Double) -> Double { value == 0 ? 0 : (value > 0 ? 1 : -1) }
 
-    private func dot(_ a: [Double], _ b: [Double]) -> Double {
+    func dot(_ a: [Double], _ b: [Double]) -> Double {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in VectorKernels.dot(a.baseAddress, b.baseAddress, a.count) } }
     }
 
-    private func dot(column j: Int, _ v: [Double]) -> Double {
+    func dot(column j: Int, _ v: [Double]) -> Double {
         x.withUnsafeBufferPointer { x in
             v.withUnsafeBufferPointer { v in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, v.baseAddress, rows) }
         }
     }
 
-    private func dot(column j: Int, column k: Int) -> Double {
+    func dot(column j: Int, column k: Int) -> Double {
         x.withUnsafeBufferPointer { x in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, x.baseAddress.map { $0 + k * rows }, rows) }
     }
 
