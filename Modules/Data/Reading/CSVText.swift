@@ -25,7 +25,8 @@ struct CSVText {
         rows = lines.dropFirst().enumerated().map { offset, line in Row(line: offset + 2, fields: Self.fields(of: line)) }
     }
 
-    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), comma = UInt8(ascii: ","),
+        quote = UInt8(ascii: "\"")
 
     /// Spaces and tabs (and the other ASCII blanks a line may hold).
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }

@@ -5,13 +5,7 @@ extension ElasticNetSolver {
     /// than features (a feature table), each pass costs thousands of times less.
     func solveWithGram(y: [Double], l1: Double, l2: Double, maxIterations: Int, tolerance: Double) -> Solution {
         let p = features
-        var gram = [Double](repeating: 0, count: p * p)
-        for j in 0..<p {
-            for k in j..<p {
-                let value = dot(column: j, column: k)
-                (gram[j * p + k], gram[k * p + j]) = (value, value)
-            }
-        }
+        let gram = x.withUnsafeBufferPointer { VectorKernels.gram($0.baseAddress, rows: rows, features: p) }
         let q = (0..<p).map { dot(column: $0, y) }
         let yNorm2 = dot(y, y)
         let gapTolerance = tolerance * yNorm2

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The two vector operations coordinate descent spends its time in, split across cores for long
 /// vectors (as a threaded BLAS does); short ones run on the calling thread.
@@ -36,7 +37,39 @@ enum VectorKernels {
         }
     }
 
-    private static func serialDot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
+    /// XᵀX of the column-major `rows` × `features` matrix at `x` (row `j·features + k`, both
+    /// triangles), as BLAS's `dsyrk` computes it: the rows in blocks of 512 whose columns stay in
+    /// the cache while every pair is multiplied, the blocks split between the cores in a fixed
+    /// number of pieces added in order (so the bits do not depend on the machine).
+    static func gram(_ x: UnsafePointer<Double>?, rows: Int, features: Int) -> [Double] {
+        guard let x, rows > 0, features > 0 else { return [Double](repeating: 0, count: features * features) }
+        let block = 512
+        let pieces = rows >= parallelThreshold ? Self.pieces : 1
+        let size = (rows + pieces - 1) / pieces
+        let partials = SendableMatrices(count: pieces)
+        let matrix = SendableSource(x: x)
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            var sums = [Double](repeating: 0, count: features * features)
+            var start = piece * size
+            let end = Swift.min(rows, start + size)
+            while start < end {
+                let length = Swift.min(block, end - start)
+                for j in 0..<features {
+                    for k in j..<features {
+                        sums[j * features + k] += serialDot(matrix.x + j * rows + start, matrix.x + k * rows + start, length)
+                    }
+                }
+                start += length
+            }
+            partials.set(piece, sums)
+        }
+        var total = partials.values[0]
+        for piece in 1..<pieces { for i in total.indices { total[i] += partials.values[piece][i] } }
+        for j in 0..<features { for k in 0..<j { total[j * features + k] = total[k * features + j] } }
+        return total
+    }
+
+    static func serialDot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
         // Two 8-wide running sums: vector registers instead of a chain of scalar additions.
         var first = SIMD8<Double>()
         var second = SIMD8<Double>()
@@ -93,4 +126,19 @@ private final class SendableSums: @unchecked Sendable {
     func set(_ piece: Int, _ value: Double) { sums[piece] = value }
 
     func total() -> Double { sums.reduce(0, +) }
+}
+
+/// A matrix the pieces of a split computation read.
+private struct SendableSource: @unchecked Sendable {
+    let x: UnsafePointer<Double>
+}
+
+/// One matrix per piece of a split computation, each written by one piece only, read once all have ended.
+private final class SendableMatrices: @unchecked Sendable {
+    private(set) var values: [[Double]]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: [], count: count) }
+
+    func set(_ piece: Int, _ matrix: [Double]) { lock.withLock { values[piece] = matrix } }
 }
