@@ -5,7 +5,9 @@
 public struct TuningRecord: Codable, Sendable, Equatable {
     /// One hyperparameter of the grid with the values tried.
     public struct Parameter: Codable, Sendable, Equatable {
+        /// The hyperparameter's name.
         public let name: String
+        /// The values tried, as given.
         public let values: [String]
 
         /// Makes a grid parameter.
@@ -14,9 +16,13 @@ public struct TuningRecord: Codable, Sendable, Equatable {
 
     /// One fold: the dates it trained on and was scored on.
     public struct Fold: Codable, Sendable, Equatable {
+        /// The fold's number, from 1.
         public let number: Int
+        /// The first and last date it trained on.
         public let trainFrom: String, trainThrough: String
+        /// The first and last date it was scored on.
         public let scoredFrom: String, scoredThrough: String
+        /// How many rows it trained on and was scored on (every instrument's).
         public let trainRows: Int, scoredRows: Int
 
         /// Makes a fold's record.
@@ -30,7 +36,9 @@ public struct TuningRecord: Codable, Sendable, Equatable {
 
     /// One candidate: its hyperparameters and its score on each fold, in fold order.
     public struct Candidate: Codable, Sendable, Equatable {
+        /// Its hyperparameters (beside the run's fixed ones).
         public let parameters: [String: String]
+        /// Its score on each fold, in fold order.
         public let foldScores: [Double]
 
         /// Makes a candidate's record.

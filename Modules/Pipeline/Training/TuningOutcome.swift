@@ -22,8 +22,11 @@ public struct TuningOutcome: Sendable {
 
     /// Wealth from 1 after each period of a backtest, the model's signal and buy-and-hold.
     public struct Equity: Sendable {
+        /// The periods' dates.
         public let dates: [Timestamp]
+        /// The model's signal traded.
         public let model: [Double]
+        /// Holding the instrument.
         public let buyAndHold: [Double]
     }
 
@@ -52,9 +55,13 @@ public struct TuningOutcome: Sendable {
     /// Scores over the folds: each fold's, their mean, sample standard deviation and worst
     /// (the highest error, or the lowest accuracy or Sharpe, as the metric reads).
     public struct Summary: Sendable, Codable, Equatable {
+        /// Each fold's score, in fold order.
         public let scores: [Double]
+        /// Their mean.
         public let mean: Double
+        /// Their sample standard deviation (0 for one fold).
         public let standardDeviation: Double
+        /// The lowest and the highest score.
         public let lowest: Double, highest: Double
 
         /// The summary of `scores`.
