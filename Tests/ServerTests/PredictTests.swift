@@ -98,6 +98,9 @@ import Testing
             let huge = ByteBuffer(string: #"{"rows": [{"x1": 1, "pad": ""# + String(repeating: "9", count: 2 << 20) + "}]}")
             try await client.execute(uri: "/v1/models/table-ridge/predict", method: .post, headers: fixture.headers(.predict), body: huge) {
                 #expect($0.status == .contentTooLarge)
+                #expect($0.headers[.contentType] == "application/json; charset=utf-8" || $0.headers[.contentType] == "application/json")
+                #expect(
+                    String(buffer: $0.body).contains("over the 1048576-byte limit"), "a 413 a client can read: \(String(buffer: $0.body))")
             }
             try await client.execute(
                 uri: "/v1/models/table-ridge/aliases/x", method: .put, headers: fixture.headers(.admin), body: ByteBuffer(string: "{}")

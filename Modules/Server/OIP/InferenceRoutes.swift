@@ -49,7 +49,7 @@ struct InferenceRoutes {
     private func infer(_ request: Request, context: FerryRequestContext) async throws -> Response {
         let token = try context.require(.predict)
         let reference = try Self.reference(context)
-        let body = try await request.body.collect(upTo: maxBytes)
+        let body = try await request.body.collect(atMost: maxBytes)
         let asked = try InferenceRequest(body, headerLength: request.headers[InferenceResponse.headerLength].flatMap { Int($0) })
         let caller = asked.caller ?? request.headers[PredictRoutes.callerHeader] ?? token.id
         let model = try await servable(reference, caller: caller)

@@ -20,7 +20,7 @@ struct AdminRoutes {
     func add(to router: Router<FerryRequestContext>) {
         router.post("/v1/bundles") { request, context -> Response in
             let token = try context.require(.admin)
-            let body = try await request.body.collect(upTo: maxBundleBytes)
+            let body = try await request.body.collect(atMost: maxBundleBytes)
             guard body.readableBytes > 0 else { throw HTTPError(.badRequest, message: "the body must be the bundle (.tar.gz bytes)") }
             let upload = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-upload-\(UUID().uuidString).tar.gz")
             defer { try? FileManager.default.removeItem(at: upload) }
@@ -36,7 +36,7 @@ struct AdminRoutes {
         router.put("/v1/models/{name}/aliases/{alias}") { request, context -> Response in
             let token = try context.require(.admin)
             let (name, alias) = (try context.parameters.require("name"), try context.parameters.require("alias"))
-            let body = try await request.body.collect(upTo: 64 << 10)
+            let body = try await request.body.collect(atMost: 64 << 10)
             let wanted: AliasRequest
             do {
                 wanted = try JSONDecoder().decode(AliasRequest.self, from: Data(buffer: body))

@@ -18,7 +18,7 @@ struct PredictRoutes {
         router.post("/v1/models/{name}/predict") { request, context -> Response in
             let token = try context.require(.predict)
             let name = try context.parameters.require("name")
-            let body = try await request.body.collect(upTo: maxBytes)
+            let body = try await request.body.collect(atMost: maxBytes)
             let caller = request.headers[Self.callerHeader] ?? token.id
             let model = try await serving.model(name, caller: caller)
             let asked = try PredictRequest(body, expectedColumns: model.featureNames)
