@@ -41,9 +41,12 @@ struct FoldScorer {
     /// `model`'s score and trades on `rows`.
     func evaluate(_ model: any TrainedModel, on rows: Frame) throws -> Result {
         let data = try design.trainingData(rows)
-        let trades = try? TestSplitBacktest.measure(model, design: design, test: rows, kind: kind, costBasisPoints: costBasisPoints).get()
+        // One prediction of the rows serves the score and the backtest.
+        let predictions = try model.predict(data.features)
+        let trades = try? TestSplitBacktest.statistics(
+            of: TestSplitBacktest.trade(predictions: predictions, rows: rows, kind: kind, costBasisPoints: costBasisPoints).get().result)
         return Result(
-            score: try score(try model.predict(data.features), actuals: data.target),
+            score: try score(predictions, actuals: data.target),
             trades: trades.map { Trades(model: Self.kept($0["model"]), buyAndHold: Self.kept($0["buy_and_hold"])) })
     }
 

@@ -130,7 +130,7 @@ struct ElasticNetSolver {
         }
     }
 
-    func dot(column j: Int, column k: Int) -> Double {
+    private func dot(column j: Int, column k: Int) -> Double {
         x.withUnsafeBufferPointer { x in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, x.baseAddress.map { $0 + k * rows }, rows) }
     }
 
