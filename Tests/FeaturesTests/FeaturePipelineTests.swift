@@ -76,6 +76,35 @@ import Testing
         }
     }
 
+    /// The table's columns are not cleared before the kernels write them, so every kind must write
+    /// every row: on inputs shorter than, as long as and just longer than its warm-up, the rows
+    /// before it are `nan` and the rows from it on are numbers, on its own and in a pipeline that
+    /// drops the warm-up.
+    @Test func everyKindWritesEveryRowWhateverTheLength() throws {
+        let series = try TALibFixture.series("SPX")
+        for kind in FeatureKind.allCases {
+            let spec = FeatureSpec(kind)
+            for rows in Set([1, 2, spec.lookback, spec.lookback + 1, spec.lookback + 3]).sorted() where rows >= 1 {
+                let part = series.rows(0..<rows)
+                let input = try FeatureInput(series: part, reference: ReferenceSeries(id: "R", values: part.open))
+                for (name, column) in zip(spec.names, try spec.columns(for: input)) {
+                    #expect(column.count == rows)
+                    let warmUpIsNaN = column.prefix(spec.lookback).allSatisfy(\.isNaN)
+                    let restIsFinite = column.dropFirst(spec.lookback).allSatisfy(\.isFinite)
+                    #expect(warmUpIsNaN, "\(name), \(rows) rows: a warm-up row is not nan")
+                    #expect(restIsFinite, "\(name), \(rows) rows: a row is not a number")
+                }
+                guard rows > spec.lookback else { continue }
+                let table = try FeaturePipeline(features: [spec]).compute(input)
+                for name in spec.names {
+                    let kept = try table.frame.values(of: name)
+                    let finite = kept.allSatisfy(\.isFinite)
+                    #expect(kept.count == rows - spec.lookback && finite, "\(name), \(rows) rows, warm-up dropped")
+                }
+            }
+        }
+    }
+
     @Test func derivedFeaturesFollowTheirFormulas() throws {
         let series = try TALibFixture.series("GOOG")
         let reference = ReferenceSeries(id: "SPX", values: Array(try TALibFixture.series("SPX").close.prefix(series.count)))

@@ -100,7 +100,7 @@ import Testing
         #expect(record.tuning == tuning)
         #expect(try RunStore(directory: folder.file("runs")).record(id: record.id).tuning == tuning, "run.json keeps it")
         let path = folder.file("tuned.tar.gz")
-        try BundleExport(sourceDateEpoch: nil).write(
+        _ = try BundleExport(sourceDateEpoch: nil).write(
             run: record, keeper: keeper, registry: FixtureModel.registry, to: .file(path), lineage: false)
         #expect(try BundleInspection.read(path).manifest.tuning == tuning, "the manifest carries it")
         #expect(try BundleTrust(plugins: FixtureModel.registry).verify(path).passed)

@@ -12,7 +12,7 @@ extension Indicators {
     /// and exact (a maximum involves no rounding), so it equals TA-Lib's result.
     static func rollingExtreme(_ values: [Double], period: Int, keepsLarger: Bool) -> [Double] {
         let n = values.count
-        guard period >= 1, period <= n else { return emptyColumn(n) }
+        guard period >= 1, period <= n else { return ColumnOutput.column(n) { $0.fillNaN(upTo: n) } }
         @inline(__always) func pick(_ a: Double, _ b: Double) -> Double { keepsLarger ? max(a, b) : min(a, b) }
         return [Double](unsafeUninitializedCapacity: n) { out, initialized in
             [Double].adviseHugePages(out)
@@ -47,17 +47,53 @@ extension Indicators {
     static func stochastic(
         close: [Double], extremes: (highest: [Double], lowest: [Double]), fastK: Int, slowK: Int, slowD: Int
     ) -> (k: [Double], d: [Double]) {
-        let (highest, lowest) = extremes
-        let raw = column(close.count) { i in
-            guard i >= fastK - 1 else { return .nan }
-            let scale = (highest[i] - lowest[i]) / 100.0
-            return scale != 0 ? (close[i] - lowest[i]) / scale : 0
+        let columns = ColumnOutput.columns(2, rows: close.count) { out in
+            stochastic(close: close, extremes: extremes, fastK: fastK, slowK: slowK, slowD: slowD, into: out[0], out[1])
         }
-        var k = sma(raw, period: slowK, from: fastK - 1)
-        let d = sma(k, period: slowD, from: fastK + slowK - 2)
-        let warmUp = min(close.count, (fastK - 1) + (slowK - 1) + (slowD - 1))
-        for i in 0..<warmUp { k[i] = .nan }
-        return (k, d)
+        return (columns[0], columns[1])
+    }
+
+    /// The stochastic oscillator's %K and %D, written into `kOut` and `dOut` in one pass: fast %K
+    /// into a ring of `slowK` values, its running SMA into a ring of `slowD`, each running total kept
+    /// in the order of TA-Lib's SMA (add the newest, divide, take the oldest out), so the same bits.
+    static func stochastic(
+        close: [Double], extremes: (highest: [Double], lowest: [Double]), fastK: Int, slowK: Int, slowD: Int,
+        into kOut: ColumnOutput, _ dOut: ColumnOutput
+    ) {
+        let (highest, lowest) = extremes
+        let firstK = (fastK - 1) + (slowK - 1)  // the first smoothed %K
+        let warmUp = firstK + (slowD - 1)  // the first %D, and the first row either is given
+        guard fastK >= 1, slowK >= 1, slowD >= 1, warmUp < close.count else {
+            return ColumnOutput.fillNaN([kOut, dOut], upTo: close.count)
+        }
+        ColumnOutput.fillNaN([kOut, dOut], upTo: warmUp)
+        var fastRing = [Double](repeating: 0, count: slowK)
+        var slowRing = [Double](repeating: 0, count: slowD)
+        fastRing.withUnsafeMutableBufferPointer { fast in
+            slowRing.withUnsafeMutableBufferPointer { slow in
+                var fastTotal = 0.0
+                var slowTotal = 0.0
+                var fastSlot = 0
+                var slowSlot = 0
+                for i in (fastK - 1)..<close.count {
+                    let scale = (highest[i] - lowest[i]) / 100.0
+                    let raw = scale != 0 ? (close[i] - lowest[i]) / scale : 0
+                    fastTotal += raw
+                    fast[fastSlot] = raw
+                    fastSlot = fastSlot == slowK - 1 ? 0 : fastSlot + 1
+                    guard i >= firstK else { continue }
+                    let k = fastTotal / Double(slowK)
+                    fastTotal -= fast[fastSlot]  // the oldest of the window, overwritten next
+                    slowTotal += k
+                    slow[slowSlot] = k
+                    slowSlot = slowSlot == slowD - 1 ? 0 : slowSlot + 1
+                    guard i >= warmUp else { continue }
+                    kOut[i] = k
+                    dOut[i] = slowTotal / Double(slowD)
+                    slowTotal -= slow[slowSlot]
+                }
+            }
+        }
     }
 
     /// Williams %R (TA-Lib `WILLR`): −100 · (HH − C) / (HH − LL) over `period` rows (0 when HH = LL); warm-up `period − 1`.
@@ -67,9 +103,16 @@ extension Indicators {
 
     /// Williams %R from precomputed `period`-row extremes (shared with the stochastic oscillator).
     static func williamsR(close: [Double], extremes: (highest: [Double], lowest: [Double]), period: Int) -> [Double] {
+        ColumnOutput.column(close.count) { williamsR(close: close, extremes: extremes, period: period, into: $0) }
+    }
+
+    /// Williams %R, written into `out`.
+    static func williamsR(
+        close: [Double], extremes: (highest: [Double], lowest: [Double]), period: Int, into out: ColumnOutput
+    ) {
         let (highest, lowest) = extremes
-        return column(close.count) { i in
-            guard i >= period - 1 else { return .nan }
+        out.fillNaN(upTo: period - 1)
+        out.fill(from: period - 1) { i in
             let scale = (highest[i] - lowest[i]) / -100.0
             return scale != 0 ? (highest[i] - close[i]) / scale : 0
         }
@@ -81,28 +124,32 @@ extension Indicators {
     /// TA-Lib sums the window in the order of its circular buffer; this does too, so the results
     /// agree to the last bits even where the numerator nearly cancels.
     public static func cci(high: [Double], low: [Double], close: [Double], period: Int = 14) -> [Double] {
-        var output = emptyColumn(close.count)
-        guard period >= 2, period <= close.count else { return output }
-        let typical = column(close.count) { (high[$0] + low[$0] + close[$0]) / 3.0 }
+        ColumnOutput.column(close.count) { cci(high: high, low: low, close: close, period: period, into: $0) }
+    }
+
+    /// CCI, written into `out`.
+    static func cci(high: [Double], low: [Double], close: [Double], period: Int, into out: ColumnOutput) {
+        guard period >= 2, period <= close.count else { return out.fillNaN(upTo: close.count) }
+        out.fillNaN(upTo: period - 1)
         let n = Double(period)
-        typical.withUnsafeBufferPointer { tp in
-            output.withUnsafeMutableBufferPointer { out in
-                for i in (period - 1)..<tp.count {
-                    let start = i - period + 1
-                    // Buffer slot j holds the row whose position is j modulo period: sum slot 0 first.
-                    let pivot = start + (period - start % period) % period
-                    var sum = 0.0
-                    for row in pivot...i { sum += tp[row] }
-                    for row in start..<pivot { sum += tp[row] }
-                    let average = sum / n
-                    var deviation = 0.0
-                    for row in pivot...i { deviation += abs(tp[row] - average) }
-                    for row in start..<pivot { deviation += abs(tp[row] - average) }
-                    let distance = tp[i] - average
-                    out[i] = (distance != 0 && deviation != 0) ? distance / (0.015 * (deviation / n)) : 0
-                }
+        // TA-Lib's circular buffer of typical prices: row r's lands in slot r modulo period, and
+        // each window is summed from slot 0 up, as TA-Lib sums it.
+        var ring = [Double](repeating: 0, count: period)
+        ring.withUnsafeMutableBufferPointer { slots in
+            var slot = 0
+            for i in 0..<close.count {
+                let typical = (high[i] + low[i] + close[i]) / 3.0
+                slots[slot] = typical
+                slot = slot == period - 1 ? 0 : slot + 1
+                guard i >= max(period - 1, out.first) else { continue }
+                var sum = 0.0
+                for k in 0..<period { sum += slots[k] }
+                let average = sum / n
+                var deviation = 0.0
+                for k in 0..<period { deviation += abs(slots[k] - average) }
+                let distance = typical - average
+                out[i] = (distance != 0 && deviation != 0) ? distance / (0.015 * (deviation / n)) : 0
             }
         }
-        return output
     }
 }

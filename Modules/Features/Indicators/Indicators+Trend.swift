@@ -7,9 +7,14 @@ extension Indicators {
     /// fused step instead of a divide in the loop-carried chain); the results stay within a few
     /// units in the last place of TA-Lib's.
     public static func adx(high: [Double], low: [Double], close: [Double], period: Int = 14) -> [Double] {
-        var output = emptyColumn(close.count)
+        ColumnOutput.column(close.count) { adx(high: high, low: low, close: close, period: period, into: $0) }
+    }
+
+    /// ADX, written into `output`.
+    static func adx(high: [Double], low: [Double], close: [Double], period: Int, into output: ColumnOutput) {
         let warmUp = 2 * period - 1
-        guard period >= 2, warmUp < close.count else { return output }
+        guard period >= 2, warmUp < close.count else { return output.fillNaN(upTo: close.count) }
+        output.fillNaN(upTo: warmUp)
         let n = Double(period)
         let keep = 1 - 1 / n
         let share = 1 / n
@@ -59,23 +64,26 @@ extension Indicators {
             if let dx = directionalIndex() { average = average * keepAverage + dx * share }
             output[i] = average
         }
-        return output
     }
 
     /// On-balance volume (TA-Lib `OBV`): starts at the first volume, then adds the volume on an up
     /// close and subtracts it on a down close; no warm-up.
     public static func obv(close: [Double], volume: [Double]) -> [Double] {
-        guard let first = volume.first else { return [] }
-        var total = 0.0
-        return column(close.count) { i in
-            if i == 0 {
-                total = first
-            } else {
-                // A select, not a branch: up and down closes alternate unpredictably. Adding 0 leaves the total as it is.
-                let step = close[i] > close[i - 1] ? volume[i] : (close[i] < close[i - 1] ? -volume[i] : 0)
-                total += step
+        ColumnOutput.column(close.count) { obv(close: close, volume: volume, into: $0) }
+    }
+
+    /// OBV, written into `out`.
+    static func obv(close: [Double], volume: [Double], into out: ColumnOutput) {
+        guard var total = volume.first else { return }
+        out[0] = total
+        close.withUnsafeBufferPointer { c in
+            volume.withUnsafeBufferPointer { v in
+                for i in 1..<max(1, c.count) {
+                    // A select, not a branch: up and down closes alternate unpredictably. Adding 0 leaves the total as it is.
+                    total += c[i] > c[i - 1] ? v[i] : (c[i] < c[i - 1] ? -v[i] : 0)
+                    out[i] = total
+                }
             }
-            return total
         }
     }
 }

@@ -5,33 +5,47 @@ extension Indicators {
     public static func bollingerBands(_ values: [Double], period: Int = 20, deviations: Double = 2)
         -> (upper: [Double], middle: [Double], lower: [Double])
     {
-        let middle = sma(values, period: period)
-        var upper = emptyColumn(values.count)
-        var lower = emptyColumn(values.count)
-        guard period >= 2, period <= values.count else { return (upper, middle, lower) }
+        let columns = ColumnOutput.columns(3, rows: values.count) { out in
+            bollingerBands(values, period: period, deviations: deviations, into: out[0], out[1], out[2])
+        }
+        return (columns[0], columns[1], columns[2])
+    }
+
+    /// Bollinger Bands of `values`, written into the three outputs.
+    static func bollingerBands(
+        _ values: [Double], period: Int, deviations: Double, into upper: ColumnOutput, _ middle: ColumnOutput,
+        _ lower: ColumnOutput
+    ) {
+        guard period >= 2, period <= values.count else {
+            sma(values, period: period, into: middle)
+            return ColumnOutput.fillNaN([upper, lower], upTo: values.count)
+        }
+        ColumnOutput.fillNaN([upper, middle, lower], upTo: period - 1)
         let n = Double(period)
         values.withUnsafeBufferPointer { x in
-            middle.withUnsafeBufferPointer { mid in
-                upper.withUnsafeMutableBufferPointer { up in
-                    lower.withUnsafeMutableBufferPointer { down in
-                        var squares = 0.0
-                        for i in 0..<(period - 1) { squares += x[i] * x[i] }
-                        for i in (period - 1)..<x.count {
-                            squares += x[i] * x[i]
-                            var variance = squares / n
-                            let leaving = x[i - period + 1]
-                            squares -= leaving * leaving
-                            variance -= mid[i] * mid[i]
-                            let deviation = (variance < 0.00000001) ? 0 : variance.squareRoot()
-                            let width = deviation * deviations
-                            up[i] = mid[i] + width
-                            down[i] = mid[i] - width
-                        }
-                    }
-                }
+            // The middle band is TA-Lib's SMA, its running total kept alongside the sum of squares.
+            var total = 0.0
+            var squares = 0.0
+            for i in 0..<(period - 1) {
+                total += x[i]
+                squares += x[i] * x[i]
+            }
+            for i in (period - 1)..<x.count {
+                total += x[i]
+                let mid = total / n
+                let leaving = x[i - period + 1]
+                total -= leaving
+                squares += x[i] * x[i]
+                var variance = squares / n
+                squares -= leaving * leaving
+                variance -= mid * mid
+                let deviation = (variance < 0.00000001) ? 0 : variance.squareRoot()
+                let width = deviation * deviations
+                upper[i] = mid + width
+                middle[i] = mid
+                lower[i] = mid - width
             }
         }
-        return (upper, middle, lower)
     }
 
     /// TA-Lib's true range of bar `i`: the largest of H − L, |H − C[i−1]| and |L − C[i−1]|.
@@ -43,21 +57,23 @@ extension Indicators {
     /// bars 1...period, then `atr = (atr · (period − 1) + tr) / period` (computed as one fused step,
     /// within a few units in the last place of TA-Lib's); warm-up `period`.
     public static func atr(high: [Double], low: [Double], close: [Double], period: Int = 14) -> [Double] {
-        guard period >= 1, period < close.count else { return emptyColumn(close.count) }
+        ColumnOutput.column(close.count) { atr(high: high, low: low, close: close, period: period, into: $0) }
+    }
+
+    /// ATR, written into `out`.
+    static func atr(high: [Double], low: [Double], close: [Double], period: Int, into out: ColumnOutput) {
+        guard period >= 1, period < close.count else { return out.fillNaN(upTo: close.count) }
+        out.fillNaN(upTo: period)
         let n = Double(period)
         let keep = (n - 1) / n
         let share = 1 / n
-        var average = 0.0
-        return column(close.count) { i in
-            if i < period { return .nan }
-            if i == period {
-                var total = 0.0
-                for row in 1...period { total += trueRange(high[row], low[row], close[row - 1]) }
-                average = total / n
-            } else {
-                average = average * keep + trueRange(high[i], low[i], close[i - 1]) * share
-            }
-            return average
+        var total = 0.0
+        for row in 1...period { total += trueRange(high[row], low[row], close[row - 1]) }
+        var average = total / n
+        out[period] = average
+        for i in (period + 1)..<close.count {
+            average = average * keep + trueRange(high[i], low[i], close[i - 1]) * share
+            out[i] = average
         }
     }
 }

@@ -10,12 +10,4 @@ public enum Indicators {
 
     /// TA-Lib's smoothing constant for an EMA of `period`: 2 / (period + 1).
     @inline(__always) static func smoothing(_ period: Int) -> Double { 2.0 / (Double(period) + 1.0) }
-
-    /// A column of NaN, to be filled from the end of the warm-up on.
-    @inline(__always) static func emptyColumn(_ count: Int) -> [Double] { [Double].column(count: count) { _ in .nan } }
-
-    /// A column of `count` values, `value(i)` for each row (see `[Double].column(count:_:)`).
-    @inline(__always) static func column(_ count: Int, _ value: (Int) -> Double) -> [Double] {
-        [Double].column(count: count, value)
-    }
 }

@@ -55,7 +55,7 @@ public struct FeaturePipeline: Codable, Sendable, Equatable {
         let first = dropWarmUp ? warmUpRows : 0
         guard series.count > first else { throw FeaturePipelineError.tooFewRows(rows: series.count, warmUp: first) }
         let columns = try computeColumns(input, droppingFirst: first)
-        let frame = try Frame(index: Array(series.timestamps[first...]), columns: columns.map { ($0.name, $0.values) })
+        let frame = try Frame(index: Array(series.timestamps[first...]), columns: columns)
         return FeatureTable(frame: frame, featureNames: featureNames, targetNames: targetNames, droppedWarmUpRows: first)
     }
 }
@@ -63,22 +63,28 @@ public struct FeaturePipeline: Codable, Sendable, Equatable {
 extension FeaturePipeline {
     /// Every feature then target column, computed on every core, without their first `first` rows.
     ///
-    /// Shared series are computed first; then each feature (and target) is computed and its
-    /// warm-up dropped in place by one task, while the column is held by that task alone.
-    fileprivate func computeColumns(_ input: FeatureInput, droppingFirst first: Int) throws -> [OwnedColumn] {
-        let shared = SharedSeries(for: features, input: input)
+    /// The table's columns are made first, on the calling thread, holding only the kept rows.
+    /// Shared series are computed next (averages and bands straight into their features' columns),
+    /// then each feature (and target) writes its rows into its own columns, in parallel: every
+    /// kept value is stored once, where the table keeps it.
+    fileprivate func computeColumns(_ input: FeatureInput, droppingFirst first: Int) throws -> [(name: String, values: [Double])] {
         let jobs = features.map(ColumnJob.feature) + targets.map(ColumnJob.target)
-        let computed = try jobs.parallelMap { job -> [OwnedColumn] in
-            let columns: [OwnedColumn]
-            switch job {
-            case let .feature(spec): columns = zip(spec.names, try shared.columns(for: spec)).map(OwnedColumn.init)
-            case let .target(target): columns = [OwnedColumn(target.name, target.values(close: input.series.close))]
+        let names = featureNames + targetNames
+        let values = try ColumnOutput.columns(names.count, rows: input.series.count, first: first) { outputs in
+            var next = 0
+            let work = jobs.map { job in
+                defer { next += job.width }
+                return (job, Array(outputs[next..<(next + job.width)]))
             }
-            return columns
-        }.flatMap { $0 }
-        // The shared series are gone now, so each column's storage has one owner: drop in place, in parallel.
-        _ = computed.parallelMap { $0.dropFirst(first) }
-        return computed
+            let shared = SharedSeries(for: features, input: input, outputs: work.prefix(features.count).map(\.1), first: first)
+            _ = try work.parallelMap { job, outputs in
+                switch job {
+                case let .feature(spec): try shared.write(spec, into: outputs)
+                case let .target(target): target.write(close: input.series.close, into: outputs[0])
+                }
+            }
+        }
+        return Array(zip(names, values))
     }
 }
 
@@ -86,21 +92,13 @@ extension FeaturePipeline {
 private enum ColumnJob: Sendable {
     case feature(FeatureSpec)
     case target(TargetSpec)
-}
 
-/// A named column held by reference, so one task can shorten it in place without a copy.
-final class OwnedColumn: @unchecked Sendable {
-    let name: String
-    private(set) var values: [Double]
-
-    init(_ name: String, _ values: [Double]) {
-        self.name = name
-        self.values = values
-    }
-
-    /// Removes the first `count` rows in place (each column is touched by one task only).
-    func dropFirst(_ count: Int) {
-        if count > 0 { values.removeFirst(count) }
+    /// How many columns it writes.
+    var width: Int {
+        switch self {
+        case let .feature(spec): spec.names.count
+        case .target: 1
+        }
     }
 }
 

@@ -42,6 +42,8 @@ public struct FeatureSpec: Codable, Sendable, Equatable, FeatureTransform {
 
     public func columns(for input: FeatureInput) throws -> [[Double]] {
         try validate()
-        return try SharedSeries(for: [self], input: input).columns(for: self)
+        return try ColumnOutput.columns(names.count, rows: input.series.count) { outputs in
+            try SharedSeries(for: [self], input: input, outputs: [outputs], first: 0).write(self, into: outputs)
+        }
     }
 }

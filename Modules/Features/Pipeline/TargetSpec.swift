@@ -28,7 +28,12 @@ public struct TargetSpec: Codable, Sendable, Equatable {
 
     /// One value per close; `nan` on the last `horizon` rows, whose future is unknown.
     public func values(close: [Double]) -> [Double] {
-        [Double].column(count: close.count) { t in
+        ColumnOutput.column(close.count) { write(close: close, into: $0) }
+    }
+
+    /// Writes the target's values over `close` into `out`.
+    func write(close: [Double], into out: ColumnOutput) {
+        out.fill { t in
             guard t + horizon < close.count else { return .nan }
             let forward = close[t + horizon] / close[t] - 1
             return kind == .nextDirection ? (forward > 0 ? 1 : 0) : forward
