@@ -31,6 +31,24 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(runs)/\(ids[0])/weights.safetensors"))
     }
 
+    @Test func judgesTheModelOnWalkForwardFoldsWhenAsked() throws {
+        let runs = Self.runsDirectory()
+        defer { try? FileManager.default.removeItem(atPath: runs) }
+        let base = ["train", "--plugin", "lasso", "--param", "alpha=0.0001", "--runs-dir", runs]
+        let text = try FerryProcess.run(base + ["--folds", "3", "--cost-bps", "2"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("walk-forward: 3 folds before the test split"))
+        for row in ["model", "baseline-mean", "buy_and_hold"] { #expect(text.stdout.contains("\n\(row) ")) }
+        #expect(text.stdout.contains("2.0 bps per unit traded") && text.stdout.contains("verdict: the model beats baseline-"))
+        let json = try FerryProcess.run(base + ["--folds", "3", "--json"])
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let folds = try #require(record["walk_forward"] as? [String: Any], "\(record.keys.sorted())")
+        #expect((folds["model"] as? [[String: Any]])?.count == 3 && (folds["buy_and_hold"] as? [[String: Any]])?.count == 3)
+        #expect(!(try FerryProcess.run(base)).stdout.contains("walk-forward"), "only when asked: each fold is one more fit")
+        let one = try FerryProcess.run(base + ["--folds", "1"])
+        #expect(one.status != 0 && one.stderr.contains("--folds takes 2 to 100 folds, not 1"))
+    }
+
     @Test func trainsOnATableAndPrintsJSON() throws {
         let runs = Self.runsDirectory()
         defer { try? FileManager.default.removeItem(atPath: runs) }

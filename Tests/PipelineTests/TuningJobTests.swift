@@ -52,7 +52,10 @@ import Testing
         let chosenMean = try #require(outcome.candidates.first { $0.parameters == outcome.chosen }?.summary.mean)
         #expect(chosenMean < (outcome.baselines["baseline-mean"]?.mean ?? 0), "a real signal beats the mean on the folds")
         #expect(outcome.verdict.contains("beats baseline-mean on 5 of 5 folds"), "the verdict is computed: \(outcome.verdict)")
-        #expect(outcome.financial == nil, "a plain table has no return_1 to trade on")
+        #expect(outcome.walkForward.buyAndHold.isEmpty, "a plain table has no return_1 to trade on")
+        #expect(outcome.walkForward.model.allSatisfy { $0["sharpe"] == nil && $0["mae"] != nil })
+        let chosenScores = try #require(outcome.candidates.first { $0.parameters == outcome.chosen }?.foldScores)
+        #expect(outcome.walkForward.model.map { $0["mae"] } == chosenScores, "the evaluation is the chosen candidate's folds")
         let again = try job.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger)
         #expect(again.candidates == outcome.candidates && again.chosen == outcome.chosen, "deterministic")
     }
@@ -77,14 +80,16 @@ import Testing
         var training = TrainingJob(input: .market(dataPaths: [TestRepository.path("data/SPX.csv")], reference: nil), pluginID: "lasso")
         training.overrides = ["max_iter": "200"]
         var job = TuningJob(training: training, grid: try HyperparameterGrid(["alpha=0.001"]))
-        job.folds = 3
+        job.plan.folds = 3
         let outcome = try job.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger)
-        let financial = try #require(outcome.financial)
-        #expect(financial.costBasisPoints == 1 && financial.chosen.count == 3 && financial.buyAndHold.count == 3)
-        #expect(financial.chosen.allSatisfy { Set($0.keys) == ["sharpe", "max_drawdown", "hit_rate", "total_return"] })
-        let flat = try #require(financial.baselines["baseline-zero"])
+        let evaluation = outcome.walkForward
+        #expect(evaluation.costBasisPoints == 1 && evaluation.model.count == 3 && evaluation.buyAndHold.count == 3)
+        let traded: Set = ["sharpe", "max_drawdown", "hit_rate", "total_return"]
+        #expect(evaluation.model.allSatisfy { traded.isSubset(of: $0.keys) && $0["rmse"] != nil && $0["directional_accuracy"] != nil })
+        #expect(evaluation.buyAndHold.allSatisfy { Set($0.keys) == traded })
+        let flat = try #require(evaluation.baselines["baseline-zero"])
         #expect(flat.allSatisfy { $0["max_drawdown"] == 0 && $0["total_return"] == 0 }, "predicting 0 never trades")
-        #expect(outcome.verdict.contains("buy-and-hold's on") && outcome.final.tuning?.financial == financial)
+        #expect(outcome.verdict.contains("buy-and-hold's on") && outcome.final.walkForward == evaluation)
     }
 
     @Test func theBundleRecordsTheTuning() throws {
@@ -106,6 +111,44 @@ import Testing
         #expect(try BundleTrust(plugins: FixtureModel.registry).verify(path).passed)
     }
 
+    /// `ferry train --folds N`: the model judged on the folds a tuning would use, every metric per
+    /// fold beside the baselines; the run and the bundle's metrics keep it; a plain run has none.
+    @Test func aTrainingRunJudgedOnTheFoldsMatchesATuningOfItsValues() throws {
+        let folder = try TemporaryFolder("train-folds")
+        defer { folder.remove() }
+        let path = try Self.table(in: folder, name: "t.csv")
+        var training = try Self.job(path, grid: ["alpha=0.001"]).training
+        training.overrides = ["alpha": "0.001"]
+        #expect(try training.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger).walkForward == nil)
+        training.walkForward = WalkForwardPlan(folds: 4)
+        let outcome = try training.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger)
+        let evaluation = try #require(outcome.walkForward)
+        var tuning = try Self.job(path, grid: ["alpha=0.001"])
+        tuning.plan.folds = 4
+        let tuned = try tuning.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger)
+        #expect(evaluation.folds == tuned.folds)
+        let bits = { (folds: [[String: Double]]) in folds.map { $0["mae"]?.bitPattern } }
+        #expect(bits(evaluation.model) == tuned.candidates[0].foldScores.map(\.bitPattern), "the same fits, to the bit")
+        #expect(evaluation.baselines == tuned.walkForward.baselines)
+        let mean = try #require(WalkForwardEvaluation.summary(of: "mae", in: evaluation.model))
+        #expect(mean.scores.count == 4 && mean.worst(of: "mae") == mean.highest && mean.standardDeviation > 0)
+        #expect(
+            evaluation.verdict(by: "mae").contains("baseline-mean on 4 of 4 folds"),
+            "a planted signal wins: \(evaluation.verdict(by: "mae"))")
+        let keeper = RunKeeper(runs: RunStore(directory: folder.file("runs")))
+        let record = try keeper.keep(outcome)
+        #expect(try RunStore(directory: folder.file("runs")).record(id: record.id).walkForward == evaluation, "run.json keeps it")
+        let bundle = folder.file("folds.tar.gz")
+        _ = try BundleExport(sourceDateEpoch: nil).write(
+            run: record, keeper: keeper, registry: FixtureModel.registry, to: .file(bundle), lineage: false)
+        let metrics = try BundleInspection.read(bundle).metrics
+        guard case let .object(fields) = metrics, let carried = fields["walk_forward"] else {
+            Issue.record("metrics.json has no walk_forward")
+            return
+        }
+        #expect(carried == (try FerryJSON.value(of: evaluation)), "the bundle carries it")
+    }
+
     @Test func aBudgetDrawsTheSameCandidatesForTheSameSeed() throws {
         let grid = try HyperparameterGrid(["alpha=1,2,3,4", "max_iter=100,200"])
         #expect(grid.candidates.count == 8 && grid.candidates.first == ["alpha": "1", "max_iter": "100"])
@@ -122,11 +165,11 @@ import Testing
         let folder = try TemporaryFolder("tune-bad")
         defer { folder.remove() }
         var job = try Self.job(try Self.table(in: folder, name: "t.csv"), grid: ["alpha=0.01"])
-        job.folds = 1
+        job.plan.folds = 1
         let one = #expect(throws: FerryError.self) { try job.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger) }
         #expect(one?.field == "folds")
-        job.folds = 5
-        job.gap = 600
+        job.plan.folds = 5
+        job.plan.gap = 600
         let gap = #expect(throws: FerryError.self) { try job.run(registry: FixtureModel.registry, logger: FixtureModel.quietLogger) }
         #expect(gap?.field == "folds" && gap?.description.contains("before the test split") == true)
     }

@@ -9,7 +9,7 @@ struct TuneCommand: ReportingCommand {
         abstract: "Choose a plugin's hyperparameters on walk-forward folds, never looking at the test split.",
         discussion: """
             Every combination of the --grid values is trained and scored on --folds expanding \
-            folds (or --rolling N dates) cut from the dates before the test split, with --gap \
+            folds (default 5; or --rolling N dates) cut from the dates before the test split, with --gap \
             rows left out before each scored block (default: the target's horizon); the naive \
             baselines are scored on the same folds, and with bars each fold's signal is traded \
             (first instrument, one-period lag, --cost-bps) beside buy-and-hold. The candidate \
@@ -27,12 +27,9 @@ struct TuneCommand: ReportingCommand {
     @OptionGroup var input: TrainingInputOptions
     @Option(name: .customLong("grid"), help: "Values to try, as NAME=V1,V2,...; repeat for several hyperparameters.") var grid: [String] =
         []
-    @Option(help: "How many walk-forward folds (2 to 100).") var folds = 5
-    @Option(help: "Rows left out between a fold's training rows and its scored block. (default: the target's horizon)") var gap: Int?
-    @Option(help: "Train each fold on at most this many dates (a rolling window) instead of every earlier one.") var rolling: Int?
+    @OptionGroup var walkForward: WalkForwardOptions
     @Option(help: "What the folds are scored by: mae, rmse, dir_acc or sharpe.") var metric = "mae"
     @Option(help: "Try at most this many candidates, drawn with the seed when the grid has more.") var budget: Int?
-    @Option(help: "The cost of changing the position by one unit, in basis points, in the folds' backtests.") var costBps = 1.0
     @Option(help: "Where runs are kept.") var runsDir = "runs"
     @Option(help: "Write an HTML report: the verdict, scores by fold, Sharpe by fold, the test backtest's equity.") var report: String?
     @OptionGroup var output: JSONOption
@@ -43,17 +40,14 @@ struct TuneCommand: ReportingCommand {
     func validate() throws {
         if grid.isEmpty { throw ValidationError("give at least one --grid NAME=V1,V2,...") }
         if TuningMetric(rawValue: metric) == nil { throw ValidationError("--metric takes mae, rmse, dir_acc or sharpe, not '\(metric)'") }
-        if let gap, gap < 0 { throw ValidationError("--gap takes 0 or more rows, not \(gap)") }
-        if let rolling, rolling < 1 { throw ValidationError("--rolling takes 1 or more dates, not \(rolling)") }
-        if !(costBps >= 0) || !costBps.isFinite { throw ValidationError("--cost-bps takes 0 or more basis points, not \(costBps)") }
         if let budget, budget < 1 { throw ValidationError("--budget takes 1 or more candidates, not \(budget)") }
     }
 
     func perform() throws {
         var job = TuningJob(training: try input.job(), grid: try HyperparameterGrid(grid))
-        (job.folds, job.gap, job.rollingWindow, job.budget) = (folds, gap, rolling, budget)
+        job.plan = walkForward.plan(defaultFolds: 5)
+        job.budget = budget
         job.metric = TuningMetric(rawValue: metric) ?? .mae
-        job.costBasisPoints = costBps
         let progress = ProgressLine(label: "tuning \(job.training.pluginID)")
         let outcome = try job.run(
             registry: try PluginCatalog.shared.registry(), logger: global.logger(for: "tune"), progress: progress.report)

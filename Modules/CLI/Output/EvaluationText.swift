@@ -46,7 +46,14 @@ enum EvaluationText {
         for (baseline, reason) in record.evaluation.skippedBaselines.sorted(by: { $0.key < $1.key }) {
             lines.append("  (\(baseline) skipped: \(reason))")
         }
+        if let walkForward = record.walkForward { lines += WalkForwardText.render(walkForward, verdictBy: verdictMetric(record)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The tuning's metric, else directional accuracy for a 0/1 target and MAE for the others.
+    private static func verdictMetric(_ record: RunRecord) -> String {
+        if let metric = record.tuning.flatMap({ TuningMetric(rawValue: $0.metric) }) { return metric.evaluationName }
+        return record.schema.resolvedTargetKind == .direction ? "directional_accuracy" : "mae"
     }
 
     private static func describe(_ set: SplitSummary.RowSet) -> String {

@@ -27,13 +27,14 @@ enum TuningHTML {
                     + outcome.baselines.sorted { $0.key < $1.key }.map { .init(label: $0.key, color: "#999999", values: $0.value.scores) },
                 format: { String(format: "%.4g", $0) }),
         ]
-        if let financial = outcome.financial {
+        let walkForward = outcome.walkForward
+        if !walkForward.buyAndHold.isEmpty {
             sections.append(
                 HTMLCharts.lineChart(
-                    title: "Sharpe by fold after \(String(format: "%g", financial.costBasisPoints)) bps", dates: foldDates,
+                    title: "Sharpe by fold after \(String(format: "%g", walkForward.costBasisPoints)) bps", dates: foldDates,
                     lines: [
-                        .init(label: "chosen", color: "#1f4e79", values: financial.chosen.map { $0["sharpe"] ?? .nan }),
-                        .init(label: "buy and hold", color: "#999999", values: financial.buyAndHold.map { $0["sharpe"] ?? .nan }),
+                        .init(label: "chosen", color: "#1f4e79", values: walkForward.model.map { $0["sharpe"] ?? .nan }),
+                        .init(label: "buy and hold", color: "#999999", values: walkForward.buyAndHold.map { $0["sharpe"] ?? .nan }),
                     ],
                     format: { String(format: "%.2f", $0) }))
         }
@@ -48,6 +49,7 @@ enum TuningHTML {
                     references: [(1, "#555555", "start")], format: { String(format: "%.2f", $0) }))
         }
         sections.append(table(outcome))
+        sections.append(evaluationTable(walkForward))
         let subtitle =
             "\(outcome.candidates.count) candidate(s) on \(outcome.folds.count) walk-forward folds from \(outcome.folds.first?.trainFrom ?? "-") "
             + "to \(outcome.folds.last?.scoredThrough ?? "-"), scored by \(metric); the test split was not used until the chosen model's final evaluation."
@@ -66,6 +68,24 @@ enum TuningHTML {
                 + summary.scores.map { "<td>\(number($0))</td>" }.joined() + "</tr>"
         }
         return "<h2>Scores by fold</h2><table>" + header + body.joined() + "</table>"
+    }
+
+    /// The chosen model's every metric over the folds, beside the baselines and buy-and-hold.
+    private static func evaluationTable(_ evaluation: WalkForwardEvaluation) -> String {
+        let metrics = WalkForwardText.metrics
+        let header = "<tr><th></th>" + metrics.map { "<th>\($0)</th>" }.joined() + "</tr>"
+        let arms =
+            [("chosen model", evaluation.model)] + evaluation.baselines.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            + (evaluation.buyAndHold.isEmpty ? [] : [("buy and hold", evaluation.buyAndHold)])
+        let body = arms.map { name, arm in
+            "<tr><td>\(HTMLCharts.escape(name))</td>"
+                + metrics.map { metric in
+                    WalkForwardEvaluation.summary(of: metric, in: arm).map {
+                        "<td>\(number($0.mean)) ± \(number($0.standardDeviation)), worst \(number($0.worst(of: metric)))</td>"
+                    } ?? "<td>-</td>"
+                }.joined() + "</tr>"
+        }
+        return "<h2>The chosen model on the folds: mean ± sd, worst fold</h2><table>" + header + body.joined() + "</table>"
     }
 
     private static func label(_ parameters: [String: String]) -> String {

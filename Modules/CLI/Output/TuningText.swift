@@ -2,7 +2,8 @@ import FerryCore
 import FerryPipeline
 import Foundation
 
-/// `ferry tune`'s answer: the folds, every candidate's scores, the baselines', and the choice.
+/// `ferry tune`'s answer: the folds, every candidate's scores, the baselines', and the choice (the
+/// chosen model's full fold-by-fold evaluation and the verdict follow with the kept run's).
 enum TuningText {
     static func render(_ outcome: TuningOutcome) -> String {
         let metric = outcome.metric
@@ -19,23 +20,7 @@ enum TuningText {
         }
         lines.append("baselines on the same folds:")
         for (id, baseline) in outcome.baselines.sorted(by: { $0.key < $1.key }) { lines.append("  \(id)  \(summary(baseline, metric))") }
-        if let financial = outcome.financial {
-            lines.append(
-                "backtests by fold (first instrument, one-period lag, \(financial.costBasisPoints) bps per unit traded): Sharpe, max drawdown"
-            )
-            lines.append("  chosen        " + trades(financial.chosen))
-            lines.append("  buy-and-hold  " + trades(financial.buyAndHold))
-            for (id, baseline) in financial.baselines.sorted(by: { $0.key < $1.key }) { lines.append("  \(id)  " + trades(baseline)) }
-        }
-        lines.append("verdict: \(outcome.verdict)")
         return lines.joined(separator: "\n")
-    }
-
-    private static func trades(_ folds: [[String: Double]]) -> String {
-        folds.map { fold in
-            let sharpe = fold["sharpe"].flatMap { $0.isFinite ? String(format: "%.2f", $0) : nil } ?? "n/a"
-            return sharpe + String(format: " %.1f%%", 100 * (fold["max_drawdown"] ?? .nan))
-        }.joined(separator: " | ")
     }
 
     private static func parameters(_ values: [String: String]) -> String {
@@ -55,7 +40,6 @@ struct TuningReport: Encodable {
     let candidates: [Candidate]
     let baselines: [String: TuningOutcome.Summary]
     let chosen: [String: String]
-    let financial: TuningRecord.Financial?
     let verdict: String
     let run: RunRecord
 
@@ -68,6 +52,6 @@ struct TuningReport: Encodable {
         metric = outcome.metric.rawValue
         folds = outcome.folds
         candidates = outcome.candidates.map { Candidate(parameters: $0.parameters, summary: $0.summary) }
-        (baselines, chosen, financial, verdict, self.run) = (outcome.baselines, outcome.chosen, outcome.financial, outcome.verdict, run)
+        (baselines, chosen, verdict, self.run) = (outcome.baselines, outcome.chosen, outcome.verdict, run)
     }
 }

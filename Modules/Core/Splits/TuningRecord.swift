@@ -1,7 +1,8 @@
 /// How a model's hyperparameters were chosen by walk-forward tuning (`ferry tune`): the grid,
 /// the metric, the folds, every candidate's score on every fold, the baselines' on the same folds,
 /// and the choice. A run keeps it and a bundle (format 2, `tuning` in the manifest) carries it, so
-/// a reviewer sees how the values were found, not only what they are.
+/// a reviewer sees how the values were found, not only what they are; the chosen values' full
+/// fold-by-fold evaluation, financial side included, is the run's ``WalkForwardEvaluation``.
 public struct TuningRecord: Codable, Sendable, Equatable {
     /// One hyperparameter of the grid with the values tried.
     public struct Parameter: Codable, Sendable, Equatable {
@@ -45,26 +46,6 @@ public struct TuningRecord: Codable, Sendable, Equatable {
         public init(parameters: [String: String], foldScores: [Double]) { (self.parameters, self.foldScores) = (parameters, foldScores) }
     }
 
-    /// The folds' backtests (the first instrument's scored rows traded on `return_1`, one-period
-    /// lag, costs): Sharpe, max drawdown, hit rate and total return by fold.
-    public struct Financial: Codable, Sendable, Equatable {
-        /// The cost of changing the position by one unit, in basis points.
-        public let costBasisPoints: Double
-        /// The chosen candidate's, fold by fold.
-        public let chosen: [[String: Double]]
-        /// Each baseline's, fold by fold.
-        public let baselines: [String: [[String: Double]]]
-        /// Buying and holding, fold by fold.
-        public let buyAndHold: [[String: Double]]
-
-        /// Makes the record.
-        public init(
-            costBasisPoints: Double, chosen: [[String: Double]], baselines: [String: [[String: Double]]], buyAndHold: [[String: Double]]
-        ) {
-            (self.costBasisPoints, self.chosen, self.baselines, self.buyAndHold) = (costBasisPoints, chosen, baselines, buyAndHold)
-        }
-    }
-
     /// The metric the folds were scored by (`mae`, `rmse`, `dir_acc`, `sharpe`).
     public let metric: String
     /// The grid, in the order given.
@@ -77,15 +58,12 @@ public struct TuningRecord: Codable, Sendable, Equatable {
     public let baselines: [String: [Double]]
     /// The chosen hyperparameters.
     public let chosen: [String: String]
-    /// The folds' backtests; `nil` where the rows have no `return_1` to trade on (a plain table).
-    public let financial: Financial?
 
     /// Makes a record.
     public init(
-        metric: String, grid: [Parameter], folds: [Fold], candidates: [Candidate], baselines: [String: [Double]], chosen: [String: String],
-        financial: Financial?
+        metric: String, grid: [Parameter], folds: [Fold], candidates: [Candidate], baselines: [String: [Double]], chosen: [String: String]
     ) {
         (self.metric, self.grid, self.folds, self.candidates) = (metric, grid, folds, candidates)
-        (self.baselines, self.chosen, self.financial) = (baselines, chosen, financial)
+        (self.baselines, self.chosen) = (baselines, chosen)
     }
 }

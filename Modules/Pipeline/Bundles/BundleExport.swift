@@ -106,9 +106,11 @@ public struct BundleExport: Sendable {
         manifest.tuning = record.tuning
         let evaluation = try FerryJSON.value(of: record.evaluation)
         let baseline = try FerryJSON.value(of: record.evaluation.validation["model"] ?? MetricSet())
+        var metrics: [String: JSONValue] = ["evaluation": evaluation, "monitoring_baseline": baseline]
+        if let walkForward = record.walkForward { metrics["walk_forward"] = try FerryJSON.value(of: walkForward) }
         var contents = BundleContents(
             manifest: manifest, schema: record.schema, pipeline: try record.features.map(FerryJSON.value(of:)), tensors: model.tensors,
-            environment: .current(registry: registry), metrics: .object(["evaluation": evaluation, "monitoring_baseline": baseline]),
+            environment: .current(registry: registry), metrics: .object(metrics),
             golden: record.golden, modelCard: ModelCard.render(record, manifest: manifest))
         (contents.members, contents.tensors) = try BundleMembers.split(contents, registry: registry)
         return contents

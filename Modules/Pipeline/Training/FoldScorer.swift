@@ -23,9 +23,15 @@ struct FoldScorer {
 
     /// A model on one fold.
     struct Result {
+        /// By the tuning metric.
         let score: Double
+        /// Every statistical metric (``RegressionMetrics``).
+        let statistics: [String: Double]
         /// `nil` where the rows have no `return_1` to trade on.
         let trades: Trades?
+
+        /// The statistical metrics and the trades' financial ones, in one set.
+        var metrics: [String: Double] { statistics.merging(trades?.model ?? [:]) { $1 } }
     }
 
     init(metric: TuningMetric, kind: TargetKind, design: TrainingDesign, costBasisPoints: Double) throws {
@@ -45,16 +51,15 @@ struct FoldScorer {
         let predictions = try model.predict(data.features)
         let trades = try? TestSplitBacktest.statistics(
             of: TestSplitBacktest.trade(predictions: predictions, rows: rows, kind: kind, costBasisPoints: costBasisPoints).get().result)
+        let statistics = try RegressionMetrics(benchmark: kind.benchmark).metrics(predictions: predictions, actuals: data.target)
         return Result(
-            score: try score(predictions, actuals: data.target),
+            score: try score(predictions, actuals: data.target, statistics: statistics), statistics: statistics.values,
             trades: trades.map { Trades(model: Self.kept($0["model"]), buyAndHold: Self.kept($0["buy_and_hold"])) })
     }
 
-    private func score(_ predictions: [Double], actuals: [Double]) throws -> Double {
+    private func score(_ predictions: [Double], actuals: [Double], statistics: MetricSet) throws -> Double {
         switch metric {
-        case .mae, .rmse, .directionalAccuracy:
-            let metrics = try RegressionMetrics(benchmark: kind.benchmark).metrics(predictions: predictions, actuals: actuals)
-            return metrics[metric == .directionalAccuracy ? "directional_accuracy" : metric.rawValue] ?? .nan
+        case .mae, .rmse, .directionalAccuracy: return statistics[metric.evaluationName] ?? .nan
         case .sharpe:
             let returns = zip(predictions, actuals).map { prediction, realised in
                 (prediction > 0 ? 1.0 : prediction < 0 ? -1.0 : 0.0) * realised
@@ -67,18 +72,27 @@ struct FoldScorer {
         Dictionary(uniqueKeysWithValues: financialMetrics.compactMap { name in metrics?[name].map { (name, $0) } })
     }
 
-    /// The folds' financial record: the chosen candidate's trades, each baseline's, and buy-and-hold,
-    /// fold by fold; `nil` unless every fold could be traded.
-    static func financial(chosen: [Trades?], baselines: [String: [Result]], costBasisPoints: Double) -> TuningRecord.Financial? {
-        let chosenTrades = chosen.compactMap { $0 }
-        guard chosenTrades.count == chosen.count, !chosen.isEmpty else { return nil }
-        var baselineTrades: [String: [[String: Double]]] = [:]
-        for (id, results) in baselines {
-            let trades = results.compactMap(\.trades)
-            if trades.count == results.count { baselineTrades[id] = trades.map(\.model) }
+    /// Every naive baseline that applies to `trainingTarget`, trained and scored on each fold (one
+    /// that cannot fit a fold's rows is left out).
+    func baselines(registry: PluginRegistry, folds: TuningFolds, trainingTarget: [Double]) -> [String: [Result]] {
+        var results: [String: [Result]] = [:]
+        for baseline in registry.baselines where baseline.applies(toTarget: trainingTarget) {
+            results[baseline.id] = try? folds.map { fold in
+                let trained = try registry.train(id: baseline.id, on: try design.trainingData(fold.train), context: TrainingContext())
+                return try evaluate(trained.model, on: fold.test)
+            }
         }
-        return TuningRecord.Financial(
-            costBasisPoints: costBasisPoints, chosen: chosenTrades.map(\.model), baselines: baselineTrades,
-            buyAndHold: chosenTrades.map(\.buyAndHold))
+        return results
+    }
+
+    /// The fold-by-fold evaluation of `model`'s results beside `baselines`' (each baseline kept only
+    /// where it fitted every fold) and buy-and-hold's (only where every fold was traded).
+    static func evaluation(
+        folds: [TuningRecord.Fold], model: [Result], baselines: [String: [Result]], costBasisPoints: Double
+    ) -> WalkForwardEvaluation {
+        let buyAndHold = model.compactMap { $0.trades?.buyAndHold }
+        return WalkForwardEvaluation(
+            folds: folds, costBasisPoints: costBasisPoints, model: model.map(\.metrics),
+            baselines: baselines.mapValues { $0.map(\.metrics) }, buyAndHold: buyAndHold.count == model.count ? buyAndHold : [])
     }
 }

@@ -41,6 +41,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public let golden: GoldenSet
     /// How the hyperparameters were chosen (`ferry tune`); `nil` for a plain training run.
     public var tuning: TuningRecord? = nil
+    /// The model judged fold by fold before the test split (`ferry tune`, or `ferry train --folds N`); `nil` otherwise.
+    public var walkForward: WalkForwardEvaluation? = nil
 }
 
 extension SplitSummary {

@@ -27,7 +27,8 @@ public struct RunStore: Sendable {
             id: id, created: Self.timestamp(now), plugin: .init(id: outcome.plugin.id, version: outcome.plugin.version),
             hyperparameters: hyperparameters, seed: outcome.seed, target: outcome.target, data: outcome.data,
             features: outcome.pipeline, schema: outcome.schema, split: outcome.split, evaluation: outcome.evaluation,
-            weights: "weights.safetensors", golden: outcome.golden, tuning: outcome.tuning)
+            weights: "weights.safetensors", golden: outcome.golden, tuning: outcome.tuning,
+            walkForward: outcome.walkForward)
         try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let partial = (directory as NSString).appendingPathComponent(".\(id).partial")
         let final = (directory as NSString).appendingPathComponent(id)

@@ -40,6 +40,9 @@ public struct TrainingJob: Sendable {
     public var features: FeaturePipeline?
     /// How input rows with problems are treated.
     public var mode = ReadMode.strict
+    /// Also judge the model fold by fold on walk-forward folds before the test split (one more fit
+    /// per fold, and each baseline's); `nil`: the validation and test sets only.
+    public var walkForward: WalkForwardPlan?
 
     /// Makes a job.
     public init(input: Input, pluginID: String) {
@@ -92,10 +95,19 @@ public struct TrainingJob: Sendable {
         schema.target = target
         schema.targetKind = kind
         let golden = try GoldenSet(model: trained.model, frame: sets.test, featureNames: design.featureNames)
+        let walkForward = try walkForward.map { plan in
+            try logger.step(
+                "walk_forward", reading: ["folds": .stringConvertible(plan.folds)],
+                producing: { (evaluation: WalkForwardEvaluation) in ["folds": .stringConvertible(evaluation.folds.count)] }
+            ) {
+                try plan.evaluate(
+                    pluginID: pluginID, overrides: overrides, seed: seed, design: design, sets: sets, registry: registry, logger: logger)
+            }
+        }
         return TrainingOutcome(
             plugin: trained, schema: schema, pipeline: design.pipeline, data: design.fingerprint,
             split: SplitSummary(sets: sets, gap: design.gap), evaluation: evaluation, target: target, seed: seed,
-            golden: golden)
+            golden: golden, walkForward: walkForward)
     }
 }
 
@@ -121,4 +133,6 @@ public struct TrainingOutcome: Sendable {
     public let golden: GoldenSet
     /// How the hyperparameters were chosen, when a ``TuningJob`` chose them.
     public internal(set) var tuning: TuningRecord?
+    /// The model judged fold by fold, when the job's ``TrainingJob/walkForward`` asked for it or a tuning ran.
+    public internal(set) var walkForward: WalkForwardEvaluation?
 }

@@ -25,18 +25,12 @@ public struct TuningJob: Sendable {
     public var training: TrainingJob
     /// The values to try.
     public var grid: HyperparameterGrid
-    /// How many folds (2 to 100).
-    public var folds = 5
-    /// Rows left out between a fold's training rows and its scored rows; `nil`: the target's horizon.
-    public var gap: Int?
-    /// Train each fold on at most this many dates (a rolling window); `nil`: every earlier date.
-    public var rollingWindow: Int?
+    /// The folds, their gap and window, and the cost of their backtests.
+    public var plan = WalkForwardPlan()
     /// What the folds are scored and the candidates chosen by.
     public var metric = TuningMetric.mae
     /// The most candidates to try (drawn with the seed when the grid has more); `nil`: all.
     public var budget: Int?
-    /// The cost of changing the position by one unit, in basis points, in the folds' backtests.
-    public var costBasisPoints = 1.0
 
     /// Makes a job trying `grid` on `training`'s data and plugin.
     public init(training: TrainingJob, grid: HyperparameterGrid) {
@@ -50,17 +44,13 @@ public struct TuningJob: Sendable {
     public func run(registry: PluginRegistry, logger: Logger, progress: @escaping @Sendable (Double) -> Void = { _ in }) throws
         -> TuningOutcome
     {
-        guard (2...100).contains(folds) else { throw FerryError(.invalidArgument, "\(folds) folds: give 2 to 100", field: "folds") }
         let design = try TrainingDesign.build(training, logger: logger)
         let sets = try design.split(training.split)
-        let folds = try TuningFolds(
-            design: design, before: sets.testStart,
-            plan: WalkForward(
-                folds: folds, maxTrainSize: rollingWindow, gap: gap ?? design.gap))
+        let folds = try plan.folds(of: design, before: sets.testStart)
         let candidates = grid.candidates(budget: budget, seed: training.seed)
         let trainingTarget = try design.trainingData(sets.train).target
         let kind = TargetKind(trainingValues: trainingTarget)
-        let scorer = try FoldScorer(metric: metric, kind: kind, design: design, costBasisPoints: costBasisPoints)
+        let scorer = try FoldScorer(metric: metric, kind: kind, design: design, costBasisPoints: plan.costBasisPoints)
         // Every (candidate, fold) fit is independent and seeded: they run on every core, and the
         // results come back in order, so the outcome is the same as one after another.
         let fits = candidates.indices.flatMap { candidate in (0..<folds.count).map { (candidate, $0) } }
@@ -75,29 +65,25 @@ public struct TuningJob: Sendable {
         }
         let byCandidate = candidates.indices.map { Array(results[($0 * folds.count)..<(($0 + 1) * folds.count)]) }
         let scored = zip(candidates, byCandidate).map { TuningOutcome.Candidate(parameters: $0, foldScores: $1.map(\.score)) }
-        let trades = byCandidate.map { $0.map(\.trades) }
-        var baselines: [String: [FoldScorer.Result]] = [:]
-        for baseline in registry.baselines where baseline.applies(toTarget: trainingTarget) {
-            baselines[baseline.id] = try? folds.map { fold in
-                let trained = try registry.train(id: baseline.id, on: try design.trainingData(fold.train), context: TrainingContext())
-                return try scorer.evaluate(trained.model, on: fold.test)
-            }
-        }
+        let baselines = scorer.baselines(registry: registry, folds: folds, trainingTarget: trainingTarget)
         guard let best = scored.indices.min(by: { metric.isBetter(scored[$0].summary.mean, than: scored[$1].summary.mean) })
         else { throw FerryError(.invalidArgument, "the grid has no candidate", field: "grid") }
         var final = training
         final.overrides = training.overrides.merging(scored[best].parameters) { $1 }
+        final.walkForward = nil  // the chosen candidate's folds are evaluated already
         var outcome = try final.run(design: design, registry: registry, logger: logger)
-        let financial = FoldScorer.financial(chosen: trades[best], baselines: baselines, costBasisPoints: costBasisPoints)
+        let walkForward = FoldScorer.evaluation(
+            folds: folds.summaries, model: byCandidate[best], baselines: baselines, costBasisPoints: plan.costBasisPoints)
+        outcome.walkForward = walkForward
         outcome.tuning = TuningRecord(
             metric: metric.rawValue, grid: grid.parameters, folds: folds.summaries, candidates: scored,
-            baselines: baselines.mapValues { $0.map(\.score) }, chosen: scored[best].parameters, financial: financial)
+            baselines: baselines.mapValues { $0.map(\.score) }, chosen: scored[best].parameters)
         let test = try? TestSplitBacktest.trade(
-            outcome.plugin.model, design: design, rows: sets.test, kind: kind, costBasisPoints: costBasisPoints
+            outcome.plugin.model, design: design, rows: sets.test, kind: kind, costBasisPoints: plan.costBasisPoints
         ).get()
         return TuningOutcome(
             metric: metric, folds: folds.summaries, candidates: scored, chosen: scored[best].parameters,
-            baselines: baselines.mapValues { TuningOutcome.Summary($0.map(\.score)) }, financial: financial, final: outcome,
+            baselines: baselines.mapValues { TuningOutcome.Summary($0.map(\.score)) }, walkForward: walkForward, final: outcome,
             testEquity: test.map { TuningOutcome.Equity(dates: $0.dates, model: $0.result.equity, buyAndHold: $0.result.buyAndHoldEquity) })
     }
 }

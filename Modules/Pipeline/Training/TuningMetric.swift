@@ -10,6 +10,9 @@ public enum TuningMetric: String, Sendable, Codable, CaseIterable {
     /// periods a year (higher is better; return targets only).
     case sharpe
 
+    /// The metric's name in an evaluation (`directional_accuracy` for `dir_acc`).
+    public var evaluationName: String { self == .directionalAccuracy ? "directional_accuracy" : rawValue }
+
     /// Whether `score` beats `other` (a `nan` never does).
     func isBetter(_ score: Double, than other: Double) -> Bool {
         guard !score.isNaN else { return false }

@@ -13,8 +13,9 @@ public struct TuningOutcome: Sendable {
     public let chosen: [String: String]
     /// Each naive baseline's scores on the same folds, by baseline id (one that cannot fit the rows is left out).
     public let baselines: [String: Summary]
-    /// The folds' backtests of the chosen candidate, the baselines and buy-and-hold; `nil` without `return_1`.
-    public let financial: TuningRecord.Financial?
+    /// The chosen candidate's evaluation on the folds, every statistical and financial metric,
+    /// beside the baselines and buy-and-hold (the final run keeps it too).
+    public let walkForward: WalkForwardEvaluation
     /// The run trained with the chosen values: its evaluation on validation and test, beside the baselines.
     public let final: TrainingOutcome
     /// Its test backtest's wealth curves (first instrument, one-period lag, the folds' costs); `nil` without `return_1`.
@@ -30,54 +31,23 @@ public struct TuningOutcome: Sendable {
         public let buyAndHold: [Double]
     }
 
-    /// What the folds say, computed from the scores, never written by hand: on how many folds the
-    /// chosen candidate beats each baseline by the metric, and (with backtests) how often its Sharpe
-    /// after costs beats buy-and-hold's. "beats baseline-mean on 2 of 5 folds (mae); …".
-    public var verdict: String {
-        guard let scores = candidates.first(where: { $0.parameters == chosen })?.foldScores else { return "no candidate was chosen" }
-        let wins = baselines.sorted { $0.key < $1.key }.map { id, baseline in
-            "\(id) on \(zip(scores, baseline.scores).filter { metric.isBetter($0, than: $1) }.count) of \(scores.count) folds"
-        }
-        var text = "the chosen candidate beats " + wins.joined(separator: ", ") + " (\(metric.rawValue))"
-        if let financial {
-            let sharpe = zip(financial.chosen, financial.buyAndHold).filter { ($0["sharpe"] ?? -.infinity) > ($1["sharpe"] ?? .infinity) }
-            text +=
-                "; its Sharpe after \(financial.costBasisPoints) bps beats buy-and-hold's on \(sharpe.count) of \(financial.chosen.count) folds"
-        }
-        return text
-    }
+    /// What the folds say, computed from the numbers, never written by hand: on how many folds the
+    /// chosen candidate beats each baseline by the metric (for `sharpe`, its signal traded after
+    /// costs), and how often its Sharpe after costs beats buy-and-hold's.
+    public var verdict: String { walkForward.verdict(by: metric.evaluationName) }
 
     /// One fold: the dates it trains on and is scored on.
     public typealias Fold = TuningRecord.Fold
     /// One candidate's hyperparameters and fold scores.
     public typealias Candidate = TuningRecord.Candidate
 
-    /// Scores over the folds: each fold's, their mean, sample standard deviation and worst
-    /// (the highest error, or the lowest accuracy or Sharpe, as the metric reads).
-    public struct Summary: Sendable, Codable, Equatable {
-        /// Each fold's score, in fold order.
-        public let scores: [Double]
-        /// Their mean.
-        public let mean: Double
-        /// Their sample standard deviation (0 for one fold).
-        public let standardDeviation: Double
-        /// The lowest and the highest score.
-        public let lowest: Double, highest: Double
+    /// Scores over the folds: each fold's, their mean, sample standard deviation and worst.
+    public typealias Summary = FoldSummary
+}
 
-        /// The summary of `scores`.
-        public init(_ scores: [Double]) {
-            self.scores = scores
-            let n = Double(scores.count)
-            let average = scores.reduce(0, +) / n
-            mean = average
-            standardDeviation = scores.count < 2 ? 0 : (scores.reduce(0) { $0 + ($1 - average) * ($1 - average) } / (n - 1)).squareRoot()
-            lowest = scores.min() ?? .nan
-            highest = scores.max() ?? .nan
-        }
-
-        /// The worst fold's score under `metric`.
-        public func worst(_ metric: TuningMetric) -> Double { metric.isBetter(lowest, than: highest) ? highest : lowest }
-    }
+extension FoldSummary {
+    /// The worst fold's score under `metric` (the highest error, or the lowest accuracy or Sharpe).
+    public func worst(_ metric: TuningMetric) -> Double { worst(of: metric.evaluationName) }
 }
 
 extension TuningRecord.Candidate {
