@@ -106,6 +106,7 @@ bench-lstm: bench-env
 bench-lstm-bundle: bench-env
 	bench/lstm_bundle_in_torch.sh
 
+# Every plugin judged on walk-forward folds beside the baselines: the README's results table.
 lstm-results:
 	python3 bench/lstm_results.py
 

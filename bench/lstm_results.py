@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Trains every LSTM variant on the embedded S&P 500 data to predict the next day's direction, and
-prints their test-split directional accuracy and backtest beside the naive baselines, logistic
-regression and Lasso, as a Markdown table (docs/plugins.md keeps the latest).
+"""Every model plugin on the embedded S&P 500, judged fold by fold: the README's results table.
 
-    make lstm-results      (or: python3 bench/lstm_results.py [SEED ...]; default seeds 42 7 2026)
+    make lstm-results      (or: python3 bench/lstm_results.py [SEED]; default seed 42)
 
-Everything comes from `ferry train --json` with default settings and the default 70/15/15 split:
-directional accuracy on the test rows (side of 0.5 for probabilities, of 0 for returns) and the
-financial metrics of the test-split backtest (the model's signal held one day, no costs; long when
-the probability is above 0.5, or when the predicted return is above 0). Needs only python3.
+Each model uses the scale-free feature set (`--pipeline standard-stationary`) and is judged on the
+five walk-forward folds cut from the dates before the test split (`--folds 5`, one-period lag,
+1 bps per unit traded), beside the naive baselines and buy-and-hold on the same folds. The linear
+models' hyperparameters are chosen by `ferry tune` on those folds (never the test split); the LSTM
+family, whose training is the slow part, keeps its defaults (`ferry train --folds 5`). Direction
+models predict `next_direction` (0/1), return models `next_return`. Columns: on the folds, the mean
+± standard deviation and the worst fold of directional accuracy and of the Sharpe ratio of the
+signal traded after costs; the mean max drawdown; then the test split's directional accuracy and
+Sharpe (no costs), once. Prints a Markdown table; needs only python3 and a release build.
 """
 import json
 import os
@@ -18,59 +21,73 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LSTMS = [("lstm", "lightweight"), ("lstm", "baseline"), ("lstm", "enhanced"), ("attention-lstm", "baseline")]
+COMMON = ["--pipeline", "standard-stationary", "--folds", "5", "--log-level", "warning", "--json"]
+# (label, command, plugin, target, extra arguments)
+MODELS = [
+    ("lstm lightweight", "train", "lstm", "next_direction", ["--param", "variant=lightweight"]),
+    ("lstm baseline", "train", "lstm", "next_direction", ["--param", "variant=baseline"]),
+    ("lstm enhanced", "train", "lstm", "next_direction", ["--param", "variant=enhanced"]),
+    ("attention-lstm baseline", "train", "attention-lstm", "next_direction", ["--param", "variant=baseline"]),
+    ("logistic, C tuned", "tune", "logistic", "next_direction", ["--grid", "C=0.001,0.01,0.1,1", "--metric", "dir_acc"]),
+    ("lasso, alpha tuned", "tune", "lasso", "next_return", ["--grid", "alpha=0.00001,0.0001,0.001,0.01"]),
+    ("elasticnet, alpha tuned", "tune", "elasticnet", "next_return", ["--grid", "alpha=0.00001,0.0001,0.001,0.01"]),
+    ("ridge, alpha tuned", "tune", "ridge", "next_return", ["--grid", "alpha=1,10,100,1000"]),
+]
 
 
-def train(ferry, runs, plugin, target, seed, params=()):
-    arguments = [ferry, "train", "--plugin", plugin, "--target", target, "--seed", str(seed), "--runs-dir", runs, "--json",
-                 "--log-level", "warning"]
-    for param in params:
-        arguments += ["--param", param]
-    record = json.loads(subprocess.run(arguments, check=True, capture_output=True, text=True, cwd=ROOT).stdout)
-    evaluation = record["evaluation"]
-    test = evaluation["test"]
-    financial = evaluation.get("financial") or {}
-    return test, financial
+def run(ferry, runs, command, plugin, target, seed, extra):
+    arguments = [ferry, command, "--plugin", plugin, "--target", target, "--seed", str(seed), "--runs-dir", runs] + COMMON + extra
+    answer = json.loads(subprocess.run(arguments, check=True, capture_output=True, text=True, cwd=ROOT).stdout)
+    return answer["run"] if command == "tune" else answer, answer.get("chosen")
 
 
-def row(name, accuracies, financial):
-    accuracy = " / ".join(f"{100 * a:.1f}" for a in accuracies)
-    mean = f"{100 * statistics.mean(accuracies):.1f}"
-    if not financial:
-        return f"| {name} | {accuracy} | {mean} | | | |"
-    total = statistics.mean(f["total_return"] for f in financial)
-    sharpe = statistics.mean(f["sharpe"] for f in financial)
-    drawdown = statistics.mean(f["max_drawdown"] for f in financial)
-    return f"| {name} | {accuracy} | {mean} | {100 * total:.1f}% | {sharpe:.2f} | {100 * drawdown:.1f}% |"
+def number(value):
+    """A metric as Ferry's JSON writes it: a number, or "nan", "inf", "-inf"."""
+    return float(value)
+
+
+def spread(folds, metric, scale=1.0, lower_is_better=False):
+    values = [number(fold[metric]) * scale for fold in folds if metric in fold and number(fold[metric]) == number(fold[metric])]
+    if len(values) < len(folds) or not values:
+        return ""
+    worst = max(values) if lower_is_better else min(values)
+    deviation = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{statistics.mean(values):.{1 if scale == 100 else 2}f} ± {deviation:.{1 if scale == 100 else 2}f} ({worst:.{1 if scale == 100 else 2}f})"
+
+
+def row(name, folds, test=None):
+    drawdown = [number(fold["max_drawdown"]) for fold in folds if "max_drawdown" in fold]
+    cells = [name, spread(folds, "directional_accuracy", 100), spread(folds, "sharpe"),
+             f"{100 * statistics.mean(drawdown):.1f}%" if len(drawdown) == len(folds) else ""]
+    if test:
+        sharpe = test.get("sharpe")
+        cells += [f"{100 * number(test['model']['directional_accuracy']):.1f}", f"{number(sharpe):.2f}" if sharpe is not None else ""]
+    else:
+        cells += ["", ""]
+    return "| " + " | ".join(cells) + " |"
 
 
 def main():
-    seeds = [int(s) for s in sys.argv[1:]] or [42, 7, 2026]
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 42
     subprocess.run(["swift", "build", "-c", "release", "--product", "ferry"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     ferry = os.path.join(ROOT, ".build", "release", "ferry")
-    lines = ["| model | test directional accuracy % (seeds " + ", ".join(map(str, seeds)) + ") | mean | backtest total return | Sharpe | max drawdown |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| model (seed %d) | folds: directional accuracy %% mean ± sd (worst) | folds: Sharpe after 1 bps mean ± sd (worst) "
+             "| folds: mean max drawdown | test: dir. acc. %% | test: Sharpe |" % seed, "|---|---|---|---|---|---|"]
+    baselines = {}
     with tempfile.TemporaryDirectory() as runs:
-        baselines, buy_and_hold = {}, []
-        for plugin, variant in LSTMS:
-            accuracies, financial = [], []
-            for seed in seeds:
-                test, money = train(ferry, runs, plugin, "next_direction", seed, [f"variant={variant}"])
-                accuracies.append(test["model"]["directional_accuracy"])
-                financial.append(money["model"])
-                buy_and_hold = [money["buy_and_hold"]]
-                for name, values in test.items():
-                    if name.startswith("baseline-"):
-                        baselines[name] = values["directional_accuracy"]
-            lines.append(row(f"{plugin} {variant}", accuracies, financial))
+        for label, command, plugin, target, extra in MODELS:
+            record, chosen = run(ferry, runs, command, plugin, target, seed, extra)
+            walk = record["walk_forward"]
+            financial = record["evaluation"].get("financial") or {}
+            test = {"model": record["evaluation"]["test"]["model"], "sharpe": (financial.get("model") or {}).get("sharpe")}
+            name = label + (f" ({', '.join(f'{k}={v}' for k, v in sorted(chosen.items()))})" if chosen else "") + f", {target}"
+            lines.append(row(name, walk["model"], test))
             print(lines[-1], file=sys.stderr, flush=True)
-        test, money = train(ferry, runs, "logistic", "next_direction", seeds[0])
-        lines.append(row("logistic (next_direction)", [test["model"]["directional_accuracy"]], [money["model"]]))
-        test, money = train(ferry, runs, "lasso", "next_return", seeds[0], ["alpha=0.0001"])
-        lines.append(row("lasso alpha 1e-4 (next_return)", [test["model"]["directional_accuracy"]], [money["model"]]))
-        for name in sorted(baselines):
-            lines.append(row(f"{name} (naive)", [baselines[name]], None))
-        lines.append(row("buy and hold", [baselines.get("baseline-mean", float("nan"))], buy_and_hold))
+            for baseline, folds in walk["baselines"].items():
+                baselines.setdefault(f"{baseline} (naive), {target}", folds)
+            baselines.setdefault("buy and hold", walk["buy_and_hold"])
+    for name in sorted(baselines):
+        lines.append(row(name, baselines[name]))
     print("\n".join(lines))
 
 

@@ -1,16 +1,18 @@
 import FerryCore
 import FerryModels
 
-/// A training frame laid out for the solver: columns centred on their means (and, when asked,
-/// scaled to unit variance), the target centred too.
+/// A training frame prepared for the solvers: each column's mean (and, when asked, its scale to
+/// unit variance), the target centred. The centred columns are laid out only for the solver that
+/// walks them (``laidOut()``); the Gram matrix is formed from the raw columns, centred a block of
+/// rows at a time in the cache (``centredGram()``), so a million-row fit never writes a centred copy.
 ///
 /// Linear models fit their intercept by centring, as scikit-learn does: the intercept is then
 /// `mean(y) − Σ mean(xⱼ)·wⱼ`. With scaling, the fit is scikit-learn's `StandardScaler` then the
 /// estimator (population standard deviation; a constant column keeps scale 1), and the
 /// coefficients are returned in the features' own units, so the model needs no scaler.
 struct CenteredDesign {
-    /// Column-major centred (and possibly scaled) features.
-    let x: [Double]
+    /// The raw feature columns.
+    private let columns: [[Double]]
     /// Each feature's scale (its standard deviation when standardising, else 1).
     let featureScales: [Double]
     /// The centred target.
@@ -44,18 +46,7 @@ struct CenteredDesign {
             let deviation = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
             return deviation > 0 ? deviation : 1
         }
-        // One allocation for the whole design, on huge pages where the kernel allows: at a million
-        // rows, making this matrix costs more than the descent itself.
-        self.x = [Double](unsafeUninitializedCapacity: rows * features) { buffer, initialized in
-            [Double].adviseHugePages(buffer)
-            for (j, column) in columns.enumerated() {
-                let (mean, scale) = (means[j], scales[j])
-                column.withUnsafeBufferPointer { source in
-                    for i in 0..<rows { buffer[j * rows + i] = (source[i] - mean) / scale }
-                }
-            }
-            initialized = rows * features
-        }
+        self.columns = columns
         let targetMean = data.target.reduce(0, +) / n
         self.rows = rows
         self.features = features
@@ -66,16 +57,24 @@ struct CenteredDesign {
         schema = FeatureSchema(features: data.features.columnNames.map { FeatureField(name: $0) })
     }
 
-    /// Σᵢ X[i, j]·v[i] over the laid-out column `j`.
-    func columnDot(_ j: Int, _ v: [Double]) -> Double {
-        x.withUnsafeBufferPointer { x in
-            v.withUnsafeBufferPointer { v in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, v.baseAddress, rows) }
+    /// The centred (and scaled) features, column-major in one allocation (column `j` is
+    /// `[j·rows ..< (j+1)·rows]`), on huge pages where the kernel allows.
+    func laidOut() -> [Double] {
+        [Double](unsafeUninitializedCapacity: rows * features) { buffer, initialized in
+            [Double].adviseHugePages(buffer)
+            for (j, column) in columns.enumerated() {
+                let (mean, scale) = (featureMeans[j], featureScales[j])
+                column.withUnsafeBufferPointer { source in
+                    for i in 0..<rows { buffer[j * rows + i] = (source[i] - mean) / scale }
+                }
+            }
+            initialized = rows * features
         }
     }
 
-    /// Σᵢ X[i, j]·X[i, k] over two laid-out columns.
-    func columnDot(_ j: Int, _ k: Int) -> Double {
-        x.withUnsafeBufferPointer { x in VectorKernels.dot(x.baseAddress.map { $0 + j * rows }, x.baseAddress.map { $0 + k * rows }, rows) }
+    /// XᵀX and Xᵀy of the centred (and scaled) features and target (``VectorKernels/centredGram``).
+    func centredGram() -> (gram: [Double], moments: [Double]) {
+        VectorKernels.centredGram(columns: columns, means: featureMeans, scales: featureScales, target: y)
     }
 
     /// Coefficients fitted on the laid-out features, in the features' own units.
@@ -92,12 +91,17 @@ struct CenteredDesign {
         l1PerRow: Double, l2PerRow: Double, maxIterations: Int, tolerance: Double, plugin: String, context: TrainingContext
     ) throws -> LinearModel {
         let n = Double(rows)
-        let solver = ElasticNetSolver(x: x, rows: rows, features: features)
-        // Many more rows than features: coordinate descent on the Gram matrix (scikit-learn's precompute path).
-        let solution =
-            rows >= 4 * features && l1PerRow > 0
-            ? solver.solveWithGram(y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
-            : solver.solve(y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
+        let solution: ElasticNetSolver.Solution
+        if rows >= 4 * features && l1PerRow > 0 {
+            // Many more rows than features: coordinate descent on the Gram matrix (scikit-learn's precompute path).
+            let (gram, moments) = centredGram()
+            solution = ElasticNetSolver.solve(
+                gram: gram, moments: moments, targetNorm2: ElasticNetSolver.dot(y, y), l1: l1PerRow * n, l2: l2PerRow * n,
+                maxIterations: maxIterations, tolerance: tolerance)
+        } else {
+            solution = ElasticNetSolver(x: laidOut(), rows: rows, features: features).solve(
+                y: y, l1: l1PerRow * n, l2: l2PerRow * n, maxIterations: maxIterations, tolerance: tolerance)
+        }
         context.progress(1)
         context.logger.debug(
             "\(plugin) solved",

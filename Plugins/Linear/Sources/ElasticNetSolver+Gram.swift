@@ -1,13 +1,13 @@
 extension ElasticNetSolver {
     /// The same problem solved on the Gram matrix, as scikit-learn's `enet_coordinate_descent_gram`
-    /// (its `precompute=True` path): `G = XᵀX` and `q = Xᵀy` once (one pass over the rows), then every
-    /// coordinate step and duality gap in O(features) from them, not O(rows). With many more rows
-    /// than features (a feature table), each pass costs thousands of times less.
-    func solveWithGram(y: [Double], l1: Double, l2: Double, maxIterations: Int, tolerance: Double) -> Solution {
-        let p = features
-        let gram = x.withUnsafeBufferPointer { VectorKernels.gram($0.baseAddress, rows: rows, features: p) }
-        let q = (0..<p).map { dot(column: $0, y) }
-        let yNorm2 = dot(y, y)
+    /// (its `precompute=True` path): from `G = XᵀX` (`gram`, row-major, both triangles), `q = Xᵀy`
+    /// (`moments`) and ‖y‖² (`targetNorm2`), made in one pass over the rows, every coordinate step and
+    /// duality gap costs O(features), not O(rows). With many more rows than features (a feature
+    /// table), each pass costs thousands of times less.
+    static func solve(
+        gram: [Double], moments q: [Double], targetNorm2 yNorm2: Double, l1: Double, l2: Double, maxIterations: Int, tolerance: Double
+    ) -> Solution {
+        let p = q.count
         let gapTolerance = tolerance * yNorm2
         var w = [Double](repeating: 0, count: p)
         var h = [Double](repeating: 0, count: p)  // G·w
@@ -41,7 +41,7 @@ extension ElasticNetSolver {
     }
 
     /// The duality gap from the Gram quantities: ‖r‖² = ‖y‖² + wᵀGw − 2qᵀw, Xᵀr = q − Gw.
-    private func gramGap(w: [Double], h: [Double], q: [Double], yNorm2: Double, l1: Double, l2: Double) -> Double {
+    private static func gramGap(w: [Double], h: [Double], q: [Double], yNorm2: Double, l1: Double, l2: Double) -> Double {
         let qw = dot(q, w)
         let residualNorm2 = yNorm2 + dot(w, h) - 2 * qw
         let wNorm2 = dot(w, w)

@@ -28,7 +28,7 @@ struct ElasticNetSolver {
         var residual = y
         var xtA = [Double](repeating: 0, count: features)
         let squaredNorms = (0..<features).map { dot(column: $0, column: $0) }
-        let gapTolerance = tolerance * dot(y, y)
+        let gapTolerance = tolerance * Self.dot(y, y)
         var (gap, dualNorm) = dualityGap(w: w, y: y, residual: residual, l1: l1, l2: l2, xtA: &xtA)
         if gap <= gapTolerance {
             return Solution(coefficients: w, gap: gap, gapTolerance: gapTolerance, iterations: 0, converged: true)
@@ -100,13 +100,13 @@ struct ElasticNetSolver {
     private func dualityGap(w: [Double], y: [Double], residual: [Double], l1: Double, l2: Double, xtA: inout [Double])
         -> (gap: Double, dualNorm: Double)
     {
-        let wNorm2 = l2 > 0 ? dot(w, w) : 0
-        let residualNorm2 = dot(residual, residual)
-        let ry = dot(residual, y)
+        let wNorm2 = l2 > 0 ? Self.dot(w, w) : 0
+        let residualNorm2 = Self.dot(residual, residual)
+        let ry = Self.dot(residual, y)
         for j in 0..<features { xtA[j] = dot(column: j, residual) - (l1 == 0 ? 0 : l2 * w[j]) }
         if l1 == 0 {
             // scikit-learn's formulation B (ridge): the dual needs no feasibility scaling.
-            let dualNorm = dot(xtA, xtA)
+            let dualNorm = Self.dot(xtA, xtA)
             if l2 == 0 { return (dualNorm, dualNorm) }
             return (residualNorm2 + 0.5 * l2 * wNorm2 - ry + 1 / (2 * l2) * dualNorm, dualNorm)
         }
@@ -120,7 +120,7 @@ struct ElasticNetSolver {
 
     static func sign(_ value: Double) -> Double { value == 0 ? 0 : (value > 0 ? 1 : -1) }
 
-    func dot(_ a: [Double], _ b: [Double]) -> Double {
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in VectorKernels.dot(a.baseAddress, b.baseAddress, a.count) } }
     }
 

@@ -50,7 +50,8 @@ public struct LogisticRegressionPlugin: LinearModelPlugin {
         }
         let names = data.features.columnNames
         let design = try CenteredDesign(data, standardize: hyperparameters.standardize)
-        let columns = (0..<design.features).map { j in Array(design.x[(j * design.rows)..<((j + 1) * design.rows)]) }
+        let laidOut = design.laidOut()
+        let columns = (0..<design.features).map { j in Array(laidOut[(j * design.rows)..<((j + 1) * design.rows)]) }
         let problem = LogisticProblem(columns: columns, target: data.target, c: hyperparameters.c)
         var parameters = [Double](repeating: 0, count: names.count + 1)  // coefficients, then the intercept
         var converged = false

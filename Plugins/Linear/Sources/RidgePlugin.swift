@@ -34,18 +34,9 @@ public struct RidgePlugin: LinearModelPlugin {
         try hyperparameters.validate()
         let design = try CenteredDesign(data, standardize: hyperparameters.standardize)
         let p = design.features
-        var gram = [Double](repeating: 0, count: p * p)
-        var moments = [Double](repeating: 0, count: p)
-        for j in 0..<p {
-            moments[j] = design.columnDot(j, design.y)
-            for k in 0...j {
-                let value = design.columnDot(j, k)
-                gram[j * p + k] = value
-                gram[k * p + j] = value
-            }
-            gram[j * p + j] += hyperparameters.alpha
-            context.progress(Double(j + 1) / Double(p))
-        }
+        var (gram, moments) = design.centredGram()
+        for j in 0..<p { gram[j * p + j] += hyperparameters.alpha }
+        context.progress(1)
         guard let w = CholeskySolver.solve(gram, moments, size: p) else {
             throw LinearModelError(
                 "ridge: XᵀX + αI is not positive definite (alpha \(hyperparameters.alpha) is too small for these features)")
