@@ -31,7 +31,9 @@ struct CenteredDesign {
         let features = data.features.columnNames.count
         guard rows > 0 else { throw LinearModelError("no training rows") }
         let columns = try data.features.columnNames.map { try data.features.values(of: $0) }
-        for (name, column) in zip(data.features.columnNames, columns) {
+        // One vectorised pass per column, on every core: its sum, which is finite unless a value is not.
+        let sums = columns.parallelMap { column in column.withUnsafeBufferPointer { VectorKernels.sum($0.baseAddress, $0.count) } }
+        for (name, (column, sum)) in zip(data.features.columnNames, zip(columns, sums)) where !sum.isFinite {
             if let bad = column.firstIndex(where: { !$0.isFinite }) {
                 throw LinearModelError("feature '\(name)' at row \(bad) is \(column[bad]); drop or fill it before training")
             }
@@ -40,7 +42,7 @@ struct CenteredDesign {
             throw LinearModelError("target at row \(bad) is \(data.target[bad]); drop the rows whose target is unknown")
         }
         let n = Double(rows)
-        let means = columns.map { $0.reduce(0, +) / n }
+        let means = sums.map { $0 / n }
         let scales = zip(columns, means).map { column, mean -> Double in
             guard standardize else { return 1 }
             let deviation = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()

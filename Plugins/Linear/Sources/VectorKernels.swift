@@ -54,36 +54,140 @@ enum VectorKernels {
         let pieces = rows >= parallelThreshold ? Self.pieces : 1
         let size = (rows + pieces - 1) / pieces
         let partials = SendableMatrices(count: pieces)
+        let width = features + 1  // the features, then the target: XᵀX and Xᵀy in one Gram matrix
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
             // The block's centred columns, then the target's rows, each `block` long.
-            var scratch = [Double](repeating: 0, count: (features + 1) * block)
-            var sums = [Double](repeating: 0, count: features * features + features)
+            var scratch = [Double](repeating: 0, count: width * block)
+            var sums = [Double](repeating: 0, count: width * width)
             var start = piece * size
             let end = Swift.min(rows, start + size)
             scratch.withUnsafeMutableBufferPointer { scratch in
-                guard let base = scratch.baseAddress else { return }
-                while start < end {
-                    let length = Swift.min(block, end - start)
-                    for (j, column) in columns.enumerated() {
-                        let (mean, scale) = (means[j], scales[j])
-                        column.withUnsafeBufferPointer { source in
-                            for i in 0..<length { base[j * block + i] = (source[start + i] - mean) / scale }
+                sums.withUnsafeMutableBufferPointer { sums in
+                    guard let base = scratch.baseAddress, let sums = sums.baseAddress else { return }
+                    while start < end {
+                        let length = Swift.min(block, end - start)
+                        for (j, column) in columns.enumerated() {
+                            let (mean, scale) = (means[j], scales[j])
+                            column.withUnsafeBufferPointer { source in
+                                // Unscaled columns skip the division: x − m is the same number either way.
+                                if scale == 1 {
+                                    for i in 0..<length { base[j * block + i] = source[start + i] - mean }
+                                } else {
+                                    for i in 0..<length { base[j * block + i] = (source[start + i] - mean) / scale }
+                                }
+                            }
                         }
+                        for i in 0..<length { base[features * block + i] = target[start + i] }
+                        addPairs(of: base, columns: width, stride: block, length: length, into: sums)
+                        start += length
                     }
-                    for i in 0..<length { base[features * block + i] = target[start + i] }
-                    for j in 0..<features {
-                        for k in j..<features { sums[j * features + k] += serialDot(base + j * block, base + k * block, length) }
-                        sums[features * features + j] += serialDot(base + j * block, base + features * block, length)
-                    }
-                    start += length
                 }
             }
             partials.set(piece, sums)
         }
         var total = partials.values[0]
         for piece in 1..<pieces { for i in total.indices { total[i] += partials.values[piece][i] } }
-        for j in 0..<features { for k in 0..<j { total[j * features + k] = total[k * features + j] } }
-        return (Array(total[0..<(features * features)]), Array(total[(features * features)...]))
+        var gram = [Double](repeating: 0, count: features * features)
+        for j in 0..<features {
+            for k in j..<features {
+                gram[j * features + k] = total[j * width + k]
+                gram[k * features + j] = total[j * width + k]
+            }
+        }
+        return (gram, (0..<features).map { total[$0 * width + features] })
+    }
+
+    /// Adds Σᵢ c_j[i]·c_k[i] to `sums[j·columns + k]` for every j ≤ k (and some j > k, which the
+    /// caller ignores) of the `columns` columns of length `length`, `stride` apart from `base`.
+    ///
+    /// Pairs go in tiles of 2 × 4 columns held in eight 2-lane sums: each value loaded serves four
+    /// or two products instead of one, so the products, not the loads, set the pace.
+    private static func addPairs(
+        of base: UnsafePointer<Double>, columns: Int, stride: Int, length: Int, into sums: UnsafeMutablePointer<Double>
+    ) {
+        var j = 0
+        while j < columns {
+            var k = j
+            while k < columns {
+                if j + 2 <= columns, k + 4 <= columns {
+                    addTile(
+                        base + j * stride, base + k * stride, stride: stride, length: length, into: sums + j * columns + k, row: columns)
+                } else {
+                    for a in j..<Swift.min(j + 2, columns) {
+                        for b in k..<Swift.min(k + 4, columns) {
+                            sums[a * columns + b] += serialDot(base + a * stride, base + b * stride, length)
+                        }
+                    }
+                }
+                k += 4
+            }
+            j += 2
+        }
+    }
+
+    /// The 2 × 4 tile of column products from columns `a`, `a + stride` and `b`, … `b + 3·stride`.
+    @inline(__always)
+    private static func addTile(
+        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, stride: Int, length: Int, into sums: UnsafeMutablePointer<Double>,
+        row: Int
+    ) {
+        typealias Pair = SIMD2<Double>
+        let (a0, a1) = (UnsafeRawPointer(a), UnsafeRawPointer(a + stride))
+        let (b0, b1, b2, b3) = (
+            UnsafeRawPointer(b), UnsafeRawPointer(b + stride), UnsafeRawPointer(b + 2 * stride), UnsafeRawPointer(b + 3 * stride)
+        )
+        var (s00, s01, s02, s03) = (Pair(), Pair(), Pair(), Pair())
+        var (s10, s11, s12, s13) = (Pair(), Pair(), Pair(), Pair())
+        let size = MemoryLayout<Double>.stride
+        var i = 0
+        while i + 2 <= length {
+            let offset = i * size
+            let x0 = a0.loadUnaligned(fromByteOffset: offset, as: Pair.self)
+            let x1 = a1.loadUnaligned(fromByteOffset: offset, as: Pair.self)
+            let y0 = b0.loadUnaligned(fromByteOffset: offset, as: Pair.self)
+            let y1 = b1.loadUnaligned(fromByteOffset: offset, as: Pair.self)
+            let y2 = b2.loadUnaligned(fromByteOffset: offset, as: Pair.self)
+            let y3 = b3.loadUnaligned(fromByteOffset: offset, as: Pair.self)
+            s00 += x0 * y0
+            s01 += x0 * y1
+            s02 += x0 * y2
+            s03 += x0 * y3
+            s10 += x1 * y0
+            s11 += x1 * y1
+            s12 += x1 * y2
+            s13 += x1 * y3
+            i += 2
+        }
+        for (c, (first, second)) in [(s00, s10), (s01, s11), (s02, s12), (s03, s13)].enumerated() {
+            var (top, bottom) = (first.sum(), second.sum())
+            for tail in i..<length {
+                top += a[tail] * b[c * stride + tail]
+                bottom += a[stride + tail] * b[c * stride + tail]
+            }
+            sums[c] += top
+            sums[row + c] += bottom
+        }
+    }
+
+    /// Σ values[i], in two 8-wide running sums (the order differs from a left-to-right sum in the last bits).
+    static func sum(_ values: UnsafePointer<Double>?, _ count: Int) -> Double {
+        guard let values else { return 0 }
+        var first = SIMD8<Double>()
+        var second = SIMD8<Double>()
+        let raw = UnsafeRawPointer(values)
+        let stride = MemoryLayout<Double>.stride
+        var i = 0
+        while i + 16 <= count {
+            first += raw.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Double>.self)
+            second += raw.loadUnaligned(fromByteOffset: (i + 8) * stride, as: SIMD8<Double>.self)
+            i += 16
+        }
+        var total = (first + second).sum()
+        while i < count {
+            total += values[i]
+            i += 1
+        }
+        return total
     }
 
     static func serialDot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
