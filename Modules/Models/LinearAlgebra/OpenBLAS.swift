@@ -21,10 +21,16 @@ enum OpenBLAS {
             UnsafeMutablePointer<Float>?, Int32
         ) -> Void
 
+    /// `openblas_get_num_threads()` and `openblas_set_num_threads(n)`.
+    typealias GetThreads = @convention(c) () -> Int32
+    typealias SetThreads = @convention(c) (Int32) -> Void
+
     /// The functions, once found.
     struct Functions: @unchecked Sendable {
         let sgemm: Sgemm
         let sgemv: Sgemv
+        /// The thread count's getter and setter (`nil` for a BLAS that has none).
+        let threads: (get: GetThreads, set: SetThreads)?
     }
 
     /// cblas.h's `CblasRowMajor`, `CblasNoTrans` and `CblasTrans`.
@@ -43,7 +49,12 @@ enum OpenBLAS {
                 dlclose(library)
                 continue
             }
-            return Functions(sgemm: unsafeBitCast(sgemm, to: Sgemm.self), sgemv: unsafeBitCast(sgemv, to: Sgemv.self))
+            var threads: (get: GetThreads, set: SetThreads)?
+            if let get = dlsym(library, "openblas_get_num_threads"), let set = dlsym(library, "openblas_set_num_threads") {
+                threads = (unsafeBitCast(get, to: GetThreads.self), unsafeBitCast(set, to: SetThreads.self))
+            }
+            return Functions(
+                sgemm: unsafeBitCast(sgemm, to: Sgemm.self), sgemv: unsafeBitCast(sgemv, to: Sgemv.self), threads: threads)
         }
         return nil
     }()

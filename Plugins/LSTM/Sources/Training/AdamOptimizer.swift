@@ -28,20 +28,30 @@ struct AdamOptimizer: Sendable {
         steps += 1
         let correction1 = 1 - pow(beta1, Float(steps))
         let correction2 = 1 - pow(beta2, Float(steps))
+        let stepSize = learningRate / correction1
+        let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
         for (name, gradient) in gradients {
-            guard var values = weights[name] else { continue }
-            var first = firstMoments[name] ?? [Float](repeating: 0, count: values.count)
-            var second = secondMoments[name] ?? [Float](repeating: 0, count: values.count)
-            for index in values.indices {
-                let g = gradient[index] * scale
-                first[index] = beta1 * first[index] + (1 - beta1) * g
-                second[index] = beta2 * second[index] + (1 - beta2) * g * g
-                let denominator = (second[index] / correction2).squareRoot() + epsilon
-                values[index] -= learningRate / correction1 * first[index] / denominator
+            guard let count = weights[name]?.count, gradient.count == count else { continue }
+            if firstMoments[name] == nil {
+                firstMoments[name] = [Float](repeating: 0, count: count)
+                secondMoments[name] = [Float](repeating: 0, count: count)
             }
-            weights[name] = values
-            firstMoments[name] = first
-            secondMoments[name] = second
+            // In place: the tensors and moments are changed where the dictionaries keep them, not copied out and back.
+            weights[name, default: []].withUnsafeMutableBufferPointer { values in
+                firstMoments[name, default: []].withUnsafeMutableBufferPointer { first in
+                    secondMoments[name, default: []].withUnsafeMutableBufferPointer { second in
+                        gradient.withUnsafeBufferPointer { gradient in
+                            for index in 0..<count {
+                                let g = gradient[index] * scale
+                                first[index] = beta1 * first[index] + (1 - beta1) * g
+                                second[index] = beta2 * second[index] + (1 - beta2) * g * g
+                                let denominator = (second[index] / correction2).squareRoot() + epsilon
+                                values[index] -= stepSize * first[index] / denominator
+                            }
+                        }
+                    }
+                }
+            }
         }
         return norm
     }

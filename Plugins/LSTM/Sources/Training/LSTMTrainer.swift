@@ -37,17 +37,23 @@ struct LSTMTrainer {
         logger.notice(
             "lstm training",
             metadata: ["windows": "\(training.count)", "held_out": "\(heldOut.count)", "shape": "\(shape.hidden)x\(shape.layers)"])
+        // Each batch's two halves run side by side, each product on one thread, when products may
+        // use two: OpenBLAS splitting every small per-step product over both cores waited more than
+        // it worked. The halves are the same whatever the cores, so a seed gives the same weights.
+        let sideBySide = LinearAlgebra.productThreads >= 2
         for epoch in 1...settings.epochs {
             var order = training
             order.shuffle(using: &generator)
             var total = 0.0
             for start in stride(from: 0, to: order.count, by: settings.batchSize) {
-                let ends = order[start..<min(start + settings.batchSize, order.count)]
-                let trace = network.trace(
-                    rows.gather(ends, length: settings.lookback), batch: ends.count, steps: settings.lookback,
-                    dropout: dropoutMasks(count: ends.count * settings.lookback * shape.hidden, using: &generator))
-                let (loss, gradient) = objective.loss(trace.head, ends.map { targets[$0] })
-                adam.step(&network.weights, gradients: network.gradients(trace, headGradient: gradient))
+                let ends = Array(order[start..<min(start + settings.batchSize, order.count)])
+                let masks = dropoutMasks(count: ends.count * settings.lookback * shape.hidden, using: &generator)
+                let (loss, gradients) =
+                    sideBySide
+                    ? LinearAlgebra.withOneThreadPerProduct {
+                        batchGradients(network, rows: rows, ends: ends, masks: masks, targets: targets, sideBySide: true)
+                    } : batchGradients(network, rows: rows, ends: ends, masks: masks, targets: targets, sideBySide: false)
+                adam.step(&network.weights, gradients: gradients)
                 total += loss * Double(ends.count)
             }
             let trainingLoss = total / Double(order.count)
@@ -75,6 +81,32 @@ struct LSTMTrainer {
         if !heldOut.isEmpty { network.weights = best.weights }
         context.progress(1)
         return network
+    }
+
+    /// The mean loss of the windows ending at `ends` and the gradients, from the batch's two halves
+    /// (forward and backward passes each), side by side or one after the other, summed in order.
+    private func batchGradients(
+        _ network: LSTMNetwork, rows: SequenceRows, ends: [Int], masks: [[Float]], targets: [Float], sideBySide: Bool
+    ) -> (loss: Double, gradients: [String: [Float]]) {
+        let (batch, steps, hidden) = (ends.count, settings.lookback, shape.hidden)
+        let middle = batch / 2
+        let halves = middle == 0 ? [0..<batch] : [0..<middle, middle..<batch]
+        let pass = { @Sendable (half: Range<Int>) -> (loss: Double, gradients: [String: [Float]]) in
+            // Each layer's mask is [step][window][unit]: this half's windows of every step.
+            let halfMasks = masks.map { mask in
+                (0..<steps).flatMap { t in mask[((t * batch + half.lowerBound) * hidden)..<((t * batch + half.upperBound) * hidden)] }
+            }
+            let trace = network.trace(
+                rows.gather(ends[half], length: steps), batch: half.count, steps: steps, dropout: halfMasks)
+            let (loss, gradient) = objective.loss(trace.head, ends[half].map { targets[$0] }, meanOver: batch)
+            return (loss, network.gradients(trace, headGradient: gradient))
+        }
+        let parts = sideBySide ? halves.parallelMap(pass) : halves.map(pass)
+        var gradients = parts[0].gradients
+        for part in parts.dropFirst() {
+            for (name, values) in part.gradients { gradients[name] = zip(gradients[name] ?? [], values).map(+) }
+        }
+        return (parts.reduce(0) { $0 + $1.loss }, gradients)
     }
 
     /// Each run's last windows held out (after a purge), the rest for training, both in row order.

@@ -9,7 +9,13 @@ enum Objective: Sendable, Equatable {
 
     /// The mean loss over `outputs` and its gradient with respect to each output.
     func loss(_ outputs: [Float], _ targets: [Float]) -> (loss: Double, gradient: [Float]) {
-        let count = Float(outputs.count)
+        loss(outputs, targets, meanOver: outputs.count)
+    }
+
+    /// The loss of `outputs` summed and divided by `meanOver` (the whole batch's size when
+    /// `outputs` is part of it), and its gradient with respect to each output.
+    func loss(_ outputs: [Float], _ targets: [Float], meanOver batch: Int) -> (loss: Double, gradient: [Float]) {
+        let count = Float(batch)
         var total = 0.0
         var gradient = [Float](repeating: 0, count: outputs.count)
         for (index, (output, target)) in zip(outputs, targets).enumerated() {
@@ -23,6 +29,6 @@ enum Objective: Sendable, Equatable {
                 gradient[index] = 2 * (output - target) / count
             }
         }
-        return (total / Double(count), gradient)
+        return (total / Double(batch), gradient)
     }
 }
