@@ -226,7 +226,7 @@ let package = Package(
             path: tests("PipelineTests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable", "FerryCore", "FerryStore", "FerryTestSupport"],
+            name: "CLITests", dependencies: ["FerryCLI", "FerryExecutable", "FerryCore", "FerryStore", "FerryTestSupport", grdb],
             path: tests("CLITests"),
             swiftSettings: swiftSettings),
         .testTarget(

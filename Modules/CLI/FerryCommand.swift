@@ -19,7 +19,8 @@ public struct FerryCommand: AsyncParsableCommand {
             VerifyCommand.self, PushCommand.self, PullCommand.self,
             InspectCommand.self, KeygenCommand.self, MonitorCommand.self, DriftCommand.self, PromoteCommand.self, RiskCommand.self,
             BacktestCommand.self, SizeCommand.self,
-            RegistryCommand.self, RunsCommand.self, BatchCommand.self, StreamCommand.self, TokensCommand.self, ServeCommand.self,
+            RegistryCommand.self, RunsCommand.self, BatchCommand.self, StreamCommand.self, TokensCommand.self, StoreCommand.self,
+            ServeCommand.self,
             ABCommand.self,
             DemoCommand.self,
         ])

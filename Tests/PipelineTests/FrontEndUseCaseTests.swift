@@ -71,9 +71,9 @@ import Testing
         let (token, entry) = try tokens.create(role: .predict, name: "desk", by: "test")
         #expect(token.hasPrefix("ferry_\(entry.id)_") && entry.hash != token)
         #expect(try tokens.list().map(\.id) == [entry.id])
-        try tokens.revoke(id: entry.id)
+        try tokens.revoke(id: entry.id, by: "ana")
         #expect(try tokens.list().isEmpty)
-        let unknownToken = #expect(throws: FerryError.self) { try tokens.revoke(id: entry.id) }
+        let unknownToken = #expect(throws: FerryError.self) { try tokens.revoke(id: entry.id, by: "ana") }
         #expect(unknownToken?.code == .notFound)
     }
 

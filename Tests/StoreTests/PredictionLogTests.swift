@@ -66,7 +66,7 @@ import Testing
         try old.write { try $0.execute(sql: "INSERT INTO outcome VALUES ('SPX', '2018-12-27', -0.01, 't')") }
         try old.close()
         let store = try Store(path: path)
-        #expect(try store.schemaVersion() == "v6-stream-delivery")
+        #expect(try store.schemaVersion() == "v7-audit")
         let kept = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT instrument, as_of, target, value FROM outcome") }
         #expect(kept.count == 1 && kept[0]["target"] == "" && kept[0]["value"] == -0.01)
     }

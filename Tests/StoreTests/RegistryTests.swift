@@ -29,7 +29,7 @@ import Testing
         #expect(clash.code == .conflict)
         #expect(throws: FerryError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
         #expect(try store.bundles().count == 1)
-        #expect(try store.schemaVersion() == "v6-stream-delivery")
+        #expect(try store.schemaVersion() == "v7-audit")
     }
 
     @Test func resolvesAliasesVersionsAndTheProductionVersion() throws {
@@ -85,9 +85,9 @@ import Testing
         #expect(try store.accessToken(matching: token + "x") == nil)
         let other = try store.createToken(role: .read, name: "", by: "ana").token
         #expect(other != token)
-        try store.revokeToken(id: entry.id)
+        try store.revokeToken(id: entry.id, by: "ana")
         #expect(try store.accessToken(matching: token) == nil)
-        #expect(throws: FerryError.self) { try store.revokeToken(id: entry.id) }
+        #expect(throws: FerryError.self) { try store.revokeToken(id: entry.id, by: "ana") }
         #expect(TokenRole.read < .predict && .predict < .admin)
     }
 }

@@ -9,11 +9,12 @@ struct RegistryCommand: ParsableCommand {
             Models are named NAME (the production version, else the newest), NAME@ALIAS \
             (champion, challenger, ...) or NAME@VERSION. Stages: staging (where a bundle \
             starts), production (one version per model), archived. Every change is recorded \
-            with who made it and when.
+            with who made it, when and why (--reason) in the audit trail: ferry registry history \
+            NAME lists it, ferry store audit verify checks it.
             """,
         subcommands: [
             RegistryAddCommand.self, RegistryListCommand.self, RegistryPromoteCommand.self, RegistryArchiveCommand.self,
             RegistryAliasCommand.self, RegistryShowCommand.self, RegistryPolicyCommand.self, RegistryPauseCommand.self,
-            RegistryResumeCommand.self,
+            RegistryResumeCommand.self, RegistryHistoryCommand.self,
         ])
 }

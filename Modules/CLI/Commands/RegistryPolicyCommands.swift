@@ -88,12 +88,12 @@ struct RegistryPauseCommand: ReportingCommand {
 /// `--force --reason`: a change monitoring would refuse (a pause lifted, an alias moved onto a red version), recorded with why.
 struct ForcedChangeOptions: ParsableArguments {
     @Flag(help: "Make a change the status would refuse (recorded in the history with --reason).") var force = false
-    @Option(help: "Why, for the registry's history (with --force).") var reason: String?
+    @Option(help: "Why, for the audit trail (ferry registry history); required with --force.") var reason: String?
 
-    /// The reason when forced; a usage error when one is given without the other.
+    /// The reason when forced (`nil` when not); a usage error for --force without a reason.
     func forcedReason() throws -> String? {
-        guard force || reason != nil else { return nil }
-        guard force, let reason, !reason.isEmpty else { throw ValidationError("--force and --reason TEXT go together") }
+        guard force else { return nil }
+        guard let reason, !reason.isEmpty else { throw ValidationError("--force needs --reason TEXT, for the audit trail") }
         return reason
     }
 }

@@ -20,7 +20,8 @@ struct RegistryPromoteCommand: ReportingCommand {
         guard let stage = RegisteredBundle.Stage(rawValue: to), stage != .archived else {
             throw ValidationError("--to must be production or staging (ferry registry archive archives)")
         }
-        try changeStage(model, to: stage, store: storeOptions, by: actor.user, forcedBecause: try override.forcedReason())
+        try changeStage(
+            model, to: stage, store: storeOptions, by: actor.user, reason: override.reason, forcedBecause: try override.forcedReason())
     }
 }
 
@@ -31,10 +32,11 @@ struct RegistryArchiveCommand: ReportingCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var actor: ActorOption
     @Argument(help: "The model version, NAME@VERSION or NAME@ALIAS.") var model: String
+    @OptionGroup var why: ReasonOption
     @OptionGroup var global: GlobalOptions
 
     func perform() throws {
-        try changeStage(model, to: .archived, store: storeOptions, by: actor.user)
+        try changeStage(model, to: .archived, store: storeOptions, by: actor.user, reason: why.reason)
     }
 }
 
@@ -52,15 +54,17 @@ struct RegistryAliasCommand: ReportingCommand {
 
     func perform() throws {
         let entry = try RegistryChanges(store: try storeOptions.location.open()).setAlias(
-            alias, to: model, by: actor.user, forcedBecause: try override.forcedReason())
+            alias, to: model, by: actor.user, reason: override.reason, forcedBecause: try override.forcedReason())
         print("\(entry.name)@\(alias) -> \(entry.version)")
     }
 }
 
 /// Resolves `model` and moves it to `stage`, printing the change.
 private func changeStage(
-    _ model: String, to stage: RegisteredBundle.Stage, store options: StoreOptions, by user: String, forcedBecause reason: String? = nil
+    _ model: String, to stage: RegisteredBundle.Stage, store options: StoreOptions, by user: String, reason: String?,
+    forcedBecause forced: String? = nil
 ) throws {
-    let entry = try RegistryChanges(store: try options.location.open()).setStage(model, to: stage, by: user, forcedBecause: reason)
+    let entry = try RegistryChanges(store: try options.location.open()).setStage(
+        model, to: stage, by: user, reason: reason, forcedBecause: forced)
     print("\(entry.name) \(entry.version): \(entry.stage.rawValue) -> \(stage.rawValue) (by \(user))")
 }

@@ -23,6 +23,7 @@ struct TokensCreateCommand: ReportingCommand {
     @OptionGroup var actor: ActorOption
     @Option(help: "read, predict or admin.") var role: String
     @Option(help: "A name to tell the token apart in lists.") var name = ""
+    @OptionGroup var why: ReasonOption
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
@@ -35,7 +36,8 @@ struct TokensCreateCommand: ReportingCommand {
         guard let role = TokenRole(rawValue: role) else {
             throw ValidationError("--role must be read, predict or admin, not '\(role)'")
         }
-        let (token, entry) = try TokenAdministration(store: storeOptions.location.open()).create(role: role, name: name, by: actor.user)
+        let (token, entry) = try TokenAdministration(store: storeOptions.location.open()).create(
+            role: role, name: name, by: actor.user, reason: why.reason)
         if output.json { return try printJSON(Created(token: token, entry: entry)) }
         print(token)
         printError("token \(entry.id) (\(role.rawValue)) made; it is not shown again, keep it now")
@@ -71,11 +73,13 @@ struct TokensRevokeCommand: ReportingCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token by its id.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var actor: ActorOption
     @Argument(help: "The token's id (the 8 hex digits after ferry_).") var id: String
+    @OptionGroup var why: ReasonOption
     @OptionGroup var global: GlobalOptions
 
     func perform() throws {
-        try TokenAdministration(store: storeOptions.location.open()).revoke(id: id)
+        try TokenAdministration(store: storeOptions.location.open()).revoke(id: id, by: actor.user, reason: why.reason)
         print("revoked token \(id)")
     }
 }

@@ -12,6 +12,11 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// Who a registry change is recorded as.
+/// Why a change is made, for the audit trail (`ferry registry history`).
+struct ReasonOption: ParsableArguments {
+    @Option(help: "Why, for the audit trail (ferry registry history).") var reason: String?
+}
+
 struct ActorOption: ParsableArguments {
     @Option(help: "Who is making the change, for the registry's history. (default: $USER)") var by: String?
 

@@ -11,35 +11,35 @@ public struct RegistryChanges: Sendable {
     /// Makes the use case over `store`.
     public init(store: Store) { self.store = store }
 
-    /// Points `alias` at the version `reference` resolves to; a version whose last grade was red
-    /// needs `forcedBecause` (recorded in the history with who and why).
+    /// Points `alias` at the version `reference` resolves to, recorded in the audit trail with who
+    /// and why (`reason`, or `forcedBecause`); a version whose last grade was red needs `forcedBecause`.
     /// - Throws: ``FerryError`` `notFound` for an unknown model or version, `invalidArgument` for a
     ///   malformed alias, `refused` for an archived version or a red one without a reason.
     @discardableResult
-    public func setAlias(_ alias: String, to reference: String, by user: String, forcedBecause reason: String? = nil) throws
-        -> RegisteredBundle
-    {
+    public func setAlias(
+        _ alias: String, to reference: String, by user: String, reason: String? = nil, forcedBecause forced: String? = nil
+    ) throws -> RegisteredBundle {
         let entry = try store.resolve(ModelReference(reference))
-        if let forced = try forcedMove(of: entry, alias: alias, reason: reason, by: user) {
+        if let forced = try forcedMove(of: entry, alias: alias, reason: forced, by: user) {
             try store.apply(forced)
         } else {
-            try store.setAlias(alias, name: entry.name, version: entry.version, by: user)
+            try store.setAlias(alias, name: entry.name, version: entry.version, by: user, reason: forced ?? reason)
         }
         return entry
     }
 
-    /// Moves the version `reference` resolves to into `stage`; returns the entry as it was before.
-    /// Into production, a version whose last grade was red needs `forcedBecause`.
-    /// - Throws: ``FerryError`` as ``setAlias(_:to:by:forcedBecause:)`` does.
+    /// Moves the version `reference` resolves to into `stage`, recorded with who and why; returns
+    /// the entry as it was before. Into production, a version whose last grade was red needs `forcedBecause`.
+    /// - Throws: ``FerryError`` as ``setAlias(_:to:by:reason:forcedBecause:)`` does.
     @discardableResult
-    public func setStage(_ reference: String, to stage: RegisteredBundle.Stage, by user: String, forcedBecause reason: String? = nil)
-        throws -> RegisteredBundle
-    {
+    public func setStage(
+        _ reference: String, to stage: RegisteredBundle.Stage, by user: String, reason: String? = nil, forcedBecause forced: String? = nil
+    ) throws -> RegisteredBundle {
         let entry = try store.resolve(ModelReference(reference))
-        if stage == .production, let forced = try forcedMove(of: entry, alias: "", reason: reason, by: user) {
+        if stage == .production, let forced = try forcedMove(of: entry, alias: "", reason: forced, by: user) {
             try store.apply(forced)
         } else {
-            try store.setStage(name: entry.name, version: entry.version, to: stage, by: user)
+            try store.setStage(name: entry.name, version: entry.version, to: stage, by: user, reason: forced ?? reason)
         }
         return entry
     }

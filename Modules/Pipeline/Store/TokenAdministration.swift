@@ -11,9 +11,11 @@ public struct TokenAdministration: Sendable {
     /// Makes the use case over `store`.
     public init(store: Store) { self.store = store }
 
-    /// Makes a token with `role`, recorded as made by `user`; the token itself is returned once and never kept.
-    public func create(role: TokenRole, name: String, by user: String) throws -> (token: String, entry: AccessToken) {
-        try store.createToken(role: role, name: name, by: user)
+    /// Makes a token with `role`, recorded in the audit trail as made by `user` with `reason`; the
+    /// token itself is returned once and never kept.
+    public func create(role: TokenRole, name: String, by user: String, reason: String? = nil) throws -> (token: String, entry: AccessToken)
+    {
+        try store.createToken(role: role, name: name, by: user, reason: reason)
     }
 
     /// Keeps the tokens listed in the file at `path`, one per line as `ROLE TOKEN [NAME]` (blank
@@ -50,6 +52,9 @@ public struct TokenAdministration: Sendable {
     /// Every token's entry (no secrets), oldest first.
     public func list() throws -> [AccessToken] { try store.accessTokens() }
 
-    /// Revokes the token with public id `id`; throws ``FerryError`` `notFound` when there is none.
-    public func revoke(id: String) throws { try store.revokeToken(id: id) }
+    /// Revokes the token with public id `id`, recorded as `user`'s with `reason`; throws
+    /// ``FerryError`` `notFound` when there is none.
+    public func revoke(id: String, by user: String, reason: String? = nil) throws {
+        try store.revokeToken(id: id, by: user, reason: reason)
+    }
 }

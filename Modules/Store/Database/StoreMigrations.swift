@@ -99,6 +99,17 @@ enum StoreMigrations {
                         PRIMARY KEY (stream, entry_id));
                     """)
         }
+        // The audit trail (issue 21): every registry change, who, when, why, before and after, each
+        // record's hash chaining it to the one before (`Store+Audit`).
+        migrator.registerMigration("v7-audit") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL,
+                        previous TEXT, value TEXT, reason TEXT, hash TEXT NOT NULL);
+                    CREATE INDEX audit_by_subject ON audit (subject, id);
+                    """)
+        }
         return migrator
     }
 }

@@ -59,18 +59,20 @@ extension Store {
     /// - Throws: ``FerryError`` as ``setStage(name:version:to:by:)`` and ``setAlias(_:name:version:by:)`` do;
     ///   `notFound` for a resume of a reference that is not paused.
     public func apply(_ action: PolicyAction) throws {
-        try pool.write { db in
+        try auditedWrite { db in
             switch action.kind {
             case .rollback, .forcedAlias:
                 guard let version = action.toVersion else {
                     throw FerryError(.invalidArgument, "a \(action.kind.rawValue) names no version")
                 }
                 if action.alias.isEmpty {
-                    try moveStage(db, name: action.name, version: version, to: .production, by: action.by)
+                    try moveStage(db, name: action.name, version: version, to: .production, by: action.by, reason: action.reason)
                 } else {
                     let target = try RegisteredBundle.fetchOne(db, key: ["name": action.name, "version": version])
-                    if target?.stage == .archived { try moveStage(db, name: action.name, version: version, to: .staging, by: action.by) }
-                    try pointAlias(db, action.alias, name: action.name, version: version, by: action.by)
+                    if target?.stage == .archived {
+                        try moveStage(db, name: action.name, version: version, to: .staging, by: action.by, reason: action.reason)
+                    }
+                    try pointAlias(db, action.alias, name: action.name, version: version, by: action.by, reason: action.reason)
                 }
             case .pause:
                 try ModelPause(
@@ -83,7 +85,7 @@ extension Store {
                 }
             case .shadow:
                 guard let version = action.toVersion else { throw FerryError(.invalidArgument, "a shadow action names no challenger") }
-                try pointAlias(db, "challenger", name: action.name, version: version, by: action.by)
+                try pointAlias(db, "challenger", name: action.name, version: version, by: action.by, reason: action.reason)
             case .noted:
                 break
             }

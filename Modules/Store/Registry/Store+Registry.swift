@@ -4,10 +4,10 @@ import GRDB
 extension Store {
     /// Registers `entry` in staging. Registering the same bundle again (same name, version and
     /// digest) changes nothing and returns the entry already there; a different bundle under a
-    /// name and version already taken is refused.
+    /// name and version already taken is refused. The audit trail records it, with `reason`.
     @discardableResult
-    public func register(_ entry: RegisteredBundle) throws -> (entry: RegisteredBundle, added: Bool) {
-        try pool.write { db in
+    public func register(_ entry: RegisteredBundle, reason: String? = nil) throws -> (entry: RegisteredBundle, added: Bool) {
+        try auditedWrite { db in
             if let existing = try RegisteredBundle.fetchOne(db, key: ["name": entry.name, "version": entry.version]) {
                 guard existing.digest == entry.digest else {
                     throw FerryError(
@@ -23,6 +23,9 @@ extension Store {
             try entry.insert(db)
             try recordStageChange(
                 db, name: entry.name, version: entry.version, from: nil, to: entry.stage, at: entry.registeredAt, by: entry.registeredBy)
+            try appendAudit(
+                db, .register, subject: "\(entry.name)@\(entry.version)", value: "sha256:\(entry.digest)", by: entry.registeredBy,
+                reason: reason)
             return (entry, true)
         }
     }
@@ -70,15 +73,17 @@ extension Store {
         }
     }
 
-    /// Moves a version to `stage`, recording who and when. Promoting to production moves the
-    /// model's previous production version to archived (one version serves); an archived version loses
-    /// its aliases.
-    public func setStage(name: String, version: String, to stage: RegisteredBundle.Stage, by user: String) throws {
-        try pool.write { db in try moveStage(db, name: name, version: version, to: stage, by: user) }
+    /// Moves a version to `stage`, recording who, when and why (`reason`) in its history and the
+    /// audit trail. Promoting to production moves the model's previous production version to
+    /// archived (one version serves); an archived version loses its aliases.
+    public func setStage(name: String, version: String, to stage: RegisteredBundle.Stage, by user: String, reason: String? = nil) throws {
+        try auditedWrite { db in try moveStage(db, name: name, version: version, to: stage, by: user, reason: reason) }
     }
 
-    /// ``setStage(name:version:to:by:)`` inside a transaction the caller holds.
-    func moveStage(_ db: Database, name: String, version: String, to stage: RegisteredBundle.Stage, by user: String) throws {
+    /// ``setStage(name:version:to:by:reason:)`` inside a transaction the caller holds.
+    func moveStage(
+        _ db: Database, name: String, version: String, to stage: RegisteredBundle.Stage, by user: String, reason: String?
+    ) throws {
         guard var entry = try RegisteredBundle.fetchOne(db, key: ["name": name, "version": version]) else {
             throw FerryError(.notFound, "no version \(version) of \(name) in the registry")
         }
@@ -89,25 +94,31 @@ extension Store {
                 Column("name") == name && Column("stage") == RegisteredBundle.Stage.production.rawValue
             ).fetchAll(db)
             for var previous in current {
-                try ModelAlias.filter(Column("name") == name && Column("version") == previous.version).deleteAll(db)
+                try removeAliases(db, name: name, version: previous.version, by: user, reason: reason)
                 try recordStageChange(db, name: name, version: previous.version, from: previous.stage, to: .archived, at: now, by: user)
+                try appendAudit(
+                    db, .stage, subject: "\(name)@\(previous.version)", previous: previous.stage.rawValue, value: "archived", by: user,
+                    reason: reason)
                 (previous.stage, previous.stageChangedAt, previous.stageChangedBy) = (.archived, now, user)
                 try previous.update(db)
             }
         }
-        if stage == .archived { try ModelAlias.filter(Column("name") == name && Column("version") == version).deleteAll(db) }
+        if stage == .archived { try removeAliases(db, name: name, version: version, by: user, reason: reason) }
         try recordStageChange(db, name: name, version: version, from: entry.stage, to: stage, at: now, by: user)
+        try appendAudit(
+            db, .stage, subject: "\(name)@\(version)", previous: entry.stage.rawValue, value: stage.rawValue, by: user, reason: reason)
         (entry.stage, entry.stageChangedAt, entry.stageChangedBy) = (stage, now, user)
         try entry.update(db)
     }
 
-    /// Points `alias` of model `name` at `version` (moving it if it pointed elsewhere); an archived version is refused.
-    public func setAlias(_ alias: String, name: String, version: String, by user: String) throws {
-        try pool.write { db in try pointAlias(db, alias, name: name, version: version, by: user) }
+    /// Points `alias` of model `name` at `version` (moving it if it pointed elsewhere); an archived
+    /// version is refused. A move is recorded in the audit trail with `reason`.
+    public func setAlias(_ alias: String, name: String, version: String, by user: String, reason: String? = nil) throws {
+        try auditedWrite { db in try pointAlias(db, alias, name: name, version: version, by: user, reason: reason) }
     }
 
-    /// ``setAlias(_:name:version:by:)`` inside a transaction the caller holds.
-    func pointAlias(_ db: Database, _ alias: String, name: String, version: String, by user: String) throws {
+    /// ``setAlias(_:name:version:by:reason:)`` inside a transaction the caller holds.
+    func pointAlias(_ db: Database, _ alias: String, name: String, version: String, by user: String, reason: String?) throws {
         guard !alias.isEmpty, alias.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !(alias.first?.isNumber ?? true)
         else {
             throw FerryError(.invalidArgument, "alias '\(alias)' must be letters, digits, - or _, starting with a letter")
@@ -118,7 +129,19 @@ extension Store {
         guard entry.stage != .archived else {
             throw FerryError(.refused, "\(name) \(version) is archived; an alias cannot point at it")
         }
+        let previous = try ModelAlias.fetchOne(db, key: ["name": name, "alias": alias])?.version
+        guard previous != version else { return }
         try ModelAlias(name: name, alias: alias, version: version, setAt: StoreClock.timestamp(), setBy: user).save(db)
+        try appendAudit(db, .alias, subject: "\(name)@\(alias)", previous: previous, value: version, by: user, reason: reason)
+    }
+
+    /// Removes the aliases pointing at `version` (it is being archived), each recorded.
+    private func removeAliases(_ db: Database, name: String, version: String, by user: String, reason: String?) throws {
+        let removed = try ModelAlias.filter(Column("name") == name && Column("version") == version).order(Column("alias")).fetchAll(db)
+        for alias in removed {
+            try alias.delete(db)
+            try appendAudit(db, .aliasRemoved, subject: "\(name)@\(alias.alias)", previous: version, by: user, reason: reason)
+        }
     }
 
     /// The aliases of model `name` (every model when `nil`), by name and alias.

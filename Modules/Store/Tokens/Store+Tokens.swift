@@ -13,14 +13,19 @@ extension AccessToken {
 extension Store {
     /// Makes a token with `role` and returns it; the store keeps only its hash, so it is shown once.
     /// Tokens look like `ferry_<8 hex id>_<64 hex secret>` (256 random bits).
-    public func createToken(role: TokenRole, name: String, by user: String) throws -> (token: String, entry: AccessToken) {
+    public func createToken(role: TokenRole, name: String, by user: String, reason: String? = nil) throws -> (
+        token: String, entry: AccessToken
+    ) {
         var generator = SystemRandomNumberGenerator()
         let id = String(format: "%08x", UInt32.random(in: .min ... .max, using: &generator))
         let secret = (0..<4).map { _ in String(format: "%016llx", UInt64.random(in: .min ... .max, using: &generator)) }.joined()
         let token = "ferry_\(id)_\(secret)"
         let entry = AccessToken(
             id: id, hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
-        try pool.write { db in try entry.insert(db) }
+        try auditedWrite { db in
+            try entry.insert(db)
+            try appendAudit(db, .tokenCreate, subject: id, value: "\(role.rawValue) \(name)", by: user, reason: reason)
+        }
         return (token, entry)
     }
 
@@ -31,7 +36,7 @@ extension Store {
     /// - Throws: ``FerryError`` `invalidArgument` for a token not shaped `ferry_<8 hex>_<64 hex>`,
     ///   `conflict` when its id is taken by another token.
     @discardableResult
-    public func importToken(_ token: String, role: TokenRole, name: String, by user: String) throws -> Bool {
+    public func importToken(_ token: String, role: TokenRole, name: String, by user: String, reason: String? = nil) throws -> Bool {
         let parts = token.split(separator: "_", omittingEmptySubsequences: false)
         let hex = { (text: Substring, count: Int) in text.count == count && text.allSatisfy(\.isHexDigit) }
         guard parts.count == 3, parts[0] == "ferry", hex(parts[1], 8), hex(parts[2], 64) else {
@@ -39,12 +44,13 @@ extension Store {
         }
         let entry = AccessToken(
             id: String(parts[1]), hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
-        return try pool.write { db in
+        return try auditedWrite { db in
             if let existing = try AccessToken.fetchOne(db, key: entry.id) {
                 guard existing.hash == entry.hash else { throw FerryError(.conflict, "another token already has id \(entry.id)") }
                 return false
             }
             try entry.insert(db)
+            try appendAudit(db, .tokenCreate, subject: entry.id, value: "\(role.rawValue) \(name)", by: user, reason: reason)
             return true
         }
     }
@@ -60,10 +66,13 @@ extension Store {
         try pool.read { db in try AccessToken.order(Column("created_at"), Column("id")).fetchAll(db) }
     }
 
-    /// Revokes the token with public id `id`; refused when there is none.
-    public func revokeToken(id: String) throws {
-        try pool.write { db in
-            guard try AccessToken.deleteOne(db, key: id) else { throw FerryError(.notFound, "no token '\(id)'") }
+    /// Revokes the token with public id `id`, recorded in the audit trail as `user`'s with `reason`;
+    /// refused when there is none.
+    public func revokeToken(id: String, by user: String, reason: String? = nil) throws {
+        try auditedWrite { db in
+            guard let token = try AccessToken.fetchOne(db, key: id) else { throw FerryError(.notFound, "no token '\(id)'") }
+            try token.delete(db)
+            try appendAudit(db, .tokenRevoke, subject: id, previous: "\(token.role.rawValue) \(token.name)", by: user, reason: reason)
         }
     }
 }

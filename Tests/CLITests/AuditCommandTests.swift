@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `ferry registry history` and `ferry store audit verify` from the command line.
+@Suite struct AuditCommandTests {
+    @Test func historyShowsWhoWhyAndBeforeAndVerifyNamesAnAlteredRecord() throws {
+        let space = try RegistryCommandTests.Workspace()
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        #expect(try space.ferry(["registry", "add", space.bundle, "--by", "ana"]).status == 0)
+        let promote = try space.ferry(["registry", "promote", "SPX-lasso@1.0.0", "--by", "bob", "--reason", "beat the champion"])
+        #expect(promote.status == 0, "\(promote.stderr)")
+        #expect(try space.ferry(["registry", "alias", "SPX-lasso@1.0.0", "champion", "--by", "bob"]).status == 0)
+        let history = try space.ferry(["registry", "history", "SPX-lasso"])
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("bob  stage SPX-lasso@1.0.0  staging -> production: beat the champion"))
+        #expect(history.stdout.contains("alias SPX-lasso@champion  1.0.0"))
+        let json = try space.ferry(["registry", "history", "SPX-lasso", "--json"])
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(records.map { $0["action"] as? String } == ["register", "stage", "alias"])
+        let intact = try space.ferry(["store", "audit", "verify"])
+        #expect(intact.status == 0 && intact.stdout.contains("audit trail: intact, 3 record(s), 3 anchored head(s) checked"))
+        #expect(FileManager.default.fileExists(atPath: space.store + ".audit-anchor"))
+
+        let queue = try DatabaseQueue(path: space.store)
+        try queue.write { db in try db.execute(sql: "UPDATE audit SET reason = 'routine' WHERE id = 2") }
+        let altered = try space.ferry(["store", "audit", "verify"])
+        #expect(altered.status == 1)
+        #expect(altered.stdout.contains("NOT intact: record #2 (stage SPX-lasso@1.0.0 by bob"), "\(altered.stdout)")
+        let report = try space.ferry(["store", "audit", "verify", "--json"])
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        #expect(result["first_bad_record"] as? Int == 2 && report.status == 1)
+    }
+}
