@@ -1,3 +1,4 @@
+import FerryTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -30,5 +31,33 @@ import Testing
         let report = try space.ferry(["store", "audit", "verify", "--json"])
         let result = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
         #expect(result["first_bad_record"] as? Int == 2 && report.status == 1)
+    }
+}
+
+/// `ferry store status` and `migrate`, and a server refusing a store whose past migration was edited.
+@Suite struct StoreSchemaCommandTests {
+    @Test func statusMigrateAndAnEditedMigrationStopTheServer() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-schema-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = "\(dir)/ferry.sqlite"
+        let fresh = try FerryProcess.run(["store", "status"], store: store)
+        #expect(fresh.status == 0 && fresh.stdout.contains("v1  PENDING") && fresh.stdout.contains("7 pending: ferry store migrate"))
+        let migrate = try FerryProcess.run(["store", "migrate", "--json"], store: store)
+        let applied = try #require(try JSONSerialization.jsonObject(with: Data(migrate.stdout.utf8)) as? [String: [String]])
+        #expect(applied["applied"]?.first == "v1" && applied["applied"]?.last == "v7-audit")
+        #expect(try FerryProcess.run(["store", "status"], store: store).stdout.contains("schema current (v7-audit)"))
+
+        let queue = try DatabaseQueue(path: store)
+        try queue.write { db in try db.execute(sql: "UPDATE ferry_migration SET checksum = 'edited' WHERE name = 'v2-tokens'") }
+        // Spawned with a deadline: a server that did start would be killed, and the test fail, not hang.
+        let log = "\(dir)/serve.log"
+        let serve = try SpawnedProcess(
+            FerryProcess.executable.path, ["serve", "--port", String(try LoopbackPort.free())], environment: ["FERRY_STORE": store],
+            output: log)
+        let status = serve.wait(atMost: 60)
+        if status == nil { serve.send(SIGKILL) }
+        #expect(status != nil && status != 0, "the server refused to start")
+        let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(said.contains("migration 'v2-tokens' was changed after it ran on this store"), "\(said)")
     }
 }

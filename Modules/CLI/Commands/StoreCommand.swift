@@ -2,51 +2,51 @@ import ArgumentParser
 import FerryCore
 import FerryPipeline
 
-/// `ferry store`: the store itself (its audit trail).
+/// `ferry store`: the store itself (its schema and audit trail).
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Check the store: its audit trail.", subcommands: [StoreAuditCommand.self])
-}
-
-/// `ferry store audit`: the registry's tamper-evident audit trail.
-struct StoreAuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "The registry's audit trail: every change, chained by hashes, its head anchored outside the database.",
+        commandName: "store", abstract: "The store itself: its schema's migrations and its audit trail.",
         discussion: """
-            Every registry change (register, stage change, archive, alias move, token create and \
-            revoke) is appended with who, when, why (--reason) and the value before, its SHA-256 \
-            chaining it to the record before. After each change the newest record's id and hash \
-            are appended to an anchor file outside the database ($FERRY_AUDIT_ANCHOR, else the \
-            store file's path + .audit-anchor), so an edit that recomputes every later hash, or \
-            the removal of the newest records, is caught too. ferry registry history NAME lists \
-            a model's records.
+            The schema changes by forward-only, numbered migrations; the SHA-256 of each one's SQL \
+            is recorded when it runs. A store whose past migration was edited, or which a newer \
+            Ferry migrated, is refused by every command (naming the migration) before anything is \
+            changed. Commands run pending migrations when they open the store.
             """,
-        subcommands: [StoreAuditVerifyCommand.self])
+        subcommands: [StoreStatusCommand.self, StoreMigrateCommand.self, StoreAuditCommand.self])
 }
 
-/// `ferry store audit verify`: recompute the chain and check the anchors.
-struct StoreAuditVerifyCommand: ReportingCommand {
+/// `ferry store status`: the schema's migrations, applied or pending.
+struct StoreStatusCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Recompute the audit trail's hashes; name the first record altered or removed (exit 1).")
+        commandName: "status", abstract: "List the schema's migrations: applied (when, checksum) or pending. Changes nothing.")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
     func perform() throws {
-        let trail = AuditTrail(store: try storeOptions.location.open())
-        let result = try trail.verify()
-        if output.json {
-            try printJSON(result)
-        } else if let problem = result.problem {
-            print("audit trail: NOT intact: \(problem)")
-        } else {
-            let tail = result.unanchored > 0 ? "; the newest \(result.unanchored) not yet anchored" : ""
-            print(
-                "audit trail: intact, \(result.records) record(s), \(result.anchorsChecked) anchored head(s) checked (\(trail.anchorPath))\(tail)"
-            )
+        let migrations = try StoreSchema(location: try storeOptions.location).status()
+        if output.json { return try printJSON(migrations) }
+        for migration in migrations {
+            print("\(migration.name)  \(migration.appliedAt.map { "applied \($0)" } ?? "PENDING")  sha256 \(migration.checksum.prefix(12))")
         }
-        if !result.intact { throw ExitCode(1) }
+        let pending = migrations.filter(\.pending).count
+        print(pending == 0 ? "schema current (\(migrations.last?.name ?? "-"))" : "\(pending) pending: ferry store migrate")
+    }
+}
+
+/// `ferry store migrate`: run the pending migrations.
+struct StoreMigrateCommand: ReportingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Run the schema's pending migrations, recording their checksums.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var output: JSONOption
+    @OptionGroup var global: GlobalOptions
+
+    func perform() throws {
+        let applied = try StoreSchema(location: try storeOptions.location).migrate()
+        if output.json { return try printJSON(["applied": applied]) }
+        print(applied.isEmpty ? "schema already current" : "applied: \(applied.joined(separator: ", "))")
     }
 }

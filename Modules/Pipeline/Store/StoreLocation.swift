@@ -33,10 +33,12 @@ public struct StoreLocation: Sendable, Equatable, CustomStringConvertible {
         path = given
     }
 
-    /// Opens the store, creating it (and running its migrations) when it does not exist yet.
+    /// Opens the store, creating it when it does not exist yet and, when `migrating` (the default),
+    /// running its pending migrations.
     /// - Returns: The open store, shared by every use case the front end calls.
-    /// - Throws: ``FerryError`` when the file cannot be opened or migrated.
-    public func open() throws -> Store { try Store(path: path) }
+    /// - Throws: ``FerryError`` when the file cannot be opened or migrated, `refused` (naming the
+    ///   migration) when a past migration was edited or a newer Ferry migrated the store.
+    public func open(migrating: Bool = true) throws -> Store { try Store(path: path, migrate: migrating) }
 
     public var description: String { path }
 }
