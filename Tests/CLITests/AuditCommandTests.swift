@@ -8,7 +8,7 @@ import Testing
     @Test func historyShowsWhoWhyAndBeforeAndVerifyNamesAnAlteredRecord() throws {
         let space = try RegistryCommandTests.Workspace()
         defer { try? FileManager.default.removeItem(atPath: space.dir) }
-        #expect(try space.ferry(["registry", "add", space.bundle, "--by", "ana"]).status == 0)
+        #expect(try space.ferry(["registry", "add", space.bundle, "--by", "ana", "--reason", "nightly retrain"]).status == 0)
         let promote = try space.ferry(["registry", "promote", "SPX-lasso@1.0.0", "--by", "bob", "--reason", "beat the champion"])
         #expect(promote.status == 0, "\(promote.stderr)")
         #expect(try space.ferry(["registry", "alias", "SPX-lasso@1.0.0", "champion", "--by", "bob"]).status == 0)
@@ -16,6 +16,7 @@ import Testing
         #expect(history.status == 0, "\(history.stderr)")
         #expect(history.stdout.contains("bob  stage SPX-lasso@1.0.0  staging -> production: beat the champion"))
         #expect(history.stdout.contains("alias SPX-lasso@champion  1.0.0"))
+        #expect(history.stdout.contains("ana  register SPX-lasso@1.0.0  sha256:") && history.stdout.contains(": nightly retrain"))
         let json = try space.ferry(["registry", "history", "SPX-lasso", "--json"])
         let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(records.map { $0["action"] as? String } == ["register", "stage", "alias"])

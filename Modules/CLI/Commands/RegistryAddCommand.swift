@@ -18,6 +18,7 @@ struct RegistryAddCommand: AsyncParsableCommand {
     @OptionGroup var actor: ActorOption
     @Argument(help: "The bundle (.tar.gz), or oci://host[:port]/repository:tag to pull it from a registry.") var bundle: String
     @OptionGroup var signatures: SignatureOptions
+    @OptionGroup var why: ReasonOption
     @OptionGroup var output: JSONOption
     @OptionGroup var global: GlobalOptions
 
@@ -30,9 +31,9 @@ struct RegistryAddCommand: AsyncParsableCommand {
         let trust = try signatures.trust()
         let (entry, added) =
             if RegistryImport.isRegistryReference(bundle) {
-                try await RegistryImport(trust: trust).add(bundle, store: store, by: actor.user)
+                try await RegistryImport(trust: trust).add(bundle, store: store, by: actor.user, reason: why.reason)
             } else {
-                try BundleRegistration(store: store, verifier: try trust.verifier()).add(bundle, by: actor.user)
+                try BundleRegistration(store: store, verifier: try trust.verifier()).add(bundle, by: actor.user, reason: why.reason)
             }
         if output.json { return try printJSON(entry) }
         print(

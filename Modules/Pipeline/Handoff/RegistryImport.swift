@@ -22,7 +22,9 @@ public struct RegistryImport: Sendable {
     /// Pulls `reference` (`oci://host[:port]/repository:tag` or `@sha256:…`), verifies it, and
     /// registers it in `store` by `user`.
     /// - Throws: What ``BundlePull/pull(_:into:)`` and ``BundleRegistration/add(_:by:source:)`` throw (the bundle is verified once, by the pull).
-    public func add(_ reference: String, store: Store, by user: String) async throws -> (entry: RegisteredBundle, added: Bool) {
+    public func add(_ reference: String, store: Store, by user: String, reason: String? = nil) async throws -> (
+        entry: RegisteredBundle, added: Bool
+    ) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-import-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var pull = BundlePull(trust: trust)
@@ -31,6 +33,6 @@ public struct RegistryImport: Sendable {
         var verifier = try trust.verifier()
         verifier.outsideSigners = pulled.referrerSigners
         return try BundleRegistration(store: store, verifier: verifier).register(
-            pulled.bundle, at: pulled.path, by: user, source: "oci://" + pulled.reference)
+            pulled.bundle, at: pulled.path, by: user, reason: reason, source: "oci://" + pulled.reference)
     }
 }

@@ -20,15 +20,18 @@ public struct BundleRegistration: Sendable {
     /// Where the store keeps its bundles: `bundles/` beside the database file.
     public var bundlesFolder: String { ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("bundles") }
 
-    /// Verifies and registers the bundle at `path`; throws ``BundleError`` naming the first failed check.
-    /// `source` records where it was pulled from (an OCI reference pinned to a digest).
-    public func add(_ path: String, by user: String, source: String? = nil) throws -> (entry: RegisteredBundle, added: Bool) {
-        try register(BundleLoader.load(path, verifier: verifier).bundle, at: path, by: user, source: source)
+    /// Verifies and registers the bundle at `path`, recorded in the audit trail as `user`'s with
+    /// `reason`; throws ``BundleError`` naming the first failed check. `source` records where it was
+    /// pulled from (an OCI reference pinned to a digest).
+    public func add(_ path: String, by user: String, reason: String? = nil, source: String? = nil) throws -> (
+        entry: RegisteredBundle, added: Bool
+    ) {
+        try register(BundleLoader.load(path, verifier: verifier).bundle, at: path, by: user, reason: reason, source: source)
     }
 
     /// Registers `opened`, the bundle at `path` already verified with ``verifier``'s rules (a pull
     /// verified it while it downloaded), without verifying it again.
-    func register(_ opened: OpenedBundle, at path: String, by user: String, source: String?) throws -> (
+    func register(_ opened: OpenedBundle, at path: String, by user: String, reason: String? = nil, source: String?) throws -> (
         entry: RegisteredBundle, added: Bool
     ) {
         let digest = try BundleDigest.sha256(of: path)
@@ -42,7 +45,7 @@ public struct BundleRegistration: Sendable {
             signer: opened.signer ?? verifier.outsideSigners.first, parentRun: parentRun,
             dataFingerprint: manifest.trainingData.fingerprint, path: kept, registeredAt: StoreClock.timestamp(), registeredBy: user,
             source: source)
-        return try store.register(entry)
+        return try store.register(entry, reason: reason)
     }
 
     private func copy(_ path: String, to kept: String) throws {
