@@ -216,7 +216,8 @@ let package = Package(
             name: "OCITests", dependencies: ["FerryOCI", "FerryCore", nioCore, hummingbird, hummingbirdTesting], path: tests("OCITests"),
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "StoreTests", dependencies: ["FerryStore", grdb, "FerryCore"], path: tests("StoreTests"), swiftSettings: swiftSettings),
+            name: "StoreTests", dependencies: ["FerryStore", grdb, "FerryCore", "FerryTestSupport"], path: tests("StoreTests"),
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",
             dependencies: [
