@@ -1,5 +1,5 @@
-/// ``MatrixMultiplier`` on OpenBLAS's `cblas_sgemm` (row-major), using the threads OpenBLAS is given
-/// (`OPENBLAS_NUM_THREADS`). A product with one row or one column goes to `cblas_sgemv`, which
+/// ``MatrixMultiplier`` on OpenBLAS's `cblas_sgemm` (row-major), each product on one thread (see
+/// `OpenBLAS`; callers split work across ``LinearAlgebra/threads``). A product with one row or one column goes to `cblas_sgemv`, which
 /// reads the matrix in place (`sgemm` would copy all of it into its packed layout first: most of
 /// the time of one sequence's prediction). OpenBLAS is opened on first use, not at load (see
 /// `OpenBLAS`); ``LinearAlgebra/multiplier`` uses this only where it can be opened.

@@ -33,19 +33,8 @@ public enum LinearAlgebra {
     /// OpenBLAS's `sgemm` where OpenBLAS can be opened (it is, on first use), else ``SwiftMultiplier``.
     public static let multiplier: any MatrixMultiplier = BLASMultiplier.isAvailable ? BLASMultiplier() : SwiftMultiplier()
 
-    /// How many threads one product may use: OpenBLAS's count (`OPENBLAS_NUM_THREADS`, else the
-    /// cores), 1 without OpenBLAS.
-    public static var productThreads: Int { OpenBLAS.functions?.threads.map { Int($0.get()) } ?? 1 }
-
-    /// Runs `body` with every product on one thread, then gives OpenBLAS its count back: for a
-    /// caller that runs products on several threads itself (the halves of a batch), where
-    /// OpenBLAS's own threads would only wait on each other. The count is the process's: products
-    /// elsewhere in the process meanwhile run on one thread too.
-    public static func withOneThreadPerProduct<Result>(_ body: () throws -> Result) rethrows -> Result {
-        guard let threads = OpenBLAS.functions?.threads else { return try body() }
-        let count = threads.get()
-        threads.set(1)
-        defer { threads.set(count) }
-        return try body()
-    }
+    /// How many cores a caller may split its products over (the halves of a training batch): the
+    /// threads OpenBLAS was given (`OPENBLAS_NUM_THREADS`, else the cores), 1 without OpenBLAS. Each
+    /// product itself runs on one thread, so its result does not depend on this number.
+    public static var threads: Int { OpenBLAS.functions?.threads ?? 1 }
 }

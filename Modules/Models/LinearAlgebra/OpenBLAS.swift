@@ -7,6 +7,10 @@
 /// OpenBLAS's two products, opened the first time a product needs them rather than linked:
 /// OpenBLAS starts its thread pool as it loads, and a process that loads Ferry (libferry in Python)
 /// and then forks (Spark executors, gunicorn workers) must not have started threads by then.
+///
+/// Once opened, OpenBLAS runs every product on one thread: its threaded `sgemv` sums in an order
+/// that depends on the thread count, so a prediction's bits would depend on it (and on whatever else
+/// the process was doing). Callers split work across cores themselves (``LinearAlgebra/threads``).
 enum OpenBLAS {
     /// `cblas_sgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)`.
     typealias Sgemm =
@@ -29,8 +33,8 @@ enum OpenBLAS {
     struct Functions: @unchecked Sendable {
         let sgemm: Sgemm
         let sgemv: Sgemv
-        /// The thread count's getter and setter (`nil` for a BLAS that has none).
-        let threads: (get: GetThreads, set: SetThreads)?
+        /// The threads OpenBLAS was given (`OPENBLAS_NUM_THREADS`, else the cores) before it was held to one.
+        let threads: Int
     }
 
     /// cblas.h's `CblasRowMajor`, `CblasNoTrans` and `CblasTrans`.
@@ -49,12 +53,13 @@ enum OpenBLAS {
                 dlclose(library)
                 continue
             }
-            var threads: (get: GetThreads, set: SetThreads)?
+            var threads = 1
             if let get = dlsym(library, "openblas_get_num_threads"), let set = dlsym(library, "openblas_set_num_threads") {
-                threads = (unsafeBitCast(get, to: GetThreads.self), unsafeBitCast(set, to: SetThreads.self))
+                threads = Int(unsafeBitCast(get, to: GetThreads.self)())
+                unsafeBitCast(set, to: SetThreads.self)(1)
             }
             return Functions(
-                sgemm: unsafeBitCast(sgemm, to: Sgemm.self), sgemv: unsafeBitCast(sgemv, to: Sgemv.self), threads: threads)
+                sgemm: unsafeBitCast(sgemm, to: Sgemm.self), sgemv: unsafeBitCast(sgemv, to: Sgemv.self), threads: max(threads, 1))
         }
         return nil
     }()

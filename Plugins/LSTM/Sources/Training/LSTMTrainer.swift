@@ -37,10 +37,10 @@ struct LSTMTrainer {
         logger.notice(
             "lstm training",
             metadata: ["windows": "\(training.count)", "held_out": "\(heldOut.count)", "shape": "\(shape.hidden)x\(shape.layers)"])
-        // Each batch's two halves run side by side, each product on one thread, when products may
-        // use two: OpenBLAS splitting every small per-step product over both cores waited more than
-        // it worked. The halves are the same whatever the cores, so a seed gives the same weights.
-        let sideBySide = LinearAlgebra.productThreads >= 2
+        // Each batch's two halves run side by side when two threads are allowed (every product runs
+        // on one thread; OpenBLAS splitting each small per-step product over both cores waited more
+        // than it worked). The halves are the same whatever the cores, so a seed gives the same weights.
+        let sideBySide = LinearAlgebra.threads >= 2
         for epoch in 1...settings.epochs {
             var order = training
             order.shuffle(using: &generator)
@@ -48,11 +48,8 @@ struct LSTMTrainer {
             for start in stride(from: 0, to: order.count, by: settings.batchSize) {
                 let ends = Array(order[start..<min(start + settings.batchSize, order.count)])
                 let masks = dropoutMasks(count: ends.count * settings.lookback * shape.hidden, using: &generator)
-                let (loss, gradients) =
-                    sideBySide
-                    ? LinearAlgebra.withOneThreadPerProduct {
-                        batchGradients(network, rows: rows, ends: ends, masks: masks, targets: targets, sideBySide: true)
-                    } : batchGradients(network, rows: rows, ends: ends, masks: masks, targets: targets, sideBySide: false)
+                let (loss, gradients) = batchGradients(
+                    network, rows: rows, ends: ends, masks: masks, targets: targets, sideBySide: sideBySide)
                 adam.step(&network.weights, gradients: gradients)
                 total += loss * Double(ends.count)
             }
