@@ -18,14 +18,13 @@ struct FeaturesListCommand: ReportingCommand {
             return
         }
         let width = (entries.map(\.name.count).max() ?? 0) + 2
-        print("\(pad("feature", width))lookback  formula")
-        for entry in entries { print("\(pad(entry.name, width))\(pad(String(entry.lookback), 10))\(entry.formula)") }
+        print("\("feature".padded(to: width))lookback  formula")
+        for entry in entries { print("\(entry.name.padded(to: width))\(String(entry.lookback).padded(to: 10))\(entry.formula)") }
         print("\n\(entries.count) features; warm-up \(chosen.warmUpRows) rows\(chosen.dropWarmUp ? " (dropped)" : "")")
         print("targets: \(chosen.targetNames.joined(separator: ", "))")
         if chosen.needsReference { print("corr_returns_* needs a second series: ferry features compute --with FILE") }
     }
 
-    private func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
 }
 
 /// Type-erases an `Encodable` so differently typed lists can share one JSON object.

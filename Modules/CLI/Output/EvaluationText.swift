@@ -16,12 +16,12 @@ enum EvaluationText {
         ]
         for (name, set) in [("validation", record.evaluation.validation), ("test", record.evaluation.test)] {
             lines.append("")
-            lines.append(pad(name, 16) + metrics.map { pad($0 == "directional_accuracy" ? "dir_acc" : $0, 12) }.joined())
+            lines.append(name.padded(to: 16) + metrics.map { ($0 == "directional_accuracy" ? "dir_acc" : $0).padded(to: 12) }.joined())
             let order = ["model"] + set.keys.filter { $0 != "model" }.sorted()
             for contender in order {
                 guard let values = set[contender] else { continue }
                 lines.append(
-                    pad(contender, 16) + metrics.map { pad($0 == "mape" ? "n/a" : format(values[$0]), 12) }.joined())
+                    contender.padded(to: 16) + metrics.map { ($0 == "mape" ? "n/a" : format(values[$0])).padded(to: 12) }.joined())
             }
             if let model = set["model"]?["mae"] {
                 let better = set.filter { $0.key != "model" && ($0.value["mae"] ?? .infinity) < model }.keys.sorted()
@@ -30,10 +30,10 @@ enum EvaluationText {
         }
         if let financial = record.evaluation.financial {
             lines.append("")
-            lines.append(pad("test backtest", 16) + financialMetrics.map { pad($0, 14) }.joined())
+            lines.append("test backtest".padded(to: 16) + financialMetrics.map { $0.padded(to: 14) }.joined())
             for contender in ["model", "buy_and_hold"] {
                 guard let values = financial[contender] else { continue }
-                lines.append(pad(contender, 16) + financialMetrics.map { pad(format(values[$0]), 14) }.joined())
+                lines.append(contender.padded(to: 16) + financialMetrics.map { format(values[$0]).padded(to: 14) }.joined())
             }
             lines.append("  (the model's test-split signals on the first instrument, held one period, no costs; ferry backtest for more)")
         } else if let reason = record.evaluation.financialSkipped {
@@ -70,5 +70,4 @@ enum EvaluationText {
         return String(format: "%.5f", value)
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
 }

@@ -14,13 +14,14 @@ enum WalkForwardText {
             "",
             "walk-forward: \(folds.count) folds before the test split, scored \(folds.first?.scoredFrom ?? "-") … "
                 + "\(folds.last?.scoredThrough ?? "-"); each cell: mean ± sd over the folds / worst fold",
-            pad("", 16) + metrics.map { pad($0 == "directional_accuracy" ? "dir_acc" : $0, 24) }.joined(),
+            "".padded(to: 16) + metrics.map { ($0 == "directional_accuracy" ? "dir_acc" : $0).padded(to: 24) }.joined(),
         ]
         let arms =
             [("model", evaluation.model)] + evaluation.baselines.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             + (evaluation.buyAndHold.isEmpty ? [] : [("buy_and_hold", evaluation.buyAndHold)])
         for (name, arm) in arms {
-            lines.append(pad(name, 16) + metrics.map { pad(cell(WalkForwardEvaluation.summary(of: $0, in: arm), $0), 24) }.joined())
+            lines.append(
+                name.padded(to: 16) + metrics.map { cell(WalkForwardEvaluation.summary(of: $0, in: arm), $0).padded(to: 24) }.joined())
         }
         if !evaluation.buyAndHold.isEmpty {
             lines.append(
@@ -38,5 +39,4 @@ enum WalkForwardText {
 
     private static func number(_ value: Double) -> String { value.isNaN ? "nan" : String(format: "%.3g", value) }
 
-    private static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
 }

@@ -29,7 +29,7 @@ struct ColumnOutput {
 
     /// Writes `nan` into every row before `end`.
     func fillNaN(upTo end: Int) {
-        for row in max(first, 0)..<max(first, min(end, rows)) { kept[row - first] = .nan }
+        for row in first..<max(first, min(end, rows)) { kept[row - first] = .nan }
     }
 
     /// Writes `nan` into every row before `end` of each of `outputs`.
