@@ -28,6 +28,7 @@ test: bootstrap
 	scripts/phase python-reader scripts/test-python-reader
 	scripts/phase oci scripts/test-oci
 	scripts/phase api scripts/test-api
+	scripts/phase shared-store scripts/test-shared-store
 	scripts/phase image scripts/test-image
 	scripts/phase deploy scripts/test-deploy
 	scripts/phase spark scripts/test-spark

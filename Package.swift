@@ -26,6 +26,8 @@ let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let postgresNIO = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 
 let package = Package(
     name: "Ferry",
@@ -63,6 +65,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // Shared value types and the protocols the domain modules meet at.
@@ -89,7 +93,8 @@ let package = Package(
         // Wiring and front ends. A front end depends on FerryPipeline, FerryCore, the plugins it registers and its
         // frameworks; never on Bundle, Data, Features or Store (ArchitectureTests checks it).
         .target(
-            name: "FerryStore", dependencies: ["FerryCore", grdb, grdbSQLite, crypto], path: module("Store"), swiftSettings: swiftSettings),
+            name: "FerryStore", dependencies: ["FerryCore", grdb, grdbSQLite, crypto, postgresNIO, nioCore, nioPosix, nioSSL, logging],
+            path: module("Store"), swiftSettings: swiftSettings),
         // Redis streams for the stream consumer: hiredis, a C client made for this.
         .systemLibrary(
             name: "CHiredis", path: module("CHiredis"), pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),

@@ -46,12 +46,35 @@ public final class PostgresServer: @unchecked Sendable {
         }
     }
 
-    /// Runs `sql` with psql on the server and returns its output, unaligned and without headers.
-    public func psql(_ sql: String) throws -> String {
+    /// One server for every test of a test process that needs a database of its own
+    /// (``newDatabase()``): started on first use, stopped when the process exits.
+    public static var shared: PostgresServer {
+        get throws { try sharedServer.get() }
+    }
+
+    private static let sharedServer: Result<PostgresServer, any Error> = {
+        let result = Result { try PostgresServer() }
+        if case let .success(server) = result { retained = server }
+        atexit { PostgresServer.retained?.stop() }
+        return result
+    }()
+
+    /// The shared server, reachable from the exit hook (a C function pointer captures nothing).
+    nonisolated(unsafe) private static var retained: PostgresServer?
+
+    /// Makes an empty database on the server and returns its URL.
+    public func newDatabase() throws -> String {
+        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        _ = try psql("CREATE DATABASE \(name)")
+        return "postgres://ferry@127.0.0.1:\(port)/\(name)"
+    }
+
+    /// Runs `sql` with psql on database `database` of the server and returns its output, unaligned and without headers.
+    public func psql(_ sql: String, database: String = "postgres") throws -> String {
         let output = folder.appendingPathComponent("psql-\(UUID().uuidString).out").path
         let process = try SpawnedProcess(
             "\(binaries)/psql",
-            ["-h", "127.0.0.1", "-p", String(port), "-U", "ferry", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qAtc", sql],
+            ["-h", "127.0.0.1", "-p", String(port), "-U", "ferry", "-d", database, "-v", "ON_ERROR_STOP=1", "-qAtc", sql],
             output: output)
         defer { try? FileManager.default.removeItem(atPath: output) }
         let status = process.wait()
@@ -60,7 +83,11 @@ public final class PostgresServer: @unchecked Sendable {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    deinit {
+    deinit { stop() }
+
+    /// Stops the server and removes its cluster (also done when the value goes away).
+    public func stop() {
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
         try? runAsServerUser("\(binaries)/pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
         try? FileManager.default.removeItem(at: folder)
     }

@@ -52,8 +52,10 @@ import Testing
         let location = try StoreLocation(folder.file("store/ferry.sqlite"))
         #expect(location.description == folder.file("store/ferry.sqlite"))
         #expect(try StoreLocation("sqlite:" + folder.file("s.sqlite")).path == folder.file("s.sqlite"))
-        let other = #expect(throws: FerryError.self) { try StoreLocation("postgres://ferry@127.0.0.1:5432/ferry") }
+        let other = #expect(throws: FerryError.self) { try StoreLocation("mysql://ferry@127.0.0.1:3306/ferry") }
         #expect(other?.code == .invalidArgument && other?.field == "store")
+        let shared = try StoreLocation("postgres://ferry:secret@db.internal:5432/ferry")
+        #expect(shared.description == "postgres://ferry@db.internal:5432/ferry", "the password is never shown")
         let store = try location.open()
         #expect(FileManager.default.fileExists(atPath: location.path))
         let bundle = try FixtureModel.shared().export(name: "model-q", to: folder.file("model-q.tar.gz"))

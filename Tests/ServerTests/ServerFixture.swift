@@ -31,7 +31,7 @@ struct ServerFixture {
     let metrics = ServerMetrics()
 
     /// The store's location, as `ferry serve` is given it.
-    var location: StoreLocation { get throws { try StoreLocation(store.path) } }
+    var location: StoreLocation { get throws { try StoreLocation(store.location) } }
 
     /// What the server trusts: the fixture's plugins, any signature.
     var trust: BundleTrust { BundleTrust(plugins: Self.registry) }

@@ -1,6 +1,5 @@
 import FerryCore
 import Foundation
-import GRDB
 import Testing
 
 @testable import FerryStore
@@ -10,8 +9,8 @@ import Testing
 /// naming the record.
 @Suite struct AuditTrailTests {
     /// A store with four changes: register two versions, promote one with a reason, point an alias, revoke a token.
-    static func changedStore() throws -> Store {
-        let store = try RegistryTests.store()
+    static func changedStore(_ backend: StoreBackend) throws -> Store {
+        let store = try backend.store()
         try store.register(RegistryTests.entry("SPX-lasso", "1.0.0"))
         try store.register(RegistryTests.entry("SPX-lasso", "1.0.1"))
         try store.setStage(name: "SPX-lasso", version: "1.0.0", to: .production, by: "bob", reason: "passed the gate")
@@ -22,8 +21,8 @@ import Testing
         return store
     }
 
-    @Test func everyChangeIsRecordedWithWhoWhyAndBefore() throws {
-        let store = try Self.changedStore()
+    @Test(arguments: StoreBackend.allCases) func everyChangeIsRecordedWithWhoWhyAndBefore(backend: StoreBackend) throws {
+        let store = try Self.changedStore(backend)
         let trail = try store.auditTrail()
         #expect(trail.map(\.action) == [.register, .register, .stage, .alias, .alias, .tokenCreate, .tokenRevoke])
         #expect(trail.map(\.id) == Array(1...7))
@@ -38,8 +37,8 @@ import Testing
         #expect(verification.intact && verification.records == 7 && verification.anchorsChecked == 7 && verification.unanchored == 0)
     }
 
-    @Test func archivingRecordsTheAliasesItRemoves() throws {
-        let store = try Self.changedStore()
+    @Test(arguments: StoreBackend.allCases) func archivingRecordsTheAliasesItRemoves(backend: StoreBackend) throws {
+        let store = try Self.changedStore(backend)
         try store.setStage(name: "SPX-lasso", version: "1.0.1", to: .archived, by: "bob", reason: "retired")
         let last = try store.auditTrail().suffix(2)
         #expect(last.map(\.action) == [.aliasRemoved, .stage])
@@ -47,31 +46,26 @@ import Testing
         #expect(try store.verifyAudit().intact)
     }
 
-    @Test func anEditedRecordIsNamed() throws {
-        let store = try Self.changedStore()
-        try store.pool.write { db in try db.execute(sql: "UPDATE audit SET reason = 'routine' WHERE id = 5") }
+    @Test(arguments: StoreBackend.allCases) func anEditedRecordIsNamed(backend: StoreBackend) throws {
+        let store = try Self.changedStore(backend)
+        try store.tamper("UPDATE audit SET reason = 'routine' WHERE id = 5")
         let verification = try store.verifyAudit()
         #expect(verification.firstBadRecord == 5)
         #expect(verification.problem?.contains("record #5 (alias SPX-lasso@champion by carol") == true, "\(verification.problem ?? "")")
     }
 
-    @Test func anEditThatRecomputesEveryLaterHashIsCaughtByTheAnchor() throws {
-        let store = try Self.changedStore()
-        try store.pool.write { db in
-            var records = try AuditRecord.order(Column("id")).fetchAll(db)
-            var previousHash = records[1].hash
-            for index in 2..<records.count {
-                let r = records[index]
-                let actor = index == 2 ? "mallory" : r.actor
-                let hash = Store.auditHash(
-                    id: r.id, at: r.at, actor: actor, action: r.action, subject: r.subject, previous: r.previous, value: r.value,
-                    reason: r.reason, after: previousHash)
-                records[index] = AuditRecord(
-                    id: r.id, at: r.at, actor: actor, action: r.action, subject: r.subject, previous: r.previous, value: r.value,
-                    reason: r.reason, hash: hash)
-                try records[index].update(db)
-                previousHash = hash
-            }
+    @Test(arguments: StoreBackend.allCases) func anEditThatRecomputesEveryLaterHashIsCaughtByTheAnchor(backend: StoreBackend) throws {
+        let store = try Self.changedStore(backend)
+        let records = try store.auditTrail()
+        var previousHash = records[1].hash
+        for index in 2..<records.count {
+            let r = records[index]
+            let actor = index == 2 ? "mallory" : r.actor
+            let hash = Store.auditHash(
+                id: r.id, at: r.at, actor: actor, action: r.action, subject: r.subject, previous: r.previous, value: r.value,
+                reason: r.reason, after: previousHash)
+            try store.tamper("UPDATE audit SET actor = ?, hash = ? WHERE id = ?", [.text(actor), .text(hash), .integer(r.id)])
+            previousHash = hash
         }
         let verification = try store.verifyAudit()
         #expect(verification.firstBadRecord == 3, "the chain holds; the anchor does not")
@@ -79,20 +73,20 @@ import Testing
         #expect(verification.problem?.contains("anchored") == true)
     }
 
-    @Test func removingTheNewestRecordIsCaughtByTheAnchor() throws {
-        let store = try Self.changedStore()
-        try store.pool.write { db in try db.execute(sql: "DELETE FROM audit WHERE id = 7") }
+    @Test(arguments: StoreBackend.allCases) func removingTheNewestRecordIsCaughtByTheAnchor(backend: StoreBackend) throws {
+        let store = try Self.changedStore(backend)
+        try store.tamper("DELETE FROM audit WHERE id = 7")
         let verification = try store.verifyAudit()
         #expect(verification.firstBadRecord == 7)
         #expect(verification.problem?.contains("record #7 was removed") == true, "\(verification.problem ?? "")")
-        try store.pool.write { db in try db.execute(sql: "DELETE FROM audit WHERE id = 4") }
+        try store.tamper("DELETE FROM audit WHERE id = 4")
         #expect(try store.verifyAudit().problem?.contains("record #4 was removed: the trail goes from #3 to #5") == true)
     }
 
-    @Test func aMalformedAnchorLineIsNamed() throws {
-        let store = try Self.changedStore()
+    @Test(arguments: StoreBackend.allCases) func aMalformedAnchorLineIsNamed(backend: StoreBackend) throws {
+        let store = try Self.changedStore(backend)
         try Data("1 nothex\n".utf8).write(to: URL(fileURLWithPath: store.auditAnchorPath))
         let error = #expect(throws: FerryError.self) { try store.verifyAudit() }
-        #expect(error?.description.contains(".audit-anchor:1: not 'ID HASH'") == true)
+        #expect(error?.description.contains("\(store.auditAnchorPath):1: not 'ID HASH'") == true)
     }
 }

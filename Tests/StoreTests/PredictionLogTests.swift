@@ -1,14 +1,13 @@
 import FerryCore
 import Foundation
-import GRDB
 import Testing
 
 @testable import FerryStore
 
 /// Runs and the prediction log: batches are written once and whole.
 @Suite struct PredictionLogTests {
-    @Test func aBatchIsWrittenOnceForItsDay() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func aBatchIsWrittenOnceForItsDay(backend: StoreBackend) throws {
+        let store = try backend.store()
         let rows = [
             ScoredRow(instrument: "SPX", asOf: "2018-12-28", value: 0.01), ScoredRow(instrument: "GOOG", asOf: "2018-12-28", value: nil),
         ]
@@ -21,23 +20,24 @@ import Testing
         #expect(try store.predictions(model: "SPX-lasso", limit: 1).first?.version == "1.0.1")
     }
 
-    @Test func aBatchThatFailsMidwayLeavesNothing() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func aBatchThatFailsMidwayLeavesNothing(backend: StoreBackend) throws {
+        let store = try backend.store()
         // The third prediction row fails, as a crash midway would.
-        try store.pool.write { db in
-            try db.execute(
-                sql:
-                    "CREATE TRIGGER fail BEFORE INSERT ON prediction WHEN (SELECT COUNT(*) FROM prediction) >= 2 BEGIN SELECT RAISE(ABORT, 'boom'); END"
-            )
+        switch backend {
+        case .sqlite:
+            try store.tamper(
+                "CREATE TRIGGER fail BEFORE INSERT ON prediction WHEN NEW.instrument = 'I2' BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        case .postgres:
+            try store.tamper("ALTER TABLE prediction ADD CONSTRAINT fail CHECK (instrument <> 'I2')")
         }
         let rows = (0..<5).map { ScoredRow(instrument: "I\($0)", asOf: "2018-12-28", value: Double($0)) }
-        #expect(throws: DatabaseError.self) { try store.writeBatch(model: "m", version: "1", asOf: "2018-12-28", rows: rows) }
+        #expect(throws: (any Error).self) { try store.writeBatch(model: "m", version: "1", asOf: "2018-12-28", rows: rows) }
         #expect(try store.predictionCount(model: "m") == 0)
-        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") } == 0)
+        #expect(try store.query("SELECT COUNT(*) AS n FROM batch").first?["n"] == .integer(0))
     }
 
-    @Test func outcomesJoinTheirPredictionsThroughTheBundlesTarget() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func outcomesJoinTheirPredictionsThroughTheBundlesTarget(backend: StoreBackend) throws {
+        let store = try backend.store()
         try store.register(RegistryTests.entry("m", "1"))
         try store.logPredictions([
             PredictionEntry(
@@ -58,21 +58,19 @@ import Testing
             "the same value: nothing changed")
     }
 
-    @Test func outcomesFromBeforeTargetsSurviveTheMigration() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-store-\(UUID().uuidString)/ferry.sqlite").path
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let old = try DatabaseQueue(path: path)
-        try StoreMigrations.migrator.migrate(old, upTo: "v2-tokens")
-        try old.write { try $0.execute(sql: "INSERT INTO outcome VALUES ('SPX', '2018-12-27', -0.01, 't')") }
-        try old.close()
-        let store = try Store(path: path)
+    @Test(arguments: StoreBackend.allCases) func outcomesFromBeforeTargetsSurviveTheMigration(backend: StoreBackend) throws {
+        let location = try backend.newLocation()
+        let old = try backend.database(at: location)
+        for migration in StoreMigrations.all.prefix(2) { try old.apply(migration) }
+        _ = try old.write { session in try session.execute("INSERT INTO outcome VALUES ('SPX', '2018-12-27', -0.01, 't')", []) }
+        let store = try Store(location: location)
         #expect(try store.schemaVersion() == "v7-audit")
-        let kept = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT instrument, as_of, target, value FROM outcome") }
-        #expect(kept.count == 1 && kept[0]["target"] == "" && kept[0]["value"] == -0.01)
+        let kept = try store.query("SELECT instrument, as_of, target, value FROM outcome")
+        #expect(kept.count == 1 && kept[0]["target"] == .text("") && kept[0]["value"] == .real(-0.01))
     }
 
-    @Test func runsAreFoundByIdOrItsStart() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func runsAreFoundByIdOrItsStart(backend: StoreBackend) throws {
+        let store = try backend.store()
         for (id, created) in [("lasso-20261121-1", "2026-11-21T10:00:00Z"), ("lasso-20261121-2", "2026-11-21T11:00:00Z")] {
             try store.recordRun(
                 RunEntry(
@@ -87,6 +85,7 @@ import Testing
         #expect(throws: FerryError.self) { try store.setBundleDigest("d", run: "nope") }
     }
 
+    /// SQLite only: a PostgreSQL URL that is wrong is refused by `PostgresURLTests`.
     @Test func refusesAFileThatIsNotAStore() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-store-\(UUID().uuidString).sqlite").path
         try Data("this is not SQLite".utf8).write(to: URL(fileURLWithPath: path))

@@ -9,10 +9,6 @@ import Testing
 
 /// The registry: adding, resolving names, stages with their history, aliases.
 @Suite struct RegistryTests {
-    static func store() throws -> Store {
-        try Store(path: FileManager.default.temporaryDirectory.appendingPathComponent("ferry-store-\(UUID().uuidString)/ferry.sqlite").path)
-    }
-
     static func entry(_ name: String = "SPX-lasso", _ version: String = "1.0.0", digest: String? = nil) -> RegisteredBundle {
         RegisteredBundle(
             name: name, version: version, digest: digest ?? "\(name)-\(version)-digest", plugin: "lasso", pluginVersion: "1.0.0",
@@ -20,8 +16,8 @@ import Testing
             registeredAt: "2026-11-21T10:00:0\(version.last!)Z", registeredBy: "ana")
     }
 
-    @Test func addsOnceAndRefusesAnotherBundleUnderTheSameVersion() throws {
-        let store = try Self.store()
+    @Test(arguments: StoreBackend.allCases) func addsOnceAndRefusesAnotherBundleUnderTheSameVersion(backend: StoreBackend) throws {
+        let store = try backend.store()
         #expect(try store.register(Self.entry()).added)
         #expect(try store.register(Self.entry()).added == false, "the same bundle again changes nothing")
         let clash = try #require(throws: FerryError.self) { try store.register(Self.entry(digest: "other")) }
@@ -32,8 +28,8 @@ import Testing
         #expect(try store.schemaVersion() == "v7-audit")
     }
 
-    @Test func resolvesAliasesVersionsAndTheProductionVersion() throws {
-        let store = try Self.store()
+    @Test(arguments: StoreBackend.allCases) func resolvesAliasesVersionsAndTheProductionVersion(backend: StoreBackend) throws {
+        let store = try backend.store()
         for version in ["1.0.0", "1.0.1", "1.0.2"] { try store.register(Self.entry("SPX-lasso", version)) }
         #expect(try store.resolve(ModelReference("SPX-lasso")).version == "1.0.2", "no production version: the newest")
         try store.setStage(name: "SPX-lasso", version: "1.0.1", to: .production, by: "ana")
@@ -48,8 +44,10 @@ import Testing
         #expect(try #require(throws: FerryError.self) { try ModelReference("@champion") }.code == .invalidArgument)
     }
 
-    @Test func promotingArchivesThePreviousProductionVersionAndKeepsTheHistory() throws {
-        let store = try Self.store()
+    @Test(arguments: StoreBackend.allCases) func promotingArchivesThePreviousProductionVersionAndKeepsTheHistory(backend: StoreBackend)
+        throws
+    {
+        let store = try backend.store()
         try store.register(Self.entry("SPX-lasso", "1.0.0"))
         try store.register(Self.entry("SPX-lasso", "1.0.1"))
         try store.setStage(name: "SPX-lasso", version: "1.0.0", to: .production, by: "ana")
@@ -76,8 +74,8 @@ import Testing
 
 /// Bearer tokens: kept as hashes, found by the token, ordered roles.
 @Suite struct AccessTokenTests {
-    @Test func keepsOnlyTheHashAndFindsTheRole() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func keepsOnlyTheHashAndFindsTheRole(backend: StoreBackend) throws {
+        let store = try backend.store()
         let (token, entry) = try store.createToken(role: .predict, name: "desk", by: "ana")
         #expect(token.hasPrefix("ferry_\(entry.id)_") && token.count == 6 + 8 + 1 + 64)
         #expect(entry.hash == AccessToken.hash(token) && !entry.hash.contains(token))

@@ -16,8 +16,8 @@ import Testing
             report: nil, at: "2026-12-02T10:00:00Z", by: "ana")
     }
 
-    @Test func aPolicyIsKeptPerRegisteredModel() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func aPolicyIsKeptPerRegisteredModel(backend: StoreBackend) throws {
+        let store = try backend.store()
         let unknown = #expect(throws: FerryError.self) { try store.setPolicy(ModelPolicy(name: "SPX-lasso", setBy: "ana")) }
         #expect(unknown?.code == .notFound)
         try store.register(RegistryTests.entry())
@@ -30,8 +30,8 @@ import Testing
         #expect(try store.policy(name: "SPX-lasso")?.onRed == .rollback, "setting again replaces it")
     }
 
-    @Test func theLastGradeOfAVersionIsTheNewest() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func theLastGradeOfAVersionIsTheNewest(backend: StoreBackend) throws {
+        let store = try backend.store()
         try store.register(RegistryTests.entry())
         #expect(try store.lastGrade(name: "SPX-lasso", version: "1.0.0") == nil)
         for status in ["green", "red", "yellow"] {
@@ -46,8 +46,8 @@ import Testing
         }
     }
 
-    @Test func rollbacksMoveProductionOrAnAliasAndRecordTheAction() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func rollbacksMoveProductionOrAnAliasAndRecordTheAction(backend: StoreBackend) throws {
+        let store = try backend.store()
         for version in ["1.0.0", "1.0.1", "1.0.2"] { try store.register(RegistryTests.entry("SPX-lasso", version)) }
         try store.setStage(name: "SPX-lasso", version: "1.0.0", to: .production, by: "ana")
         try store.setStage(name: "SPX-lasso", version: "1.0.2", to: .production, by: "ana")
@@ -65,8 +65,8 @@ import Testing
         #expect(try store.actions(name: "SPX-lasso").count == 2, "a change that fails records no action")
     }
 
-    @Test func aPauseHoldsUntilItIsResumed() throws {
-        let store = try RegistryTests.store()
+    @Test(arguments: StoreBackend.allCases) func aPauseHoldsUntilItIsResumed(backend: StoreBackend) throws {
+        let store = try backend.store()
         try store.register(RegistryTests.entry())
         try store.apply(Self.action(.pause, alias: "champion"))
         #expect(try store.pause(name: "SPX-lasso", alias: "champion")?.reason == "test")

@@ -7,6 +7,7 @@ enum ResolvedPackages {
         "async-http-client": "1.37.0",
         "grdb.swift": "7.10.0",
         "hummingbird": "2.28.1",
+        "postgres-nio": "1.33.2",
         "swift-algorithms": "1.2.1",
         "swift-argument-parser": "1.8.2",
         "swift-asn1": "1.7.4",

@@ -110,7 +110,7 @@ public struct LifecycleDemo: Sendable {
 
         let verifier = BundleVerifier(registry: registry, environment: environment)
         let registered = try logger.step(
-            "register", reading: ["store": .string(store.path)],
+            "register", reading: ["store": .string(store.location)],
             producing: { (entry: RegisteredBundle) in ["model": .string("\(entry.name)@\(entry.version)")] }
         ) { try BundleRegistration(store: store, verifier: verifier).add(bundle, by: "ferry demo").entry }
         let batch = try logger.step(
@@ -143,7 +143,7 @@ public struct LifecycleDemo: Sendable {
             walkForward: folds.map {
                 .init(number: $0.number, train: .init($0.train, of: development), test: .init($0.test, of: development))
             },
-            run: record, bundle: bundle, verification: verification, monitoring: status, store: store.path, registered: registered,
+            run: record, bundle: bundle, verification: verification, monitoring: status, store: store.location, registered: registered,
             batch: batch)
     }
 

@@ -1,18 +1,10 @@
 import Crypto
 import FerryCore
 import Foundation
-import GRDB
 
 #if canImport(Glibc)
     import Glibc
 #endif
-
-extension AuditRecord: FetchableRecord, PersistableRecord {
-    /// The table of the audit trail.
-    public static let databaseTableName = "audit"
-}
-
-extension AuditRecord.Action: DatabaseValueConvertible {}
 
 /// The audit trail: every registry change appended in the transaction that makes it, each record
 /// chained to the one before by its hash, and the trail's newest record (its id and hash) appended
@@ -22,50 +14,52 @@ extension Store {
     /// The hash the first record chains to.
     static let auditGenesis = String(repeating: "0", count: 64)
 
-    /// Where the trail's head is anchored: `$FERRY_AUDIT_ANCHOR`, else beside the store file
-    /// (`ferry.sqlite.audit-anchor`). Keep it where the database's users cannot rewrite it.
-    public var auditAnchorPath: String { ProcessInfo.processInfo.environment["FERRY_AUDIT_ANCHOR"] ?? path + ".audit-anchor" }
-
-    /// `change` in one write transaction; if it appended audit records, the trail's new head is
-    /// anchored once the transaction has committed.
-    func auditedWrite<Result>(_ change: (Database) throws -> Result) throws -> Result {
+    /// `change` in one write transaction holding the registry lock (one registry change at a time
+    /// on the database); if it appended audit records, the trail's new head is anchored once the
+    /// transaction has committed.
+    func auditedWrite<Result>(_ change: (any SQLSession) throws -> Result) throws -> Result {
         var head: (before: Int64?, after: (id: Int64, hash: String)?) = (nil, nil)
-        let result = try pool.write { db in
-            head.before = try Self.auditHead(db)?.id
-            let result = try change(db)
-            head.after = try Self.auditHead(db)
+        let result = try database.write { session in
+            try session.lockRegistry()
+            head.before = try Self.auditHead(session)?.id
+            let result = try change(session)
+            head.after = try Self.auditHead(session)
             return result
         }
         if let after = head.after, after.id != head.before { try appendAnchor(id: after.id, hash: after.hash) }
         return result
     }
 
-    /// Appends a record of a change made in `db`'s transaction, chained to the newest one.
+    /// Appends a record of a change made in `session`'s transaction, chained to the newest one.
     func appendAudit(
-        _ db: Database, _ action: AuditRecord.Action, subject: String, previous: String? = nil, value: String? = nil, by actor: String,
+        _ session: any SQLSession, _ action: AuditRecord.Action, subject: String, previous: String? = nil, value: String? = nil,
+        by actor: String,
         reason: String?
     ) throws {
-        let head = try Self.auditHead(db)
+        let head = try Self.auditHead(session)
         let id = (head?.id ?? 0) + 1
         let at = StoreClock.timestamp()
         let hash = Self.auditHash(
             id: id, at: at, actor: actor, action: action, subject: subject, previous: previous, value: value, reason: reason,
             after: head?.hash ?? Self.auditGenesis)
-        try AuditRecord(
-            id: id, at: at, actor: actor, action: action, subject: subject, previous: previous, value: value, reason: reason, hash: hash
-        ).insert(db)
+        try session.insert(
+            AuditRecord(
+                id: id, at: at, actor: actor, action: action, subject: subject, previous: previous, value: value, reason: reason, hash: hash
+            ),
+            into: "audit")
     }
 
     /// Every record of the trail, oldest first.
     public func auditTrail() throws -> [AuditRecord] {
-        try pool.read { db in try AuditRecord.order(Column("id")).fetchAll(db) }
+        try database.read { session in try session.records(AuditRecord.self, "SELECT * FROM audit ORDER BY id") }
     }
 
     /// The records of model `name`'s versions and aliases, oldest first.
     public func auditHistory(name: String) throws -> [AuditRecord] {
-        try pool.read { db in
-            try AuditRecord.fetchAll(
-                db, sql: "SELECT * FROM audit WHERE subject LIKE ? ESCAPE '\\' ORDER BY id", arguments: [Self.likePrefix(name + "@")])
+        let (from, to) = Self.prefixRange(name + "@")
+        return try database.read { session in
+            try session.records(
+                AuditRecord.self, "SELECT * FROM audit WHERE subject >= ? AND subject < ? ORDER BY id", [.text(from), .text(to)])
         }
     }
 
@@ -113,8 +107,8 @@ extension Store {
     }
 
     /// The newest record's id and hash, if any.
-    private static func auditHead(_ db: Database) throws -> (id: Int64, hash: String)? {
-        try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
+    private static func auditHead(_ session: any SQLSession) throws -> (id: Int64, hash: String)? {
+        try session.row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").map { (try $0.integer("id"), try $0.text("hash")) }
     }
 
     /// SHA-256 (hex) of the previous hash and the record's fields, as a JSON array: no two records' fields read the same.
@@ -131,6 +125,8 @@ extension Store {
     /// machines sharing the file do not interleave), synced to disk.
     private func appendAnchor(id: Int64, hash: String) throws {
         let line = Array("\(id) \(hash)\n".utf8)
+        let folder = (auditAnchorPath as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let descriptor = open(auditAnchorPath, O_WRONLY | O_APPEND | O_CREAT, 0o644)
         guard descriptor >= 0 else {
             throw FerryError(.io, "cannot append to the audit anchor \(auditAnchorPath): \(String(cString: strerror(errno)))")
@@ -156,12 +152,5 @@ extension Store {
 
     private static func describe(_ record: AuditRecord) -> String {
         "\(record.action.rawValue) \(record.subject) by \(record.actor) at \(record.at)"
-    }
-
-    /// `text` as a LIKE prefix pattern, its `%`, `_` and `\` escaped.
-    private static func likePrefix(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
-            of: "_", with: "\\_")
-            + "%"
     }
 }

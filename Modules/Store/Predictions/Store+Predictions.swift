@@ -1,27 +1,24 @@
 import FerryCore
-import GRDB
 
 extension Store {
     /// Writes a day's batch of `model` `version` in one transaction: the batch row and every
     /// prediction, or nothing. Returns the new batch's id, or `nil` when that model version's batch
     /// for `asOf` was written before (a rerun writes nothing new).
     public func writeBatch(model: String, version: String, asOf: String, rows: [ScoredRow]) throws -> Int64? {
-        try pool.write { db in
-            let existing = try Int64.fetchOne(
-                db, sql: "SELECT id FROM batch WHERE model = ? AND version = ? AND as_of = ?", arguments: [model, version, asOf])
-            guard existing == nil else { return nil }
+        try database.write { session in
             let now = StoreClock.timestamp()
-            try db.execute(
-                sql: "INSERT INTO batch (model, version, as_of, created_at, rows) VALUES (?, ?, ?, ?, ?)",
-                arguments: [model, version, asOf, now, rows.count])
-            let batch = db.lastInsertedRowID
-            let inserter = try PredictionInserter(db)
-            for row in rows {
-                _ = try inserter.insert(
+            let inserted = try session.rows(
+                """
+                INSERT INTO batch (model, version, as_of, created_at, rows) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (model, version, as_of) DO NOTHING RETURNING id
+                """, [.text(model), .text(version), .text(asOf), .text(now), SQLValue(rows.count)])
+            guard let batch = try inserted.first?.integer("id") else { return nil }
+            _ = try session.insertPredictions(
+                rows.map { row in
                     PredictionEntry(
                         model: model, version: version, instrument: row.instrument, asOf: row.asOf, value: row.value, source: "batch",
-                        batchID: batch, createdAt: now))
-            }
+                        batchID: batch, createdAt: now)
+                })
             return batch
         }
     }
@@ -30,39 +27,32 @@ extension Store {
     /// - Returns: Each prediction's id in the log, in order.
     @discardableResult
     public func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
-        try pool.write { db in
-            let inserter = try PredictionInserter(db)
-            return try entries.map(inserter.insert)
-        }
+        try database.write { session in try session.insertPredictions(entries) }
     }
 
     /// The newest `limit` predictions of model `name` (every model when `nil`), newest first.
     public func predictions(model name: String? = nil, limit: Int = 100) throws -> [PredictionEntry] {
-        try pool.read { db in
-            var sql = "SELECT * FROM prediction"
-            var arguments: StatementArguments = []
-            if let name {
-                sql += " WHERE model = ?"
-                arguments += [name]
+        try database.read { session in
+            guard let name else {
+                return try session.records(PredictionEntry.self, "SELECT * FROM prediction ORDER BY id DESC LIMIT ?", [SQLValue(limit)])
             }
-            sql += " ORDER BY id DESC LIMIT ?"
-            arguments += [limit]
-            return try PredictionEntry.fetchAll(db, sql: sql, arguments: arguments)
+            return try session.records(
+                PredictionEntry.self, "SELECT * FROM prediction WHERE model = ? ORDER BY id DESC LIMIT ?", [.text(name), SQLValue(limit)])
         }
     }
 
     /// How many predictions are logged for model `name`.
     public func predictionCount(model name: String) throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM prediction WHERE model = ?", arguments: [name]) ?? 0 }
+        try database.read { session in Int(try session.integer("SELECT COUNT(*) FROM prediction WHERE model = ?", [.text(name)])) }
     }
 
     /// How many predictions of model `name` were logged for each A/B arm (predictions without an arm left out).
     public func predictionCountsByVariant(model name: String) throws -> [String: Int] {
-        try pool.read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT variant, COUNT(*) AS logged FROM prediction WHERE model = ? AND variant IS NOT NULL GROUP BY variant",
-                arguments: [name])
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0["variant"], $0["logged"]) })
+        try database.read { session in
+            let rows = try session.rows(
+                "SELECT variant, COUNT(*) AS logged FROM prediction WHERE model = ? AND variant IS NOT NULL GROUP BY variant", [.text(name)]
+            )
+            return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.text("variant"), Int(try $0.integer("logged"))) })
         }
     }
 
@@ -71,18 +61,16 @@ extension Store {
     /// updated. Returns how many days were new or changed (a rerun over the same files: 0).
     @discardableResult
     public func recordOutcomes(instrument: String, target: String, _ values: [(asOf: String, value: Double)]) throws -> Int {
-        try pool.write { db in
+        try database.write { session in
             let now = StoreClock.timestamp()
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO outcome (instrument, as_of, target, value, recorded_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (instrument, as_of, target) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at
-                    WHERE outcome.value IS NOT excluded.value
-                    """)
             var changed = 0
             for (asOf, value) in values {
-                try statement.execute(arguments: [instrument, asOf, target, value, now])
-                changed += db.changesCount
+                changed += try session.execute(
+                    """
+                    INSERT INTO outcome (instrument, as_of, target, value, recorded_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (instrument, as_of, target) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at
+                    WHERE outcome.value IS DISTINCT FROM excluded.value
+                    """, [.text(instrument), .text(asOf), .text(target), .real(value), .text(now)])
             }
             return changed
         }
@@ -91,17 +79,19 @@ extension Store {
     /// Each logged prediction of model `name` beside the realised outcome of its instrument, day
     /// and the target its bundle predicts, where there is one.
     public func predictionsWithOutcomes(model name: String) throws -> [(prediction: PredictionEntry, outcome: Double)] {
-        try pool.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT prediction.*, outcome.value AS outcome FROM prediction
-                    JOIN bundle ON bundle.name = prediction.model AND bundle.version = prediction.version
-                    JOIN outcome ON outcome.instrument = prediction.instrument AND outcome.as_of = prediction.as_of
-                        AND outcome.target = bundle.target
-                    WHERE prediction.model = ? ORDER BY prediction.as_of, prediction.id
-                    """, arguments: [name])
-            return try rows.map { (try PredictionEntry(row: $0), $0["outcome"]) }
+        try database.read { session in
+            let rows = try session.rows(
+                """
+                SELECT prediction.*, outcome.value AS outcome FROM prediction
+                JOIN bundle ON bundle.name = prediction.model AND bundle.version = prediction.version
+                JOIN outcome ON outcome.instrument = prediction.instrument AND outcome.as_of = prediction.as_of
+                    AND outcome.target = bundle.target
+                WHERE prediction.model = ? ORDER BY prediction.as_of, prediction.id
+                """, [.text(name)])
+            return try rows.map { row in
+                guard let outcome = try row.optionalReal("outcome") else { throw SQLRow.unexpected("outcome", .null, "a number") }
+                return (try row.decode(PredictionEntry.self), outcome)
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 import FerryCore
-import GRDB
 
 /// A prediction the stream consumer made, with the stream entry it answered.
 public struct StreamDelivery: Sendable, Equatable {
@@ -23,33 +22,35 @@ extension Store {
     @discardableResult
     public func logStreamDeliveries(_ deliveries: [StreamDelivery]) throws -> [Bool] {
         guard !deliveries.isEmpty else { return [] }
-        return try pool.write { db in
-            let inserter = try PredictionInserter(db)
-            let known = try db.makeStatement(sql: "SELECT 1 FROM stream_delivery WHERE stream = ? AND entry_id = ?")
-            let record = try db.makeStatement(sql: "INSERT INTO stream_delivery (stream, entry_id, prediction_id) VALUES (?, ?, ?)")
-            return try deliveries.map { delivery in
-                known.bind(text: delivery.stream, at: 1)
-                known.bind(text: delivery.entryID, at: 2)
-                guard try !known.stepOnce(in: db) else { return false }
-                record.bind(text: delivery.stream, at: 1)
-                record.bind(text: delivery.entryID, at: 2)
-                record.bind(integer: try inserter.insert(delivery.prediction), at: 3)
-                _ = try record.stepOnce(in: db)
-                return true
+        return try database.write { session in
+            var seen = Set<[String]>()
+            let new = try deliveries.map { delivery in
+                let key = [delivery.stream, delivery.entryID]
+                let logged = try session.integer(
+                    "SELECT COUNT(*) FROM stream_delivery WHERE stream = ? AND entry_id = ?",
+                    [.text(delivery.stream), .text(delivery.entryID)])
+                return logged == 0 && seen.insert(key).inserted
             }
+            let fresh = zip(deliveries, new).filter(\.1).map(\.0)
+            let ids = try session.insertPredictions(fresh.map(\.prediction))
+            for (delivery, id) in zip(fresh, ids) {
+                try session.execute(
+                    "INSERT INTO stream_delivery (stream, entry_id, prediction_id) VALUES (?, ?, ?)",
+                    [.text(delivery.stream), .text(delivery.entryID), .integer(id)])
+            }
+            return new
         }
     }
 
     /// The logged predictions of `stream`'s entries, by entry id (what a replay's checks read).
     public func streamPredictions(stream: String) throws -> [String: PredictionEntry] {
-        try pool.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT stream_delivery.entry_id AS entry_id, prediction.* FROM stream_delivery
-                    JOIN prediction ON prediction.id = stream_delivery.prediction_id WHERE stream_delivery.stream = ?
-                    """, arguments: [stream])
-            return Dictionary(uniqueKeysWithValues: try rows.map { (String($0["entry_id"] as String), try PredictionEntry(row: $0)) })
+        try database.read { session in
+            let rows = try session.rows(
+                """
+                SELECT stream_delivery.entry_id AS entry_id, prediction.* FROM stream_delivery
+                JOIN prediction ON prediction.id = stream_delivery.prediction_id WHERE stream_delivery.stream = ?
+                """, [.text(stream)])
+            return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.text("entry_id"), try $0.decode(PredictionEntry.self)) })
         }
     }
 }

@@ -1,41 +1,43 @@
 import FerryCore
-import GRDB
 
 extension Store {
     /// Records a run (replacing an entry with the same id).
     public func recordRun(_ run: RunEntry) throws {
-        try pool.write { db in try run.save(db) }
+        try database.write { session in try session.upsert(run, into: "run", key: ["id"]) }
     }
 
     /// Whether the store has the run with exactly this `id`.
     public func hasRun(_ id: String) throws -> Bool {
-        try pool.read { db in try RunEntry.fetchOne(db, key: id) != nil }
+        try database.read { session in try session.integer("SELECT COUNT(*) FROM run WHERE id = ?", [.text(id)]) > 0 }
     }
 
     /// Notes the digest of the bundle exported from run `id`; an unknown run is refused.
     public func setBundleDigest(_ digest: String, run id: String) throws {
-        try pool.write { db in
-            guard var run = try RunEntry.fetchOne(db, key: id) else { throw FerryError(.notFound, "no run '\(id)' in the store") }
-            run.bundleDigest = digest
-            try run.update(db)
+        try database.write { session in
+            guard try session.execute("UPDATE run SET bundle_digest = ? WHERE id = ?", [.text(digest), .text(id)]) > 0 else {
+                throw FerryError(.notFound, "no run '\(id)' in the store")
+            }
         }
     }
 
     /// The run a bundle with `digest` was exported from, if the store recorded it.
     public func run(bundleDigest digest: String) throws -> RunEntry? {
-        try pool.read { db in try RunEntry.filter(Column("bundle_digest") == digest).fetchOne(db) }
+        try database.read { session in
+            try session.record(RunEntry.self, "SELECT * FROM run WHERE bundle_digest = ? LIMIT 1", [.text(digest)])
+        }
     }
 
     /// Every run, newest first.
     public func runs() throws -> [RunEntry] {
-        try pool.read { db in try RunEntry.order(Column("created_at").desc, Column("id").desc).fetchAll(db) }
+        try database.read { session in try session.records(RunEntry.self, "SELECT * FROM run ORDER BY created_at DESC, id DESC") }
     }
 
     /// The run `id`, or the one whose id starts with it when only one does; refused otherwise.
     public func run(_ id: String) throws -> RunEntry {
-        try pool.read { db in
-            if let run = try RunEntry.fetchOne(db, key: id) { return run }
-            let matches = try RunEntry.filter(Column("id").like("\(id)%")).fetchAll(db)
+        try database.read { session in
+            if let run = try session.record(RunEntry.self, "SELECT * FROM run WHERE id = ?", [.text(id)]) { return run }
+            let (from, to) = Self.prefixRange(id)
+            let matches = try session.records(RunEntry.self, "SELECT * FROM run WHERE id >= ? AND id < ?", [.text(from), .text(to)])
             guard matches.count == 1 else {
                 throw FerryError(
                     .notFound,
@@ -43,5 +45,14 @@ extension Store {
             }
             return matches[0]
         }
+    }
+
+    /// The text range holding exactly the strings that start with `prefix` (both backends compare
+    /// text byte by byte): from `prefix` to `prefix` with its last character's successor.
+    static func prefixRange(_ prefix: String) -> (from: String, to: String) {
+        guard let last = prefix.unicodeScalars.last, let next = Unicode.Scalar(last.value + 1) else {
+            return (prefix, prefix + "\u{10FFFF}")
+        }
+        return (prefix, String(prefix.unicodeScalars.dropLast()) + String(next))
     }
 }

@@ -1,7 +1,6 @@
 import Crypto
 import FerryCore
 import Foundation
-import GRDB
 
 extension AccessToken {
     /// SHA-256 of `token`, hex: how a presented token is looked up.
@@ -22,9 +21,9 @@ extension Store {
         let token = "ferry_\(id)_\(secret)"
         let entry = AccessToken(
             id: id, hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
-        try auditedWrite { db in
-            try entry.insert(db)
-            try appendAudit(db, .tokenCreate, subject: id, value: "\(role.rawValue) \(name)", by: user, reason: reason)
+        try auditedWrite { session in
+            try session.insert(entry, into: "token")
+            try appendAudit(session, .tokenCreate, subject: id, value: "\(role.rawValue) \(name)", by: user, reason: reason)
         }
         return (token, entry)
     }
@@ -44,13 +43,13 @@ extension Store {
         }
         let entry = AccessToken(
             id: String(parts[1]), hash: AccessToken.hash(token), role: role, name: name, createdAt: StoreClock.timestamp(), createdBy: user)
-        return try auditedWrite { db in
-            if let existing = try AccessToken.fetchOne(db, key: entry.id) {
+        return try auditedWrite { session in
+            if let existing = try Self.token(session, id: entry.id) {
                 guard existing.hash == entry.hash else { throw FerryError(.conflict, "another token already has id \(entry.id)") }
                 return false
             }
-            try entry.insert(db)
-            try appendAudit(db, .tokenCreate, subject: entry.id, value: "\(role.rawValue) \(name)", by: user, reason: reason)
+            try session.insert(entry, into: "token")
+            try appendAudit(session, .tokenCreate, subject: entry.id, value: "\(role.rawValue) \(name)", by: user, reason: reason)
             return true
         }
     }
@@ -58,21 +57,25 @@ extension Store {
     /// The token entry a presented token matches, or `nil`.
     public func accessToken(matching token: String) throws -> AccessToken? {
         let hash = AccessToken.hash(token)
-        return try pool.read { db in try AccessToken.filter(Column("hash") == hash).fetchOne(db) }
+        return try database.read { session in try session.record(AccessToken.self, "SELECT * FROM token WHERE hash = ?", [.text(hash)]) }
     }
 
     /// Every token's entry (no secrets), oldest first.
     public func accessTokens() throws -> [AccessToken] {
-        try pool.read { db in try AccessToken.order(Column("created_at"), Column("id")).fetchAll(db) }
+        try database.read { session in try session.records(AccessToken.self, "SELECT * FROM token ORDER BY created_at, id") }
     }
 
     /// Revokes the token with public id `id`, recorded in the audit trail as `user`'s with `reason`;
     /// refused when there is none.
     public func revokeToken(id: String, by user: String, reason: String? = nil) throws {
-        try auditedWrite { db in
-            guard let token = try AccessToken.fetchOne(db, key: id) else { throw FerryError(.notFound, "no token '\(id)'") }
-            try token.delete(db)
-            try appendAudit(db, .tokenRevoke, subject: id, previous: "\(token.role.rawValue) \(token.name)", by: user, reason: reason)
+        try auditedWrite { session in
+            guard let token = try Self.token(session, id: id) else { throw FerryError(.notFound, "no token '\(id)'") }
+            try session.execute("DELETE FROM token WHERE id = ?", [.text(id)])
+            try appendAudit(session, .tokenRevoke, subject: id, previous: "\(token.role.rawValue) \(token.name)", by: user, reason: reason)
         }
+    }
+
+    private static func token(_ session: any SQLSession, id: String) throws -> AccessToken? {
+        try session.record(AccessToken.self, "SELECT * FROM token WHERE id = ?", [.text(id)])
     }
 }

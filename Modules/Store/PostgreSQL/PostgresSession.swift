@@ -1,0 +1,129 @@
+import FerryCore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// One PostgreSQL connection as an ``SQLSession``: `?` placeholders numbered `$1`, `$2`, ... and
+/// every value bound (never spliced into the SQL).
+struct PostgresSession: SQLSession {
+    let connection: PostgresConnection
+    let logger: Logger
+    let url: PostgresURL
+    var dialect: SQLDialect { .postgres }
+
+    @discardableResult
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        try run(sql, arguments).rows.map { row in
+            var columns: [String] = []
+            var values: [SQLValue] = []
+            for cell in row {
+                columns.append(cell.columnName)
+                values.append(try Self.value(cell))
+            }
+            return SQLRow(columns: columns, values: values)
+        }
+    }
+
+    /// One multi-row `INSERT ... RETURNING id` per 1,000 entries.
+    func insertPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(entries.count)
+        for start in stride(from: 0, to: entries.count, by: 1000) {
+            let chunk = entries[start..<min(start + 1000, entries.count)]
+            let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let arguments = chunk.flatMap { entry -> [SQLValue] in
+                [
+                    .text(entry.model), .text(entry.version), SQLValue(entry.variant), SQLValue(entry.caller), .text(entry.instrument),
+                    .text(entry.asOf), SQLValue(entry.value), .text(entry.source), SQLValue(entry.batchID), .text(entry.createdAt),
+                ]
+            }
+            let inserted = try self.rows(
+                "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES \(rows) RETURNING id",
+                arguments)
+            ids += try inserted.map { try $0.integer("id") }
+        }
+        return ids
+    }
+
+    func lockRegistry() throws { try execute("SELECT pg_advisory_xact_lock(\(Self.registryLock))", []) }
+
+    /// The advisory lock key registry changes take ("FERRYREG").
+    static let registryLock: Int64 = 0x4645_5252_5952_4547
+
+    private func run(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .null: binds.appendNull()
+            case let .integer(number): binds.append(number)
+            case let .real(number): binds.append(number)
+            case let .text(text): binds.append(text)
+            }
+        }
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds), logger: logger).wait()
+        } catch {
+            throw Self.ferryError(error, url: url, doing: "run \(sql.prefix(60))")
+        }
+    }
+
+    /// `sql` with each `?` outside quotes numbered (`$1`, `$2`, ...).
+    static func numbered(_ sql: String) -> String {
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var count = 0
+        var quote: Character?
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                result.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                result.append(character)
+            } else if character == "?" {
+                count += 1
+                result += "$\(count)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func value(_ cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+        case .float4, .float8: return .real(try cell.decode(Double.self))
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    /// A PostgreSQL failure as a ``FerryError``: the server's own message and SQLSTATE (a unique
+    /// violation is a `conflict`), or `unavailable` naming the server when it could not be reached.
+    static func ferryError(_ error: any Error, url: PostgresURL, doing action: String) -> FerryError {
+        guard let error = error as? PSQLError else {
+            return FerryError(.unavailable, "PostgreSQL store \(url): cannot \(action): \(error)")
+        }
+        if let server = error.serverInfo, let message = server[.message] {
+            let state = server[.sqlState] ?? "-"
+            let detail = server[.detail].map { " (\($0))" } ?? ""
+            let code: FerryError.Code = state == "23505" ? .conflict : state.hasPrefix("28") ? .refused : .io
+            return FerryError(code, "PostgreSQL store \(url): \(message)\(detail) [SQLSTATE \(state)]")
+        }
+        let underlying = error.underlying.map { "\($0)" } ?? "\(error.code)"
+        let cause =
+            underlying.contains("Connection refused") ? "connection refused" : underlying.contains("imed out") ? "timed out" : underlying
+        guard error.code == .connectionError else {
+            return FerryError(.unavailable, "PostgreSQL store \(url): cannot \(action): \(cause)")
+        }
+        return FerryError(
+            .unavailable,
+            "PostgreSQL store \(url): cannot connect to \(url.host):\(url.port) (\(cause)); is the server running, and the URL right?")
+    }
+}
