@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-stream bench-stream-consumer bench-tune bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-v2 bench-spark bench-python test-dashboard
+.PHONY: bootstrap build demo test format install image python wheel clean bench-env bench-fixtures bench-features bench-stream bench-stream-consumer bench-tune bench-lasso bench-bundle bench-oci bench-ks bench-lstm bench-lstm-bundle lstm-results bench-serve bench-serve-postgres bench-serve-v2 bench-spark bench-python test-dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -113,6 +113,10 @@ lstm-results:
 
 bench-serve: bench-env
 	bench/serve_vs_fastapi.sh
+
+# The prediction log on PostgreSQL against SQLite's, and two replicas on one database (docs/benchmarks.md).
+bench-serve-postgres:
+	bench/serve_postgres.sh
 
 # /v2 vs /v1, one row vs /health, 100-row batches vs FastAPI + scikit-learn (docs/benchmarks.md).
 bench-serve-v2: bench-env

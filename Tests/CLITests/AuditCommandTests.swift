@@ -35,6 +35,26 @@ import Testing
     }
 }
 
+/// `ferry store require-signatures`: the example bundle is unsigned, so a store that takes only
+/// signed bundles refuses it, and says so; lifting it is audited too.
+@Suite struct RequireSignaturesCommandTests {
+    @Test func anUnsignedBundleIsRefusedWhileTheStoreRequiresSignatures() throws {
+        let space = try RegistryCommandTests.Workspace()
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        #expect(try space.ferry(["store", "require-signatures"]).stdout.contains("takes any bundle that verifies"))
+        let on = try space.ferry(["store", "require-signatures", "on", "--by", "ana", "--reason", "policy MR-12", "--json"])
+        #expect(on.status == 0 && on.stdout.contains("\"require_signatures\" : true"), "\(on.stdout)\(on.stderr)")
+        let refused = try space.ferry(["registry", "add", space.bundle])
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains("SPX-lasso 1.0.0 is unsigned, and this store takes only bundles signed by a trusted key"),
+            "\(refused.stderr)")
+        #expect(try space.ferry(["store", "require-signatures", "off", "--reason", "pilot over"]).status == 0)
+        #expect(try space.ferry(["registry", "add", space.bundle]).status == 0)
+        #expect(try space.ferry(["store", "audit", "verify"]).stdout.contains("intact, 3 record(s)"))
+    }
+}
+
 /// `ferry store status` and `migrate`, and a server refusing a store whose past migration was edited.
 @Suite struct StoreSchemaCommandTests {
     @Test func statusMigrateAndAnEditedMigrationStopTheServer() throws {
@@ -42,11 +62,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = "\(dir)/ferry.sqlite"
         let fresh = try FerryProcess.run(["store", "status"], store: store)
-        #expect(fresh.status == 0 && fresh.stdout.contains("v1  PENDING") && fresh.stdout.contains("7 pending: ferry store migrate"))
+        #expect(fresh.status == 0 && fresh.stdout.contains("v1  PENDING") && fresh.stdout.contains("8 pending: ferry store migrate"))
         let migrate = try FerryProcess.run(["store", "migrate", "--json"], store: store)
         let applied = try #require(try JSONSerialization.jsonObject(with: Data(migrate.stdout.utf8)) as? [String: [String]])
-        #expect(applied["applied"]?.first == "v1" && applied["applied"]?.last == "v7-audit")
-        #expect(try FerryProcess.run(["store", "status"], store: store).stdout.contains("schema current (v7-audit)"))
+        #expect(applied["applied"]?.first == "v1" && applied["applied"]?.last == "v8-store-setting")
+        #expect(try FerryProcess.run(["store", "status"], store: store).stdout.contains("schema current (v8-store-setting)"))
 
         let queue = try DatabaseQueue(path: store)
         try queue.write { db in try db.execute(sql: "UPDATE ferry_migration SET checksum = 'edited' WHERE name = 'v2-tokens'") }

@@ -64,7 +64,7 @@ import Testing
         for migration in StoreMigrations.all.prefix(2) { try old.apply(migration) }
         _ = try old.write { session in try session.execute("INSERT INTO outcome VALUES ('SPX', '2018-12-27', -0.01, 't')", []) }
         let store = try Store(location: location)
-        #expect(try store.schemaVersion() == "v7-audit")
+        #expect(try store.schemaVersion() == "v8-store-setting")
         let kept = try store.query("SELECT instrument, as_of, target, value FROM outcome")
         #expect(kept.count == 1 && kept[0]["target"] == .text("") && kept[0]["value"] == .real(-0.01))
     }
@@ -83,6 +83,23 @@ import Testing
         #expect(try store.run(bundleDigest: "d1")?.id == "lasso-20261121-1" && store.run(bundleDigest: "d2") == nil)
         #expect(throws: FerryError.self) { try store.run("lasso-2026") }
         #expect(throws: FerryError.self) { try store.setBundleDigest("d", run: "nope") }
+    }
+
+    @Test(arguments: StoreBackend.allCases) func aStreamEntryIsLoggedOnceHoweverOftenItIsDelivered(backend: StoreBackend) throws {
+        let store = try backend.store()
+        func delivery(_ entry: String, _ value: Double) -> StreamDelivery {
+            StreamDelivery(
+                stream: "bars", entryID: entry,
+                prediction: PredictionEntry(
+                    model: "m", version: "1", instrument: "SPX", asOf: "2018-12-28T15:3\(entry.prefix(1)):00", value: value,
+                    source: "stream",
+                    createdAt: "t"))
+        }
+        #expect(try store.logStreamDeliveries([delivery("1-0", 0.1), delivery("2-0", 0.2), delivery("1-0", 0.3)]) == [true, true, false])
+        #expect(try store.logStreamDeliveries([delivery("2-0", 0.4), delivery("3-0", 0.5)]) == [false, true], "redelivered after a crash")
+        let logged = try store.streamPredictions(stream: "bars")
+        #expect(logged.mapValues(\.value) == ["1-0": 0.1, "2-0": 0.2, "3-0": 0.5])
+        #expect(try store.predictionCount(model: "m") == 3, "no prediction without its delivery")
     }
 
     /// SQLite only: a PostgreSQL URL that is wrong is refused by `PostgresURLTests`.

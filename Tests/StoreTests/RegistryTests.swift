@@ -25,7 +25,7 @@ import Testing
         #expect(clash.code == .conflict)
         #expect(throws: FerryError.self) { try store.register(Self.entry("SPX-lasso", "2.0.0", digest: "SPX-lasso-1.0.0-digest")) }
         #expect(try store.bundles().count == 1)
-        #expect(try store.schemaVersion() == "v7-audit")
+        #expect(try store.schemaVersion() == "v8-store-setting")
     }
 
     @Test(arguments: StoreBackend.allCases) func resolvesAliasesVersionsAndTheProductionVersion(backend: StoreBackend) throws {
@@ -69,6 +69,31 @@ import Testing
         #expect(archived.message.contains("archived"))
         #expect(archived.code == .refused)
         #expect(throws: FerryError.self) { try store.setAlias("1st", name: "SPX-lasso", version: "1.0.1", by: "ana") }
+    }
+}
+
+/// A store that takes only signed bundles: an unsigned one is neither registered nor aliased.
+@Suite struct RequiredSignatureTests {
+    @Test(arguments: StoreBackend.allCases) func anUnsignedVersionIsNeitherRegisteredNorAliased(backend: StoreBackend) throws {
+        let store = try backend.store()
+        try store.register(RegistryTests.entry("SPX-lasso", "1.0.0"))
+        var signed = RegistryTests.entry("SPX-lasso", "1.0.1")
+        signed.signer = "0123456789abcdef"
+        try store.register(signed)
+        #expect(try store.requiresSignatures() == false)
+        try store.setRequiresSignatures(true, by: "ana", reason: "model-risk policy MR-12")
+        #expect(try store.requiresSignatures())
+        let alias = try #require(throws: FerryError.self) { try store.setAlias("champion", name: "SPX-lasso", version: "1.0.0", by: "ana") }
+        #expect(alias.code == .refused && alias.message.contains("SPX-lasso 1.0.0 is unsigned"), "\(alias.message)")
+        try store.setAlias("champion", name: "SPX-lasso", version: "1.0.1", by: "ana")
+        let unsigned = try #require(throws: FerryError.self) { try store.register(RegistryTests.entry("SPX-lasso", "1.0.2")) }
+        #expect(unsigned.code == .refused)
+        let setting = try store.auditTrail().filter { $0.action == .setting }
+        #expect(setting.count == 1 && setting.first?.value == "on" && setting.first?.previous == "off")
+        #expect(setting.first?.reason == "model-risk policy MR-12")
+        try store.setRequiresSignatures(false, by: "ana")
+        #expect(try store.register(RegistryTests.entry("SPX-lasso", "1.0.2")).added)
+        #expect(try store.verifyAudit().intact)
     }
 }
 

@@ -5,14 +5,14 @@ import FerryPipeline
 /// `ferry store`: the store itself (its schema and audit trail).
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "The store itself: its schema's migrations and its audit trail.",
+        commandName: "store", abstract: "The store itself: its schema's migrations, its audit trail, its settings.",
         discussion: """
             The schema changes by forward-only, numbered migrations; the SHA-256 of each one's SQL \
             is recorded when it runs. A store whose past migration was edited, or which a newer \
             Ferry migrated, is refused by every command (naming the migration) before anything is \
             changed. Commands run pending migrations when they open the store.
             """,
-        subcommands: [StoreStatusCommand.self, StoreMigrateCommand.self, StoreAuditCommand.self])
+        subcommands: [StoreStatusCommand.self, StoreMigrateCommand.self, StoreAuditCommand.self, StoreRequireSignaturesCommand.self])
 }
 
 /// `ferry store status`: the schema's migrations, applied or pending.

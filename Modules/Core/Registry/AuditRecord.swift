@@ -16,6 +16,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         case tokenCreate = "token_create"
         /// An API token revoked (subject its id, previous `ROLE NAME`).
         case tokenRevoke = "token_revoke"
+        /// A setting of the store changed (`require_signatures`).
+        case setting
     }
 
     /// Its place in the trail, from 1, without gaps.

@@ -51,7 +51,7 @@ public struct BatchJob: Sendable {
             throw FerryError(.invalidArgument, "no data files given; the batch needs one bar file per instrument")
         }
         if let pause = try store.pause(name: model.name, alias: model.selector ?? "") { throw ModelPausedError(pause) }
-        let entry = try store.resolve(model)
+        let entry = try RegisteredBundleFiles(store: store).required(try store.resolve(model))
         let predictor = try BundlePredictor(bundle: entry.path, verifier: verifier)
         let reader = MarketFileReader()
         var scored: [(instrument: String, dates: [Timestamp], predictions: [Double], realised: [Double])] = []

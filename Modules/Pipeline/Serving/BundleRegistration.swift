@@ -17,12 +17,8 @@ public struct BundleRegistration: Sendable {
         self.verifier = verifier
     }
 
-    /// Where the store keeps its bundles: `bundles/` beside a SQLite file; for a PostgreSQL store,
-    /// shared by several machines, `$FERRY_BUNDLES` (a folder on shared storage), else `store/bundles`.
-    public var bundlesFolder: String {
-        guard let file = store.file else { return ProcessInfo.processInfo.environment["FERRY_BUNDLES"] ?? "store/bundles" }
-        return ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("bundles")
-    }
+    /// Where the store keeps its bundles on this machine (``RegisteredBundleFiles/folder(for:)``).
+    public var bundlesFolder: String { RegisteredBundleFiles.folder(for: store) }
 
     /// Verifies and registers the bundle at `path`, recorded in the audit trail as `user`'s with
     /// `reason`; throws ``BundleError`` naming the first failed check. `source` records where it was

@@ -51,7 +51,8 @@ public struct BundleScoring: Sendable {
         let path: String
         switch model {
         case let .bundle(bundle): path = bundle
-        case let .registered(reference, store): path = try store.resolve(ModelReference(reference)).path
+        case let .registered(reference, store):
+            path = try RegisteredBundleFiles(store: store).required(try store.resolve(ModelReference(reference))).path
         }
         var rows: [ScoredRows.Row] = []
         var warnings: [String] = []

@@ -49,13 +49,19 @@ public struct ServedModel: Sendable {
 final class LoadedModels: @unchecked Sendable {
     /// Turns a registry entry into a served model (``ServedModel/load(_:verifier:)``; slower ones in tests).
     typealias Loader = @Sendable (RegisteredBundle) throws -> ServedModel
+    /// Finds (or pulls) an entry's archive on this machine before it loads (``RegisteredBundleFiles/local(_:)``).
+    typealias Locator = @Sendable (RegisteredBundle) async throws -> RegisteredBundle
 
+    private let locate: Locator
     private let loader: Loader
     private let lock = NSLock()
     private var ready: [String: ServedModel] = [:]
     private var loading: [String: Task<ServedModel, any Error>] = [:]
 
-    init(loader: @escaping Loader) { self.loader = loader }
+    init(locate: @escaping Locator = { $0 }, loader: @escaping Loader) {
+        self.locate = locate
+        self.loader = loader
+    }
 
     /// The model of `entry`, loaded the first time it is asked for.
     func model(for entry: RegisteredBundle) async throws -> ServedModel {
@@ -63,8 +69,11 @@ final class LoadedModels: @unchecked Sendable {
         if let model = lock.withLock({ ready[digest] }) { return model }
         let task = lock.withLock { () -> Task<ServedModel, any Error> in
             if let running = loading[digest] { return running }
-            let loader = self.loader
-            let started = Task { try await runOffThePool { try loader(entry) } }
+            let (locate, loader) = (self.locate, self.loader)
+            let started = Task {
+                let local = try await locate(entry)
+                return try await runOffThePool { try loader(local) }
+            }
             loading[digest] = started
             return started
         }

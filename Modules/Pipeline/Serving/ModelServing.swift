@@ -37,18 +37,26 @@ public final class ModelServing: Sendable {
     /// What the served rows looked like, per model (drift against the training ranges).
     let inputs = ServedInputs()
 
-    /// Makes the use case over `store`, loading bundles with `verifier`.
-    public convenience init(store: Store, verifier: BundleVerifier, splits: [String: TrafficSplit] = [:], strict: Bool = false) {
-        self.init(store: store, splits: splits, strict: strict) { try ServedModel.load($0, verifier: verifier) }
+    /// Makes the use case over `store`, loading bundles with `verifier`; a bundle whose archive is
+    /// not on this machine is pulled from its pinned `oci://` source with `pulls` when given
+    /// (``RegisteredBundleFiles``), and refused otherwise.
+    public convenience init(
+        store: Store, verifier: BundleVerifier, splits: [String: TrafficSplit] = [:], strict: Bool = false, pulls: BundleTrust? = nil
+    ) {
+        let files = RegisteredBundleFiles(store: store, trust: pulls)
+        self.init(store: store, splits: splits, strict: strict, locate: files.local) { try ServedModel.load($0, verifier: verifier) }
     }
 
     /// Makes the use case with its own loader (tests use a deliberately slow one).
-    init(store: Store, splits: [String: TrafficSplit], strict: Bool = false, loader: @escaping LoadedModels.Loader) {
+    init(
+        store: Store, splits: [String: TrafficSplit], strict: Bool = false, locate: @escaping LoadedModels.Locator = { $0 },
+        loader: @escaping LoadedModels.Loader
+    ) {
         self.store = store
         self.splits = splits
         self.strict = strict
         lookups = RegistryLookups(store: store)
-        loaded = LoadedModels(loader: loader)
+        loaded = LoadedModels(locate: locate, loader: loader)
         log = GroupCommitLog(store: store)
     }
 
@@ -82,6 +90,9 @@ public final class ModelServing: Sendable {
             return try await loaded.model(for: entry)
         } catch let refused as BundleError {
             throw FerryError(.unavailable, "\(entry.name) \(entry.version) cannot be loaded: \(refused.message)", cause: refused)
+        } catch let missing as FerryError where [.notFound, .conflict].contains(missing.code) {
+            // Its archive is not on this machine, or holds other bytes (RegisteredBundleFiles).
+            throw FerryError(.unavailable, "\(entry.name) \(entry.version) cannot be loaded: \(missing.message)", cause: missing)
         }
     }
 

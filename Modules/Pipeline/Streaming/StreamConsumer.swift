@@ -62,7 +62,8 @@ public final class StreamConsumer: @unchecked Sendable {
         case let .registered(text):
             let reference = try ModelReference(text)
             if let pause = try store.pause(name: reference.name, alias: reference.selector ?? "") { throw ModelPausedError(pause) }
-            model = try StreamModel.load(bundle: try store.resolve(reference).path, verifier: verifier)
+            let entry = try RegisteredBundleFiles(store: store).required(try store.resolve(reference))
+            model = try StreamModel.load(bundle: entry.path, verifier: verifier)
         }
         scorer = ShardScorer(model: model, maximumInstruments: options.maximumInstruments)
         warmedUp = try StreamHistory.states(files: options.history, reference: options.reference, pipeline: model.pipeline)

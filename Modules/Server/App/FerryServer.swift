@@ -20,7 +20,8 @@ public enum FerryServer {
     ) throws -> some ApplicationProtocol {
         let store = try location.open()
         let verifier = try trust.verifier()
-        let serving = ModelServing(store: store, verifier: verifier, splits: configuration.splits, strict: configuration.strict)
+        let serving = ModelServing(
+            store: store, verifier: verifier, splits: configuration.splits, strict: configuration.strict, pulls: trust)
         var services: [any Service] = []
         if let interval = configuration.actEvery {
             var actions = StatusActions(store: store, verifier: verifier)

@@ -80,6 +80,9 @@ public struct Store: Sendable {
     /// Which backend holds the store: `sqlite` or `postgres`.
     public var backend: String { database.dialect.rawValue }
 
+    /// Whether a write waits for the network (PostgreSQL) rather than for local work (SQLite).
+    public var writesOverNetwork: Bool { database.dialect == .postgres }
+
     /// The schema version (the last migration applied).
     public func schemaVersion() throws -> String { try database.appliedMigrations().last ?? "none" }
 

@@ -111,6 +111,14 @@ enum StoreMigrations {
                     previous TEXT, value TEXT, reason TEXT, hash TEXT NOT NULL);
                 CREATE INDEX audit_by_subject ON audit (subject, id);
                 """),
+        // Settings of the store itself (issue 21), such as whether it takes only signed bundles;
+        // every change is in the audit trail.
+        Migration(
+            name: "v8-store-setting",
+            sql: """
+                CREATE TABLE store_setting (
+                    name TEXT PRIMARY KEY, value TEXT NOT NULL, set_at TEXT NOT NULL, set_by TEXT NOT NULL);
+                """),
     ]
 
     /// The names of every migration, oldest first.

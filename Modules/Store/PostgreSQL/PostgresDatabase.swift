@@ -60,6 +60,38 @@ final class PostgresDatabase: StoreDatabase, @unchecked Sendable {
         }
     }
 
+    /// Up to ``PostgresSession/rowsPerInsert`` entries are one `INSERT`, atomic by itself: one
+    /// round trip instead of three (`BEGIN`, the insert, `COMMIT`); more go in a transaction.
+    func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
+        guard entries.count <= PostgresSession.rowsPerInsert else { return try write { session in try session.insertPredictions(entries) } }
+        return try read { session in try session.insertPredictions(entries) }
+    }
+
+    /// ``logPredictions(_:)`` without blocking a thread: the insert's future is awaited. When every
+    /// connection is busy, or the entries need more than one insert, the blocking path runs on a
+    /// dispatch thread instead.
+    func logPredictions(_ entries: [PredictionEntry]) async throws -> [Int64] {
+        guard entries.count <= PostgresSession.rowsPerInsert, slots.wait(timeout: .now()) == .success else {
+            return try await runOffThePool { try self.logPredictions(entries) }
+        }
+        defer { slots.signal() }
+        let connection: PostgresConnection
+        if let idle = lock.withLock({ idle.popLast() }), !idle.isClosed {
+            connection = idle
+        } else {
+            connection = try await runOffThePool { try self.connect() }
+        }
+        defer { checkin(connection) }
+        do {
+            return try PostgresSession.ids(
+                try await connection.query(PostgresSession.predictionInsert(entries[...]), logger: logger).get(), url: url)
+        } catch let error as FerryError {
+            throw error
+        } catch {
+            throw PostgresSession.ferryError(error, url: url, doing: "log predictions")
+        }
+    }
+
     func appliedMigrations() throws -> [String] {
         let applied = try read { session in
             guard
@@ -101,6 +133,11 @@ final class PostgresDatabase: StoreDatabase, @unchecked Sendable {
 
     private func checkout() throws -> PostgresConnection {
         if let connection = lock.withLock({ idle.popLast() }), !connection.isClosed { return connection }
+        return try connect()
+    }
+
+    /// Opens a new connection.
+    private func connect() throws -> PostgresConnection {
         let id = lock.withLock {
             opened += 1
             return opened

@@ -28,25 +28,42 @@ struct PostgresSession: SQLSession {
         }
     }
 
-    /// One multi-row `INSERT ... RETURNING id` per 1,000 entries.
+    /// How many predictions one `INSERT` takes (10 values each, well under the protocol's 65,535).
+    static let rowsPerInsert = 1000
+
+    /// One multi-row `INSERT ... RETURNING id` per ``rowsPerInsert`` entries.
     func insertPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(entries.count)
-        for start in stride(from: 0, to: entries.count, by: 1000) {
-            let chunk = entries[start..<min(start + 1000, entries.count)]
-            let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            let arguments = chunk.flatMap { entry -> [SQLValue] in
-                [
-                    .text(entry.model), .text(entry.version), SQLValue(entry.variant), SQLValue(entry.caller), .text(entry.instrument),
-                    .text(entry.asOf), SQLValue(entry.value), .text(entry.source), SQLValue(entry.batchID), .text(entry.createdAt),
-                ]
-            }
-            let inserted = try self.rows(
-                "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES \(rows) RETURNING id",
-                arguments)
-            ids += try inserted.map { try $0.integer("id") }
+        for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
+            let chunk = entries[start..<min(start + Self.rowsPerInsert, entries.count)]
+            ids += try Self.ids(try connection.query(Self.predictionInsert(chunk), logger: logger).wait(), url: url)
         }
         return ids
+    }
+
+    /// The `INSERT ... RETURNING id` of up to ``rowsPerInsert`` entries.
+    static func predictionInsert(_ entries: ArraySlice<PredictionEntry>) -> PostgresQuery {
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: entries.count).joined(separator: ", ")
+        let arguments = entries.flatMap { entry -> [SQLValue] in
+            [
+                .text(entry.model), .text(entry.version), SQLValue(entry.variant), SQLValue(entry.caller), .text(entry.instrument),
+                .text(entry.asOf), SQLValue(entry.value), .text(entry.source), SQLValue(entry.batchID), .text(entry.createdAt),
+            ]
+        }
+        return query(
+            "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES \(rows) RETURNING id",
+            arguments)
+    }
+
+    /// The ids a ``predictionInsert(_:)`` returned.
+    static func ids(_ result: PostgresQueryResult, url: PostgresURL) throws -> [Int64] {
+        try result.rows.map { row in
+            guard let cell = row.first(where: { $0.columnName == "id" }) else {
+                throw FerryError(.internal, "\(url): an insert returned no id")
+            }
+            return try cell.decode(Int64.self)
+        }
     }
 
     func lockRegistry() throws { try execute("SELECT pg_advisory_xact_lock(\(Self.registryLock))", []) }
@@ -55,6 +72,15 @@ struct PostgresSession: SQLSession {
     static let registryLock: Int64 = 0x4645_5252_5952_4547
 
     private func run(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+        do {
+            return try connection.query(Self.query(sql, arguments), logger: logger).wait()
+        } catch {
+            throw Self.ferryError(error, url: url, doing: "run \(sql.prefix(60))")
+        }
+    }
+
+    /// `sql` (with `?` placeholders) and its values as postgres-nio's query: every value bound.
+    static func query(_ sql: String, _ arguments: [SQLValue]) -> PostgresQuery {
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument {
@@ -64,11 +90,7 @@ struct PostgresSession: SQLSession {
             case let .text(text): binds.append(text)
             }
         }
-        do {
-            return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds), logger: logger).wait()
-        } catch {
-            throw Self.ferryError(error, url: url, doing: "run \(sql.prefix(60))")
-        }
+        return PostgresQuery(unsafeSQL: numbered(sql), binds: binds)
     }
 
     /// `sql` with each `?` outside quotes numbered (`$1`, `$2`, ...).

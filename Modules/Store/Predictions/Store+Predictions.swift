@@ -26,9 +26,12 @@ extension Store {
     /// Logs served predictions (one transaction for all of them).
     /// - Returns: Each prediction's id in the log, in order.
     @discardableResult
-    public func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
-        try database.write { session in try session.insertPredictions(entries) }
-    }
+    public func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] { try database.logPredictions(entries) }
+
+    /// ``logPredictions(_:)`` from async code: on PostgreSQL it awaits the insert instead of
+    /// blocking a thread (the server's group commit calls this).
+    @discardableResult
+    public func logPredictions(_ entries: [PredictionEntry]) async throws -> [Int64] { try await database.logPredictions(entries) }
 
     /// The newest `limit` predictions of model `name` (every model when `nil`), newest first.
     public func predictions(model name: String? = nil, limit: Int = 100) throws -> [PredictionEntry] {

@@ -17,28 +17,24 @@ public struct StreamDelivery: Sendable, Equatable {
 
 extension Store {
     /// Logs the predictions of stream entries in one transaction, each at most once: an entry
-    /// whose (stream, entry id) is logged already (redelivered after a crash) writes nothing.
+    /// whose (stream, entry id) is logged already (redelivered after a crash, or by another
+    /// consumer at the same moment) writes nothing. The predictions go in as one batch; each
+    /// delivery is then claimed with `ON CONFLICT DO NOTHING`, and the prediction of a delivery
+    /// already claimed is taken out again, so the log never holds an entry twice.
     /// - Returns: Whether each delivery was new, in order.
     @discardableResult
     public func logStreamDeliveries(_ deliveries: [StreamDelivery]) throws -> [Bool] {
         guard !deliveries.isEmpty else { return [] }
         return try database.write { session in
-            var seen = Set<[String]>()
-            let new = try deliveries.map { delivery in
-                let key = [delivery.stream, delivery.entryID]
-                let logged = try session.integer(
-                    "SELECT COUNT(*) FROM stream_delivery WHERE stream = ? AND entry_id = ?",
-                    [.text(delivery.stream), .text(delivery.entryID)])
-                return logged == 0 && seen.insert(key).inserted
-            }
-            let fresh = zip(deliveries, new).filter(\.1).map(\.0)
-            let ids = try session.insertPredictions(fresh.map(\.prediction))
-            for (delivery, id) in zip(fresh, ids) {
-                try session.execute(
-                    "INSERT INTO stream_delivery (stream, entry_id, prediction_id) VALUES (?, ?, ?)",
+            let ids = try session.insertPredictions(deliveries.map(\.prediction))
+            return try zip(deliveries, ids).map { delivery, id in
+                let claimed = try session.execute(
+                    "INSERT INTO stream_delivery (stream, entry_id, prediction_id) VALUES (?, ?, ?) ON CONFLICT (stream, entry_id) DO NOTHING",
                     [.text(delivery.stream), .text(delivery.entryID), .integer(id)])
+                guard claimed == 0 else { return true }
+                try session.execute("DELETE FROM prediction WHERE id = ?", [.integer(id)])
+                return false
             }
-            return new
         }
     }
 

@@ -3,7 +3,8 @@ import FerryCore
 extension Store {
     /// Registers `entry` in staging. Registering the same bundle again (same name, version and
     /// digest) changes nothing and returns the entry already there; a different bundle under a
-    /// name and version already taken is refused. The audit trail records it, with `reason`.
+    /// name and version already taken is refused, and so is an unsigned bundle when the store
+    /// takes only signed ones (``requiresSignatures()``). The audit trail records it, with `reason`.
     @discardableResult
     public func register(_ entry: RegisteredBundle, reason: String? = nil) throws -> (entry: RegisteredBundle, added: Bool) {
         try auditedWrite { session in
@@ -19,6 +20,7 @@ extension Store {
             if let other = try session.record(RegisteredBundle.self, "SELECT * FROM bundle WHERE digest = ?", [.text(entry.digest)]) {
                 throw FerryError(.conflict, "this bundle is already registered as \(other.name) \(other.version)")
             }
+            try Self.requireSigner(session, entry, for: "sign it (ferry export --sign) and add it again")
             try session.insert(entry, into: "bundle")
             try recordStageChange(
                 session, name: entry.name, version: entry.version, from: nil, to: entry.stage, at: entry.registeredAt,
@@ -111,7 +113,8 @@ extension Store {
     }
 
     /// Points `alias` of model `name` at `version` (moving it if it pointed elsewhere); an archived
-    /// version is refused. A move is recorded in the audit trail with `reason`.
+    /// version is refused, and so is an unsigned one when the store takes only signed bundles
+    /// (``requiresSignatures()``). A move is recorded in the audit trail with `reason`.
     public func setAlias(_ alias: String, name: String, version: String, by user: String, reason: String? = nil) throws {
         try auditedWrite { session in try pointAlias(session, alias, name: name, version: version, by: user, reason: reason) }
     }
@@ -128,6 +131,7 @@ extension Store {
         guard entry.stage != .archived else {
             throw FerryError(.refused, "\(name) \(version) is archived; an alias cannot point at it")
         }
+        try Self.requireSigner(session, entry, for: "an alias can point only at a signed version")
         let previous = try session.row("SELECT version FROM alias WHERE name = ? AND alias = ?", [.text(name), .text(alias)])?.text(
             "version")
         guard previous != version else { return }

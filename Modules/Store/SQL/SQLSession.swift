@@ -75,6 +75,14 @@ extension SQLSession {
     private static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 }
 
+extension StoreDatabase {
+    /// Blocks: a backend whose writes are local work (SQLite) has nothing to wait for.
+    func logPredictions(_ entries: [PredictionEntry]) async throws -> [Int64] {
+        let blocking: () throws -> [Int64] = { try self.logPredictions(entries) }
+        return try blocking()
+    }
+}
+
 /// Where a store's rows are: a SQLite file or a PostgreSQL database. ``Store`` runs every read and
 /// write through one of these.
 protocol StoreDatabase: AnyObject, Sendable {
@@ -86,6 +94,13 @@ protocol StoreDatabase: AnyObject, Sendable {
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func write<Result>(_ body: (any SQLSession) throws -> Result) throws -> Result
+
+    /// Logs predictions all or none, the fastest way the backend has (the server's busiest write).
+    func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64]
+
+    /// ``logPredictions(_:)`` from async code: a backend that waits for the network awaits
+    /// instead of blocking a thread.
+    func logPredictions(_ entries: [PredictionEntry]) async throws -> [Int64]
 
     /// The names of the migrations this database ran, oldest first (none for a new one).
     func appliedMigrations() throws -> [String]

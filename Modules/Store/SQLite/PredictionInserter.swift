@@ -16,6 +16,9 @@ struct PredictionInserter {
         )
     }
 
+    /// Inserts `entries`, in order; returns their ids in the log.
+    func insert(_ entries: [PredictionEntry]) throws -> [Int64] { try entries.map(insert) }
+
     /// Inserts `entry`; returns its id in the log.
     func insert(_ entry: PredictionEntry) throws -> Int64 {
         statement.bind(text: entry.model, at: 1)

@@ -26,6 +26,10 @@ final class SQLiteDatabase: StoreDatabase {
         try pool.write { db in try body(SQLiteSession(db: db)) }
     }
 
+    func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
+        try pool.write { db in try PredictionInserter(db).insert(entries) }
+    }
+
     /// The migrations as GRDB's migrator recorded them (Ferry before checksums ran it), which this
     /// store keeps recording so an older Ferry still reads its version.
     func appliedMigrations() throws -> [String] {
@@ -78,10 +82,7 @@ struct SQLiteSession: SQLSession {
         }
     }
 
-    func insertPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
-        let inserter = try PredictionInserter(db)
-        return try entries.map(inserter.insert)
-    }
+    func insertPredictions(_ entries: [PredictionEntry]) throws -> [Int64] { try PredictionInserter(db).insert(entries) }
 
     /// A GRDB write already holds SQLite's one write lock.
     func lockRegistry() throws {}
