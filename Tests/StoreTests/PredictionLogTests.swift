@@ -85,6 +85,22 @@ import Testing
         #expect(throws: FerryError.self) { try store.setBundleDigest("d", run: "nope") }
     }
 
+    @Test(arguments: StoreBackend.allCases) func servedPredictionsAreLoggedAsTheyWereWithTheirNulls(backend: StoreBackend) async throws {
+        let store = try backend.store()
+        let entries = [
+            PredictionEntry(
+                model: "m", version: "1", variant: "champion", caller: "desk-7", instrument: "SPX", asOf: "2018-12-27", value: -0.25,
+                source: "api", createdAt: "t"),
+            PredictionEntry(model: "m", version: "1", instrument: "-", asOf: "2018-12-28", value: nil, source: "api", createdAt: "t"),
+            PredictionEntry(
+                model: "m", version: "1", caller: "", instrument: "GOOG", asOf: "2018-12-28", value: 1e-300, source: "api", createdAt: "t"),
+        ]
+        let ids = try await store.logPredictions(entries)
+        #expect(ids.count == 3 && ids == ids.sorted() && Set(ids).count == 3)
+        #expect(try store.predictions(model: "m").reversed() == entries, "every field back as it was, nulls included")
+        #expect(try await store.logPredictions([]).isEmpty)
+    }
+
     @Test(arguments: StoreBackend.allCases) func aStreamEntryIsLoggedOnceHoweverOftenItIsDelivered(backend: StoreBackend) throws {
         let store = try backend.store()
         func delivery(_ entry: String, _ value: Double) -> StreamDelivery {

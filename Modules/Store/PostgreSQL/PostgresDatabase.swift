@@ -83,8 +83,12 @@ final class PostgresDatabase: StoreDatabase, @unchecked Sendable {
         }
         defer { checkin(connection) }
         do {
-            return try PostgresSession.ids(
-                try await connection.query(PostgresSession.predictionInsert(entries[...]), logger: logger).get(), url: url)
+            var ids: [Int64] = []
+            ids.reserveCapacity(entries.count)
+            for try await id in try await connection.execute(PredictionLogStatement(entries: entries[...]), logger: logger) {
+                ids.append(id)
+            }
+            return ids
         } catch let error as FerryError {
             throw error
         } catch {
