@@ -171,7 +171,8 @@ public struct StatusActions: Sendable {
                 throw FerryError(
                     .invalidArgument, "\(name): policy shadow retrains a challenger at yellow; no data was given to train it on")
             }
-            let champion = try store.resolve(ModelReference(alias.isEmpty ? name : "\(name)@\(alias)"))
+            let champion = try RegisteredBundleFiles(store: store).required(
+                try store.resolve(ModelReference(alias.isEmpty ? name : "\(name)@\(alias)")))
             let path = try await challenger(champion)
             let registered = try BundleRegistration(store: store, verifier: verifier).add(path, by: user).entry
             return try action(.shadow, to: registered.version, "\(why); challenger \(registered.version) registered, nothing promoted")
@@ -181,13 +182,15 @@ public struct StatusActions: Sendable {
     }
 
     /// The newest version registered before `current` whose last grade was green and whose bundle
-    /// still verifies.
+    /// is on this machine, holds the registered bytes, and still verifies.
     private func rollbackTarget(name: String, current: String) throws -> RegisteredBundle? {
         let versions = try store.bundles(name: name)
+        let files = RegisteredBundleFiles(store: store)
         guard let position = versions.firstIndex(where: { $0.version == current }) else { return nil }
         for candidate in versions[..<position].reversed() {
             guard try store.lastGrade(name: name, version: candidate.version)?.status == HealthStatus.green.rawValue else { continue }
-            if verifier.verify(candidate.path).report.passed { return candidate }
+            // Its archive as this machine has it (a shared store's bundles are kept by reference), the registered bytes.
+            if let local = try? files.onDisk(candidate), verifier.verify(local.path).report.passed { return candidate }
         }
         return nil
     }
