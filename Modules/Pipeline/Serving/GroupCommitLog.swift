@@ -9,6 +9,11 @@ import FerryStore
 /// One group is written at a time on both backends: on PostgreSQL, writing two at once (on two
 /// connections) made the groups smaller and the server slower (8,019 against 9,799 req/s).
 actor GroupCommitLog {
+    /// How often a PostgreSQL group yields before it is taken, so that requests already running
+    /// join it: bigger groups, fewer statements for the database server (on 2 cores shared with it,
+    /// 11,200-11,800 req/s against 9,200-9,600, its CPU 0.21 of a core against 0.28).
+    static let lingerYields = 2
+
     private let store: Store
     private var waiting: [(entries: [PredictionEntry], done: CheckedContinuation<[Int64], any Error>)] = []
     private var writing = false
@@ -32,6 +37,7 @@ actor GroupCommitLog {
     /// write runs off the actor, so new requests join the next group meanwhile.
     private func writeGroups() async {
         while !waiting.isEmpty {
+            if store.writesOverNetwork { for _ in 0..<Self.lingerYields { await Task.yield() } }
             let group = waiting
             waiting = []
             let result = await Self.write(group.flatMap(\.entries), to: store)
