@@ -60,18 +60,16 @@ final class PostgresDatabase: StoreDatabase, @unchecked Sendable {
         }
     }
 
-    /// Up to ``PostgresSession/rowsPerInsert`` entries are one `INSERT`, atomic by itself: one
-    /// round trip instead of three (`BEGIN`, the insert, `COMMIT`); more go in a transaction.
+    /// One `INSERT`, atomic by itself: one round trip instead of three (`BEGIN`, the insert, `COMMIT`).
     func logPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
-        guard entries.count <= PostgresSession.rowsPerInsert else { return try write { session in try session.insertPredictions(entries) } }
-        return try read { session in try session.insertPredictions(entries) }
+        try read { session in try session.insertPredictions(entries) }
     }
 
-    /// ``logPredictions(_:)`` without blocking a thread: the insert's future is awaited. When every
-    /// connection is busy, or the entries need more than one insert, the blocking path runs on a
-    /// dispatch thread instead.
+    /// ``logPredictions(_:)`` without blocking a thread: the prepared insert is awaited. When every
+    /// connection is busy, the blocking path runs on a dispatch thread instead.
     func logPredictions(_ entries: [PredictionEntry]) async throws -> [Int64] {
-        guard entries.count <= PostgresSession.rowsPerInsert, slots.wait(timeout: .now()) == .success else {
+        guard !entries.isEmpty else { return [] }
+        guard slots.wait(timeout: .now()) == .success else {
             return try await runOffThePool { try self.logPredictions(entries) }
         }
         defer { slots.signal() }

@@ -28,41 +28,18 @@ struct PostgresSession: SQLSession {
         }
     }
 
-    /// How many predictions one `INSERT` takes (10 values each, well under the protocol's 65,535).
-    static let rowsPerInsert = 1000
-
-    /// One multi-row `INSERT ... RETURNING id` per ``rowsPerInsert`` entries.
+    /// One `INSERT` for any number of entries: ``PredictionLogStatement``'s text, not prepared on
+    /// this blocking path (postgres-nio prepares statements on its async path only).
     func insertPredictions(_ entries: [PredictionEntry]) throws -> [Int64] {
-        var ids: [Int64] = []
-        ids.reserveCapacity(entries.count)
-        for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
-            let chunk = entries[start..<min(start + Self.rowsPerInsert, entries.count)]
-            ids += try Self.ids(try connection.query(Self.predictionInsert(chunk), logger: logger).wait(), url: url)
-        }
-        return ids
-    }
-
-    /// The `INSERT ... RETURNING id` of up to ``rowsPerInsert`` entries.
-    static func predictionInsert(_ entries: ArraySlice<PredictionEntry>) -> PostgresQuery {
-        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: entries.count).joined(separator: ", ")
-        let arguments = entries.flatMap { entry -> [SQLValue] in
-            [
-                .text(entry.model), .text(entry.version), SQLValue(entry.variant), SQLValue(entry.caller), .text(entry.instrument),
-                .text(entry.asOf), SQLValue(entry.value), .text(entry.source), SQLValue(entry.batchID), .text(entry.createdAt),
-            ]
-        }
-        return query(
-            "INSERT INTO prediction (model, version, variant, caller, instrument, as_of, value, source, batch_id, created_at) VALUES \(rows) RETURNING id",
-            arguments)
-    }
-
-    /// The ids a ``predictionInsert(_:)`` returned.
-    static func ids(_ result: PostgresQueryResult, url: PostgresURL) throws -> [Int64] {
-        try result.rows.map { row in
-            guard let cell = row.first(where: { $0.columnName == "id" }) else {
-                throw FerryError(.internal, "\(url): an insert returned no id")
-            }
-            return try cell.decode(Int64.self)
+        guard !entries.isEmpty else { return [] }
+        let statement = PredictionLogStatement(entries: entries[...])
+        do {
+            let result = try connection.query(
+                PostgresQuery(unsafeSQL: PredictionLogStatement.sql, binds: try statement.makeBindings()), logger: logger
+            ).wait()
+            return try result.rows.map(statement.decodeRow)
+        } catch {
+            throw Self.ferryError(error, url: url, doing: "log predictions")
         }
     }
 
