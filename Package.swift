@@ -75,7 +75,11 @@ let package = Package(
         // Domain modules: each imports Core and nothing of each other.
         .target(name: "FerryData", dependencies: ["FerryCore"], path: module("Data"), swiftSettings: swiftSettings),
         .target(name: "FerryFeatures", dependencies: ["FerryCore"], path: module("Features"), swiftSettings: swiftSettings),
-        .target(name: "FerryModels", dependencies: ["FerryCore", logging], path: module("Models"), swiftSettings: swiftSettings),
+        .target(
+            name: "FerryModels", dependencies: ["FerryCore", "CFerryKernels", logging], path: module("Models"), swiftSettings: swiftSettings
+        ),
+        // Ferry's own compute kernels in C, each built for the instruction sets its CPU is checked for at run time.
+        .target(name: "CFerryKernels", path: module("CKernels")),
         .target(name: "FerryMonitoring", dependencies: ["FerryCore"], path: module("Monitoring"), swiftSettings: swiftSettings),
         .target(name: "FerryRisk", dependencies: ["FerryCore"], path: module("Risk"), swiftSettings: swiftSettings),
 

@@ -61,8 +61,9 @@ extension LSTMNetwork {
             // The gradient reaching the layer below through this layer's input (and its dropout mask).
             guard layer > 0 else { break }
             outputGradient = [Float](repeating: 0, count: rows * layerTrace.width)
-            multiplier.multiply(
-                gateGradients, weights.tensor("lstm.weight_ih_l\(layer)"), into: &outputGradient, m: rows, n: layerTrace.width, k: gates)
+            OrderedProduct.multiply(
+                gateGradients, weights.tensor("lstm.weight_ih_l\(layer)"), into: &outputGradient, m: rows, n: layerTrace.width, k: gates,
+                kernel: kernel)
             if !trace.dropout.isEmpty { outputGradient = zip(outputGradient, trace.dropout[layer - 1]).map(*) }
         }
         return gradients
@@ -85,25 +86,21 @@ extension LSTMNetwork {
                                 carriedHidden.withUnsafeMutableBufferPointer { carriedHidden in
                                     carriedCell.withUnsafeMutableBufferPointer { carriedCell in
                                         for t in (0..<steps).reversed() {
-                                            for row in 0..<batch {
-                                                let at = (t * batch + row) * hidden
-                                                let gateAt = (t * batch + row) * gates
-                                                LSTMCellKernels.backward(
-                                                    gates: activations.baseAddress! + gateAt, cellTanh: cellTanh.baseAddress! + at,
-                                                    previousCell: t > 0 ? cells.baseAddress! + at - batch * hidden : nil,
-                                                    outputGradient: outputGradient.baseAddress! + at,
-                                                    carriedHidden: carriedHidden.baseAddress! + row * hidden,
-                                                    carriedCell: carriedCell.baseAddress! + row * hidden,
-                                                    gateGradients: result.baseAddress! + gateAt,
-                                                    units: hidden)
-                                            }
+                                            let at = t * batch * hidden
+                                            LSTMCell.backward(
+                                                rows: batch, units: hidden, gates: activations.baseAddress! + t * batch * gates,
+                                                cellTanh: cellTanh.baseAddress! + at,
+                                                previousCell: t > 0 ? cells.baseAddress! + at - batch * hidden : nil,
+                                                outputGradient: outputGradient.baseAddress! + at, carriedHidden: carriedHidden.baseAddress!,
+                                                carriedCell: carriedCell.baseAddress!,
+                                                gateGradients: result.baseAddress! + t * batch * gates,
+                                                kernel: kernel)
                                             guard t > 0 else { break }
                                             // Through the recurrent weights to the previous step's hidden state.
-                                            multiplier.multiply(
-                                                UnsafeBufferPointer(rebasing: result[(t * batch * gates)..<((t + 1) * batch * gates)]),
-                                                transposeA: false,
-                                                recurrent, transposeB: false, into: carriedHidden, m: batch, n: hidden, k: gates,
-                                                accumulate: false)
+                                            OrderedProduct.multiply(
+                                                result.baseAddress! + t * batch * gates, recurrent.baseAddress!,
+                                                into: carriedHidden.baseAddress!, m: batch, n: hidden, k: gates, accumulate: false,
+                                                kernel: kernel)
                                         }
                                     }
                                 }

@@ -15,16 +15,29 @@ import Foundation
 /// Inside, sequences are time-major ([step][batch][·]), so each step's rows are one block: the
 /// recurrent product writes straight into that step's gates, and the backward pass's weight
 /// gradients are one product over all steps.
+///
+/// Ferry's own kernels do the per-step work, with the same bits on every CPU: ``LSTMCell`` each
+/// step's cells (every row in one call), ``OrderedProduct`` the products the forward pass makes
+/// (every step's input · W_ihᵀ at once, then h·W_hhᵀ step by step) and those that carry gradients
+/// back through the same weights, on kept transposes of W_ih and W_hh read in place, never repacked.
+/// The weight gradients (products over all steps), the attention and the head go to `multiplier`.
 struct LSTMNetwork: Sendable {
     /// The sizes.
     let shape: LSTMShape
-    /// Every tensor by its PyTorch name, row-major; training moves them in place.
-    var weights: [String: [Float]]
-    /// The matrix products.
+    /// Every tensor by its PyTorch name, row-major; training moves them through ``update(_:)``.
+    private(set) var weights: [String: [Float]]
+    /// Each layer's W_ihᵀ (input width × 4H) and W_hhᵀ (H × 4H), kept in step with `weights`.
+    private(set) var transposed: [(input: [Float], recurrent: [Float])]
+    /// The products over all steps (and the attention's and the head's).
     let multiplier: any MatrixMultiplier
+    /// The kernel of the ordered products and the cells' steps.
+    let kernel: ComputeKernel
 
     /// Checks every tensor ``LSTMShape/tensorShapes`` names is present with its size.
-    init(shape: LSTMShape, weights: [String: [Float]], multiplier: any MatrixMultiplier = LinearAlgebra.multiplier) throws {
+    init(
+        shape: LSTMShape, weights: [String: [Float]], multiplier: any MatrixMultiplier = LinearAlgebra.multiplier,
+        kernel: ComputeKernel = .selected
+    ) throws {
         for (name, dimensions) in shape.tensorShapes {
             guard let values = weights[name] else { throw TensorError(message: "LSTM weights have no tensor \(name)") }
             let expected = dimensions.reduce(1, *)
@@ -38,6 +51,34 @@ struct LSTMNetwork: Sendable {
         self.shape = shape
         self.weights = weights
         self.multiplier = multiplier
+        self.kernel = kernel
+        transposed = Self.transposes(weights, shape: shape)
+    }
+
+    /// Changes the weights (an optimiser's step, the best epoch's weights put back) and the transposes kept from them.
+    mutating func update(_ change: (inout [String: [Float]]) -> Void) {
+        change(&weights)
+        transposed = Self.transposes(weights, shape: shape)
+    }
+
+    /// Every layer's W_ih (4H × width) and W_hh (4H × H), transposed.
+    private static func transposes(_ weights: [String: [Float]], shape: LSTMShape) -> [(input: [Float], recurrent: [Float])] {
+        (0..<shape.layers).map { layer in
+            let width = layer == 0 ? shape.inputs : shape.hidden
+            return (
+                transpose(weights.tensor("lstm.weight_ih_l\(layer)"), rows: 4 * shape.hidden, columns: width),
+                transpose(weights.tensor("lstm.weight_hh_l\(layer)"), rows: 4 * shape.hidden, columns: shape.hidden)
+            )
+        }
+    }
+
+    /// A row-major `rows` × `columns` matrix transposed.
+    private static func transpose(_ matrix: [Float], rows: Int, columns: Int) -> [Float] {
+        var result = [Float](repeating: 0, count: matrix.count)
+        for row in 0..<rows {
+            for column in 0..<columns { result[column * rows + row] = matrix[row * columns + column] }
+        }
+        return result
     }
 
     /// The head's output for each sequence of `input`, laid out [batch][step][feature].
@@ -101,14 +142,12 @@ struct LSTMNetwork: Sendable {
         // Every step's gates start as the biases plus the input's share, in one product: (steps·batch × width) · W_ihᵀ.
         var activations = [Float](repeating: 0, count: rows * gates)
         for row in 0..<rows { activations[(row * gates)..<((row + 1) * gates)] = bias[...] }
-        multiplier.multiply(
-            sequence, weights.tensor("lstm.weight_ih_l\(layer)"), transposeB: true, into: &activations, m: rows, n: gates, k: width,
-            accumulate: true)
+        OrderedProduct.multiply(
+            sequence, transposed[layer].input, into: &activations, m: rows, n: gates, k: width, accumulate: true, kernel: kernel)
         var output = [Float](repeating: 0, count: rows * hidden)
         var cells = output
         var cellTanh = output
-        let recurrent = weights.tensor("lstm.weight_hh_l\(layer)")
-        recurrent.withUnsafeBufferPointer { recurrent in
+        transposed[layer].recurrent.withUnsafeBufferPointer { recurrent in
             activations.withUnsafeMutableBufferPointer { activations in
                 output.withUnsafeMutableBufferPointer { output in
                     cells.withUnsafeMutableBufferPointer { cells in
@@ -118,21 +157,15 @@ struct LSTMNetwork: Sendable {
                                 let stepHidden = t * batch * hidden
                                 if t > 0 {
                                     // + h_{t−1} · W_hhᵀ, straight into this step's gates.
-                                    multiplier.multiply(
-                                        UnsafeBufferPointer(rebasing: output[(stepHidden - batch * hidden)..<stepHidden]),
-                                        transposeA: false,
-                                        recurrent, transposeB: true,
-                                        into: UnsafeMutableBufferPointer(start: stepGates, count: batch * gates),
-                                        m: batch, n: gates, k: hidden, accumulate: true)
+                                    OrderedProduct.multiply(
+                                        output.baseAddress! + stepHidden - batch * hidden, recurrent.baseAddress!, into: stepGates,
+                                        m: batch, n: gates, k: hidden, accumulate: true, kernel: kernel)
                                 }
-                                for row in 0..<batch {
-                                    let at = stepHidden + row * hidden
-                                    LSTMCellKernels.forward(
-                                        gates: stepGates + row * gates,
-                                        previousCell: t > 0 ? UnsafePointer(cells.baseAddress! + at - batch * hidden) : nil,
-                                        cell: cells.baseAddress! + at, cellTanh: cellTanh.baseAddress! + at,
-                                        hidden: output.baseAddress! + at, units: hidden)
-                                }
+                                LSTMCell.forward(
+                                    rows: batch, units: hidden, gates: stepGates,
+                                    previousCell: t > 0 ? UnsafePointer(cells.baseAddress! + stepHidden - batch * hidden) : nil,
+                                    cell: cells.baseAddress! + stepHidden, cellTanh: cellTanh.baseAddress! + stepHidden,
+                                    hidden: output.baseAddress! + stepHidden, kernel: kernel)
                             }
                         }
                     }

@@ -50,7 +50,7 @@ struct LSTMTrainer {
                 let masks = dropoutMasks(count: ends.count * settings.lookback * shape.hidden, using: &generator)
                 let (loss, gradients) = batchGradients(
                     network, rows: rows, ends: ends, masks: masks, targets: targets, sideBySide: sideBySide)
-                adam.step(&network.weights, gradients: gradients)
+                network.update { adam.step(&$0, gradients: gradients) }
                 total += loss * Double(ends.count)
             }
             let trainingLoss = total / Double(order.count)
@@ -75,7 +75,7 @@ struct LSTMTrainer {
                 break
             }
         }
-        if !heldOut.isEmpty { network.weights = best.weights }
+        if !heldOut.isEmpty { network.update { $0 = best.weights } }
         context.progress(1)
         return network
     }
