@@ -58,6 +58,49 @@ import Testing
         }
     }
 
+    /// The forward pass and every gradient have the same bits on each kernel this CPU runs (the
+    /// variants of the PyTorch fixture, attention included).
+    @Test func everyKernelGivesTheSameForwardPassAndGradients() throws {
+        let fixture = try TorchFixture.load(Fixture.self)
+        let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
+        for reference in fixture.cases {
+            let shape = LSTMShape(
+                inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
+            func pass(_ kernel: ComputeKernel) throws -> (head: [UInt32], gradients: [String: [UInt32]]) {
+                let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape), kernel: kernel)
+                let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
+                let gradients = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, fixture.targets).gradient)
+                return (trace.head.map(\.bitPattern), gradients.mapValues { $0.map(\.bitPattern) })
+            }
+            let portable = try pass(.portable)
+            for kernel in ComputeKernel.allCases.dropFirst() where kernel.isSupported {
+                let result = try pass(kernel)
+                #expect(result.head == portable.head, "\(reference.variant) head on \(kernel)")
+                #expect(result.gradients == portable.gradients, "\(reference.variant) gradients on \(kernel)")
+            }
+        }
+    }
+
+    /// Weights changed through `update` predict as a network built from them does: the kept
+    /// transposes of W_ih and W_hh follow the change.
+    @Test func updatedWeightsPredictAsANetworkBuiltFromThem() throws {
+        let shape = LSTMShape(inputs: 3, hidden: 4, layers: 2)
+        let first = Dictionary(
+            uniqueKeysWithValues: shape.tensorShapes.map {
+                ($0.name, TorchFixture.formula($0.name, count: $0.shape.reduce(1, *), hidden: 1))
+            })
+        let second = first.mapValues { $0.map { $0 * -0.7 + 0.01 } }
+        let input = (0..<2 * 5 * 3).map { Float(sin(0.7 * Double($0))) }
+        var network = try LSTMNetwork(shape: shape, weights: first)
+        let before = network.forward(input, batch: 2, steps: 5).head
+        network.update { $0 = second }
+        let after = network.forward(input, batch: 2, steps: 5).head
+        #expect(
+            after.map(\.bitPattern)
+                == (try LSTMNetwork(shape: shape, weights: second)).forward(input, batch: 2, steps: 5).head.map(\.bitPattern))
+        #expect(after != before, "the second weights predict otherwise")
+    }
+
     /// A 2-layer stack; with a dropout mask between the layers; with 2-head attention on top.
     @Test(arguments: [(0, false), (0, true), (2, false)])
     func gradientsAgreeWithFiniteDifferences(attentionHeads: Int, dropout: Bool) throws {
