@@ -97,6 +97,8 @@ def main():
                 own = dict(configurations["ferry"])
                 del own["OPENBLAS_CORETYPE"]
                 configurations["ferry_openblas_own_kernels"] = own
+            # Ferry's own kernels held to AVX2 + FMA: what a CPU without AVX-512 gets (the same bits).
+            configurations["ferry_avx2_kernels"] = dict(configurations["ferry"], FERRY_KERNELS="avx2")
             for name, environment in configurations.items():
                 ferry = json.loads(subprocess.run(
                     [binary, path, str(ROWS), str(FEATURES), "baseline" if heads else variant, str(heads), str(EPOCH_RUNS), str(LATENCY_CALLS)],
@@ -104,6 +106,7 @@ def main():
                 result = {
                     "variant": variant, "threads": count, "ferry": name,
                     "openblas_coretype": environment.get("OPENBLAS_CORETYPE", "(OpenBLAS's own choice)"),
+                    "ferry_kernel": ferry["ferry_kernel"],
                     "torch_epoch_seconds": torch_seconds, "ferry_epoch_seconds": ferry["epoch_seconds"],
                     "epoch_ratio_ferry_over_torch": ferry["epoch_seconds"] / torch_seconds,
                     "torch_latency_us": torch_single * 1e6, "ferry_latency_us": ferry["latency_median_seconds"] * 1e6,
@@ -111,7 +114,7 @@ def main():
                     "ferry_peak_rss_mib": ferry["peak_rss_bytes"] / 2**20,
                 }
                 results.append(result)
-                print(f"{variant:12} threads {count} {name:27}: epoch Ferry {result['ferry_epoch_seconds']:.3f} s vs PyTorch "
+                print(f"{variant:12} threads {count} {name:27} ({ferry['ferry_kernel']}): epoch Ferry {result['ferry_epoch_seconds']:.3f} s vs PyTorch "
                       f"{torch_seconds:.3f} s (ratio {result['epoch_ratio_ferry_over_torch']:.2f}); latency {result['ferry_latency_us']:.0f} us "
                       f"vs {result['torch_latency_us']:.0f} us (ratio {result['latency_ratio_ferry_over_torch']:.2f}); "
                       f"Ferry peak {result['ferry_peak_rss_mib']:.0f} MiB", flush=True)

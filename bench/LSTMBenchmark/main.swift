@@ -1,6 +1,7 @@
 // Times Ferry's LSTM on the rows in a binary file written by bench/lstm_vs_torch.py and prints one
 // JSON line: the best training epoch (every window of `lookback` rows, batch 64, no hold-out), the
-// median latency of one window's prediction, and peak memory.
+// median latency of one window's prediction, peak memory, and the compute kernel Ferry's own
+// products and cells ran on.
 //
 //   LSTMBenchmark FILE ROWS FEATURES VARIANT HEADS EPOCH_RUNS LATENCY_CALLS
 import BenchSupport
@@ -56,6 +57,6 @@ for _ in 0..<calls {
 latencies.sort()
 let json = try JSONSerialization.data(withJSONObject: [
     "epoch_seconds": best, "latency_median_seconds": latencies[latencies.count / 2], "peak_rss_bytes": PeakMemory.residentBytes(),
-    "last_prediction": sink / Double(calls),
+    "last_prediction": sink / Double(calls), "ferry_kernel": ComputeKernel.selected.description,
 ])
 print(String(decoding: json, as: UTF8.self))

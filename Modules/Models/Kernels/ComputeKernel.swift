@@ -1,4 +1,4 @@
-import CFerryKernels
+internal import CFerryKernels
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import CFerryKernels
+internal import CFerryKernels
 
 /// One time step of LSTM cells (gates i, f, g, o, PyTorch's order) on Ferry's own C kernels
 /// (``ComputeKernel``): the same bits on every kernel. Activations: σ(x) = 1 / (1 + e^(−x)),

@@ -1,4 +1,4 @@
-import CFerryKernels
+internal import CFerryKernels
 
 /// C = [C +] A · B for row-major, contiguous A (m × k), B (k × n) and C (m × n), where every entry
 /// of C is summed over k in order, one fused multiply-add per term: the same bits on every CPU and
