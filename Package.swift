@@ -28,6 +28,8 @@ let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let postgresNIO = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+/// Ferry's own C kernels (Modules/CKernels), which FerryModels wraps.
+let kernels = Target.Dependency.target(name: "CFerryKernels")
 
 let package = Package(
     name: "Ferry",
@@ -75,9 +77,7 @@ let package = Package(
         // Domain modules: each imports Core and nothing of each other.
         .target(name: "FerryData", dependencies: ["FerryCore"], path: module("Data"), swiftSettings: swiftSettings),
         .target(name: "FerryFeatures", dependencies: ["FerryCore"], path: module("Features"), swiftSettings: swiftSettings),
-        .target(
-            name: "FerryModels", dependencies: ["FerryCore", "CFerryKernels", logging], path: module("Models"), swiftSettings: swiftSettings
-        ),
+        .target(name: "FerryModels", dependencies: ["FerryCore", kernels, logging], path: module("Models"), swiftSettings: swiftSettings),
         // Ferry's own compute kernels in C, each built for the instruction sets its CPU is checked for at run time.
         .target(name: "CFerryKernels", path: module("CKernels")),
         .target(name: "FerryMonitoring", dependencies: ["FerryCore"], path: module("Monitoring"), swiftSettings: swiftSettings),
