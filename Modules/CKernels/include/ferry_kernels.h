@@ -46,4 +46,14 @@ int ferry_lstm_cell_backward(
     ferry_kernel kernel, size_t rows, size_t units, const float *gates, const float *cell_tanh, const float *previous_cell,
     const float *output_gradient, const float *carried_hidden, float *carried_cell, float *gate_gradients);
 
+/// Runs `work(context, 0)` on the calling thread and `work(context, 1)` on Ferry's one partner
+/// thread at the same time, and returns 0 when both have returned. The partner is started on first
+/// use (and again in a forked child). Returns -1 with nothing run when the partner is busy with
+/// another caller's job or cannot be started: do the work on one thread then.
+int ferry_pair_run(void (*work)(void *context, int part), void *context);
+
+/// Inside a `ferry_pair_run` job, part `part` (0 or 1): returns once the other part has called it
+/// as many times (a barrier for two). Both parts must call it equally often.
+void ferry_pair_meet(int part);
+
 #endif

@@ -26,8 +26,8 @@ struct LSTMNetwork: Sendable {
     let shape: LSTMShape
     /// Every tensor by its PyTorch name, row-major; training moves them through ``update(_:)``.
     private(set) var weights: [String: [Float]]
-    /// Each layer's W_ihᵀ (input width × 4H) and W_hhᵀ (H × 4H), kept in step with `weights`.
-    private(set) var transposed: [(input: [Float], recurrent: [Float])]
+    /// Each layer's weights as the kernels read them, kept in step with `weights`.
+    private(set) var layerWeights: [LSTMLayerWeights]
     /// The products over all steps (and the attention's and the head's).
     let multiplier: any MatrixMultiplier
     /// The kernel of the ordered products and the cells' steps.
@@ -52,37 +52,25 @@ struct LSTMNetwork: Sendable {
         self.weights = weights
         self.multiplier = multiplier
         self.kernel = kernel
-        transposed = Self.transposes(weights, shape: shape)
+        layerWeights = (0..<shape.layers).map { LSTMLayerWeights(layer: $0, weights: weights, shape: shape) }
     }
 
-    /// Changes the weights (an optimiser's step, the best epoch's weights put back) and the transposes kept from them.
+    /// Changes the weights (an optimiser's step, the best epoch's weights put back) and the layouts kept from them.
     mutating func update(_ change: (inout [String: [Float]]) -> Void) {
         change(&weights)
-        transposed = Self.transposes(weights, shape: shape)
+        layerWeights = (0..<shape.layers).map { LSTMLayerWeights(layer: $0, weights: weights, shape: shape) }
     }
 
-    /// Every layer's W_ih (4H × width) and W_hh (4H × H), transposed.
-    private static func transposes(_ weights: [String: [Float]], shape: LSTMShape) -> [(input: [Float], recurrent: [Float])] {
-        (0..<shape.layers).map { layer in
-            let width = layer == 0 ? shape.inputs : shape.hidden
-            return (
-                transpose(weights.tensor("lstm.weight_ih_l\(layer)"), rows: 4 * shape.hidden, columns: width),
-                transpose(weights.tensor("lstm.weight_hh_l\(layer)"), rows: 4 * shape.hidden, columns: shape.hidden)
-            )
-        }
-    }
-
-    /// A row-major `rows` × `columns` matrix transposed.
-    private static func transpose(_ matrix: [Float], rows: Int, columns: Int) -> [Float] {
-        var result = [Float](repeating: 0, count: matrix.count)
-        for row in 0..<rows {
-            for column in 0..<columns { result[column * rows + row] = matrix[row * columns + column] }
-        }
-        return result
-    }
-
-    /// The head's output for each sequence of `input`, laid out [batch][step][feature].
+    /// The head's output for each sequence of `input`, laid out [batch][step][feature]. One
+    /// sequence splits each step between two cores when two threads are allowed
+    /// (``LinearAlgebra/threads``) and the layers are wide enough to gain: the same bits either way.
     func forward(_ input: [Float], batch: Int, steps: Int) -> (head: [Float], lastHidden: [Float]) {
+        if batch == 1, shape.hidden >= Self.twoCoreMinimumHidden, LinearAlgebra.threads >= 2,
+            let sequence = hiddenSequenceOnTwoCores(input, steps: steps)
+        {
+            let readOut = self.readOut(sequence, batch: 1, steps: steps)
+            return (readOut.head, readOut.last)
+        }
         let trace = self.trace(input, batch: batch, steps: steps)
         return (trace.head, trace.lastHidden)
     }
@@ -103,6 +91,17 @@ struct LSTMNetwork: Sendable {
             sequence = trace.hidden
             width = shape.hidden
         }
+        let readOut = self.readOut(sequence, batch: batch, steps: steps)
+        return ForwardTrace(
+            batch: batch, steps: steps, layers: layers, dropout: dropout, lastHidden: readOut.last, attention: readOut.attention,
+            headInput: readOut.headInput, head: readOut.head)
+    }
+
+    /// What the head makes of the top layer's time-major outputs: the last step's hidden state, the
+    /// attention's pass (when there is one), what the head read, and its output.
+    private func readOut(_ sequence: [Float], batch: Int, steps: Int) -> (
+        last: [Float], attention: AttentionTrace?, headInput: [Float], head: [Float]
+    ) {
         let hidden = shape.hidden
         let last = Array(sequence[((steps - 1) * batch * hidden)...])
         let attention = attentionLayer.map { $0.forward(sequence, batch: batch, steps: steps, weights: weights) }
@@ -110,9 +109,7 @@ struct LSTMNetwork: Sendable {
         var head = [Float](repeating: weights.tensor("fc.bias")[0], count: batch)
         multiplier.multiply(
             headInput, weights.tensor("fc.weight"), transposeB: true, into: &head, m: batch, n: 1, k: hidden, accumulate: true)
-        return ForwardTrace(
-            batch: batch, steps: steps, layers: layers, dropout: dropout, lastHidden: last, attention: attention, headInput: headInput,
-            head: head)
+        return (last, attention, headInput, head)
     }
 
     /// The self-attention, when the shape has one.
@@ -138,16 +135,17 @@ struct LSTMNetwork: Sendable {
         let hidden = shape.hidden
         let gates = 4 * hidden
         let rows = batch * steps
-        let bias = zip(weights.tensor("lstm.bias_ih_l\(layer)"), weights.tensor("lstm.bias_hh_l\(layer)")).map(+)
+        let bias = layerWeights[layer].bias
         // Every step's gates start as the biases plus the input's share, in one product: (steps·batch × width) · W_ihᵀ.
         var activations = [Float](repeating: 0, count: rows * gates)
         for row in 0..<rows { activations[(row * gates)..<((row + 1) * gates)] = bias[...] }
         OrderedProduct.multiply(
-            sequence, transposed[layer].input, into: &activations, m: rows, n: gates, k: width, accumulate: true, kernel: kernel)
+            sequence, layerWeights[layer].inputTransposed, into: &activations, m: rows, n: gates, k: width, accumulate: true, kernel: kernel
+        )
         var output = [Float](repeating: 0, count: rows * hidden)
         var cells = output
         var cellTanh = output
-        transposed[layer].recurrent.withUnsafeBufferPointer { recurrent in
+        layerWeights[layer].recurrentTransposed.withUnsafeBufferPointer { recurrent in
             activations.withUnsafeMutableBufferPointer { activations in
                 output.withUnsafeMutableBufferPointer { output in
                     cells.withUnsafeMutableBufferPointer { cells in
