@@ -31,12 +31,22 @@ import Testing
         return (loss, zip(head, targets).map { 2 * ($0 - $1) / count })
     }
 
-    @Test func oneStepsGradientsMatchPyTorch() throws {
+    /// The fixture, its input, and each of its cases with the shape of its network.
+    static func fixtureCases() throws -> (fixture: Fixture, input: [Float], cases: [(reference: Fixture.Case, shape: LSTMShape)]) {
         let fixture = try TorchFixture.load(Fixture.self)
         let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
-        for reference in fixture.cases {
-            let shape = LSTMShape(
-                inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
+        let cases = fixture.cases.map { reference in
+            (
+                reference,
+                LSTMShape(inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
+            )
+        }
+        return (fixture, input, cases)
+    }
+
+    @Test func oneStepsGradientsMatchPyTorch() throws {
+        let (fixture, input, cases) = try Self.fixtureCases()
+        for (reference, shape) in cases {
             let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape))
             let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
             let gradients = network.gradients(trace, headGradient: Self.meanSquaredError(trace.head, fixture.targets).gradient)
@@ -61,11 +71,8 @@ import Testing
     /// The forward pass and every gradient have the same bits on each kernel this CPU runs (the
     /// variants of the PyTorch fixture, attention included).
     @Test func everyKernelGivesTheSameForwardPassAndGradients() throws {
-        let fixture = try TorchFixture.load(Fixture.self)
-        let input = TorchFixture.input(batch: fixture.batch, steps: fixture.steps, features: fixture.features)
-        for reference in fixture.cases {
-            let shape = LSTMShape(
-                inputs: fixture.features, hidden: reference.hidden, layers: reference.layers, attentionHeads: reference.heads)
+        let (fixture, input, cases) = try Self.fixtureCases()
+        for (reference, shape) in cases {
             func pass(_ kernel: ComputeKernel) throws -> (head: [UInt32], gradients: [String: [UInt32]]) {
                 let network = try LSTMNetwork(shape: shape, weights: TorchFixture.weights(shape), kernel: kernel)
                 let trace = network.trace(input, batch: fixture.batch, steps: fixture.steps)
