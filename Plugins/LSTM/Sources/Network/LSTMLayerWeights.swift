@@ -39,13 +39,24 @@ struct LSTMLayerWeights: Sendable {
         }
     }
 
-    /// A row-major `rows` × `columns` matrix transposed.
+    /// A row-major `rows` × `columns` matrix transposed, in 16 × 16 blocks so that reads and
+    /// writes both stay within a few cache lines (an element at a time was 5% of a training epoch).
     private static func transpose(_ matrix: [Float], rows: Int, columns: Int) -> [Float] {
-        var result = [Float](repeating: 0, count: matrix.count)
-        for row in 0..<rows {
-            for column in 0..<columns { result[column * rows + row] = matrix[row * columns + column] }
+        let block = 16
+        return [Float](unsafeUninitializedCapacity: matrix.count) { result, count in
+            matrix.withUnsafeBufferPointer { matrix in
+                for rowStart in stride(from: 0, to: rows, by: block) {
+                    for columnStart in stride(from: 0, to: columns, by: block) {
+                        for row in rowStart..<min(rowStart + block, rows) {
+                            for column in columnStart..<min(columnStart + block, columns) {
+                                result[column * rows + row] = matrix[row * columns + column]
+                            }
+                        }
+                    }
+                }
+            }
+            count = matrix.count
         }
-        return result
     }
 
     /// Of a `rows` × 4H matrix, the columns of half `part` of each gate's units: `rows` × 2H.
